@@ -1,0 +1,5 @@
+export { align } from './align.js';
+export { splitParagraphs, locatorOf } from './text/paragraphs.js';
+export { sha256Hex } from './text/sha256.js';
+export { shingles } from './text/shingles.js';
+export type * from './types.js';
