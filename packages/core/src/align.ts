@@ -1,6 +1,124 @@
-import type { AlignOptions, AlignmentReport } from './types.js';
+import { locatePassages, type Located } from './align/locate.js';
+import { SourceIndex, idsOf } from './align/source-index.js';
+import { compareWords } from './classify/differences.js';
+import { statusOf } from './classify/status.js';
+import { detectMarks, isEmphasis, type DetectedMark } from './detect/marks.js';
+import { detectQuotations } from './detect/quotations.js';
+import { contextOf } from './report/context.js';
+import { coverageOf, coveredWords, omissionsOf } from './report/coverage.js';
+import { marksOf } from './report/marks.js';
+import { locatorOf, splitParagraphs } from './text/paragraphs.js';
+import { sha256Hex } from './text/sha256.js';
+import { tokenize, type Range, type Token } from './text/tokenize.js';
+import type { AlignOptions, AlignmentReport, DocumentInfo, Passage } from './types.js';
 
+const DEFAULTS = { minBorrowingWords: 8, minNotFoundWords: 4 };
+
+/**
+ * How a commentary reproduces a source: every passage it takes from it, pinned to its
+ * place in both texts, with its word-level differences, marks and context; what it left
+ * out; and how much of each text the passages account for. Pure and deterministic.
+ *
+ * detect (quotations, marks) → tokenize → locate (seeds, chains, local alignment)
+ * → classify (differences, status) → report.
+ */
 export function align(source: string, commentary: string, options: AlignOptions = {}): AlignmentReport {
-  void source; void commentary; void options;
-  throw new Error('align: being written');
+  const settings = { ...DEFAULTS, ...options };
+  const marks = detectMarks(commentary);
+  const quotations = detectQuotations(commentary);
+  const sourceTokens = tokenize(source);
+  const commentaryTokens = tokenize(commentary, {
+    exclude: marks.filter((m) => isEmphasis(m) || m.type === 'sic'),
+    brackets: marks.filter((m) => m.type === 'bracket'),
+  });
+  const index = new SourceIndex(sourceTokens);
+  const located = locatePassages({
+    source,
+    commentary,
+    sourceTokens,
+    commentaryTokens,
+    index,
+    ids: idsOf(index, commentaryTokens),
+    marks,
+    quotations,
+    minBorrowingWords: settings.minBorrowingWords,
+    minNotFoundWords: settings.minNotFoundWords,
+  });
+
+  const sourceInfo = documentInfo(source, options.sourceId, options.sourceTitle);
+  const commentaryInfo = documentInfo(commentary, options.commentaryId, options.commentaryTitle);
+  const paragraphs = splitParagraphs(source);
+  const ellipses = marks.filter((m) => m.type === 'ellipsis');
+  const quoted: Range[] = [];
+  const elided: Range[] = [];
+  let commentaryInPassages = 0;
+
+  const passages: Passage[] = located.map((l) => {
+    const passageMarks = marksOf(commentary, l.commentary, marks, options.commentaryEmphasis);
+    const commentarySpan = spanOf(commentary, l.commentary);
+    const id = passageId(sourceInfo.sha256, commentaryInfo.sha256, l, sourceTokens);
+    const base = { id, kind: l.kind, quotationMarks: l.quotationMarks, commentary: commentarySpan, marks: passageMarks };
+    if (l.source === null) {
+      return { ...base, kind: 'quotation', status: 'not_found', source: null, similarity: 0, differences: [], context: { before: '', after: '' } };
+    }
+    const sourceRange = sourceOffsets(source, sourceTokens, l.source, commentary, l.commentary);
+    const comparison = compareWords({
+      sourceText: source,
+      commentaryText: commentary,
+      source: sourceTokens.slice(l.source.start, l.source.end),
+      commentary: commentaryTokens.slice(l.words.start, l.words.end),
+      sourceStart: sourceRange.start,
+      commentaryStart: l.commentary.start,
+      ellipsisBetween: (from, to) => ellipses.some((e) => e.start >= from && e.end <= to),
+    });
+    quoted.push(sourceRange);
+    elided.push(...comparison.elided);
+    commentaryInPassages += l.words.end - l.words.start;
+    return {
+      ...base,
+      status: statusOf(comparison.differences),
+      source: { ...spanOf(source, sourceRange), locator: locatorOf(paragraphs, sourceRange.start, sourceRange.end) },
+      similarity: comparison.similarity,
+      differences: comparison.differences,
+      context: contextOf(source, paragraphs, sourceRange.start, sourceRange.end),
+    };
+  });
+
+  const covered = coveredWords(sourceTokens, quoted, elided);
+  return {
+    version: 1,
+    source: sourceInfo,
+    commentary: commentaryInfo,
+    passages,
+    omissions: omissionsOf(paragraphs, sourceTokens, covered),
+    coverage: coverageOf(covered, commentaryTokens.length, commentaryInPassages),
+  };
 }
+
+function documentInfo(text: string, id: string | undefined, title: string | undefined): DocumentInfo {
+  return { ...(id !== undefined && { id }), ...(title !== undefined && { title }), length: text.length, sha256: sha256Hex(text) };
+}
+
+function spanOf(text: string, r: Range) {
+  return { start: r.start, end: r.end, text: text.slice(r.start, r.end) };
+}
+
+/**
+ * The source offsets of a passage: its first to its last word, and the punctuation mark
+ * after it when the commentary's passage ends with the same one.
+ */
+function sourceOffsets(source: string, tokens: readonly Token[], words: Range, commentary: string, passage: Range): Range {
+  const start = tokens[words.start]!.start;
+  let end = tokens[words.end - 1]!.end;
+  const last = commentary[passage.end - 1];
+  if (last !== undefined && /[.,;:!?]/u.test(last) && source[end] === last) end += 1;
+  return { start, end };
+}
+
+/** Same texts, same passage, same id: a hash of both versions and both places. */
+function passageId(sourceSha: string, commentarySha: string, l: Located, sourceTokens: readonly Token[]): string {
+  const s = l.source ? `${sourceTokens[l.source.start]!.start}-${sourceTokens[l.source.end - 1]!.end}` : 'none';
+  return `p-${sha256Hex(`${sourceSha}:${commentarySha}:${l.kind}:${l.commentary.start}-${l.commentary.end}:${s}`).slice(0, 16)}`;
+}
+
+export type { DetectedMark };

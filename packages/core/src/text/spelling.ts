@@ -40,11 +40,11 @@ function fromList(word: string): string | undefined {
 
 /** The spelling-insensitive key of a lowercased, typography-folded word. */
 export function spellingKey(lower: string): string {
-  let w = lower.replace(/['\-]/g, '');
+  let w = lower.includes("'") || lower.includes('-') ? lower.replace(/['\-]/g, '') : lower;
   const listed = fromList(w);
   if (listed) w = listed;
   // -our / -or: colour, honour, behaviour, neighbourhood, favourite.
-  const our = /^(.{2,}?)our(s|ed|ing|ite|ites|able|ably|ful|fully|less|hood|hoods|er|ers|ism|ist|ists)?$/.exec(w);
+  const our = w.includes('our') && /^(.{2,}?)our(s|ed|ing|ite|ites|able|ably|ful|fully|less|hood|hoods|er|ers|ism|ist|ists)?$/.exec(w);
   if (our && !OUR_EXCEPTIONS.has(w) && !OUR_EXCEPTIONS.has(w.replace(/s$/, ''))) {
     w = `${our[1]}or${our[2] ?? ''}`;
   }
@@ -53,7 +53,7 @@ export function spellingKey(lower: string): string {
   // -ogue / -og: catalogue, dialogue.
   w = w.replace(/^(.+)(log|gog)ue(s)?$/, '$1$2$3');
   // Doubled l: fulfil(l)ment, travel(l)ed, model(l)ing, skil(l)ful, enrol(l).
-  w = w.replace(/ll/g, 'l');
+  if (w.includes('ll')) w = w.replace(/ll/g, 'l');
   return w;
 }
 

@@ -1,0 +1,181 @@
+import { blocks, lines } from '../text/paragraphs.js';
+import type { Range } from '../text/tokenize.js';
+import type { QuotationMarks } from '../types.js';
+
+/**
+ * A quotation as the commentary's marks delimit it. When a mark is missing, `content`
+ * is provisional: it runs to the end (or from the start) of the paragraph, and the
+ * aligner decides where the quotation really stops, by where the agreement with the
+ * source ends.
+ */
+export interface Quotation {
+  open: Range | null;
+  close: Range | null;
+  content: Range;
+  /** 0 for a quotation not inside another one. */
+  depth: number;
+  marks: QuotationMarks;
+}
+
+type Family = 'double' | 'single';
+
+interface Opener {
+  char: string;
+  at: number;
+  family: Family;
+  depth: number;
+}
+
+const MARKS = /["'\u2018\u2019\u201A\u201B\u201C\u201D\u201E\u00AB\u00BB\u2039\u203A]/gu;
+const LETTER = /[\p{L}\p{N}\p{M}]/u;
+const SPACE = /[\s\u00A0]/u;
+const OPENING_CONTEXT = /[\s\u00A0([{\u2014\u2013\-/:]/u;
+
+/** Which closing characters end a quotation opened with a given character. */
+const CLOSERS: Record<string, string> = {
+  '\u201C': '\u201D"\u201C',
+  '\u201E': '\u201C\u201D',
+  '"': '"\u201D\u201C',
+  '\u00AB': '\u00BB',
+  '\u00BB': '\u00AB',
+  '\u2018': "\u2019'",
+  '\u201A': "\u2018\u2019",
+  "'": "'\u2019",
+  '\u2039': '\u203A',
+  '\u203A': '\u2039',
+};
+
+function familyOf(char: string): Family {
+  return '"\u201C\u201D\u201E\u00AB\u00BB'.includes(char) ? 'double' : 'single';
+}
+
+/**
+ * Finds the quotations of a text: pairs of marks (curly, straight, low-9, guillemets,
+ * single inside double and the other way round), quotations whose opening or closing
+ * mark is missing, and indented or `>` block quotes. An apostrophe is told from a single
+ * closing mark by what stands around it.
+ */
+export function detectQuotations(text: string): Quotation[] {
+  const out: Quotation[] = [];
+  const paragraphs = blocks(text);
+  let carried: Opener[] = [];
+  paragraphs.forEach((para, index) => {
+    const block = isBlockQuote(text, para);
+    const base = block ? 1 : 0;
+    if (block) out.push({ open: null, close: null, content: para, depth: 0, marks: 'block' });
+    let stack: Opener[] = carried;
+    carried = [];
+    let lastClosedEnd = para.start;
+    MARKS.lastIndex = para.start;
+    for (let m = MARKS.exec(text); m && m.index < para.end; m = MARKS.exec(text)) {
+      const at = m.index;
+      const char = m[0];
+      // A quotation that runs over paragraphs repeats its opening mark at each paragraph.
+      if (stack.length > 0 && at === para.start && stack[0]!.char === char && index > 0 && stack[0]!.at < para.start) continue;
+      const role = roleOf(text, at, char, stack);
+      if (role === 'none') continue;
+      if (role === 'close') {
+        const i = findOpener(stack, char);
+        if (i >= 0) {
+          const opener = stack[i]!;
+          stack = stack.slice(0, i);
+          out.push({
+            open: { start: opener.at, end: opener.at + 1 },
+            close: { start: at, end: at + 1 },
+            content: { start: opener.at + 1, end: at },
+            depth: opener.depth + base,
+            marks: 'paired',
+          });
+          lastClosedEnd = at + 1;
+        } else if (familyOf(char) === 'double' && stack.length === 0) {
+          out.push({
+            open: null,
+            close: { start: at, end: at + 1 },
+            content: { start: lastClosedEnd, end: at },
+            depth: base,
+            marks: 'opening-missing',
+          });
+          lastClosedEnd = at + 1;
+        }
+        continue;
+      }
+      stack.push({ char, at, family: familyOf(char), depth: stack.length });
+    }
+    const next = paragraphs[index + 1];
+    const continues = next !== undefined && stack.length > 0 && text[next.start] === stack[0]!.char;
+    if (continues) {
+      carried = stack;
+      return;
+    }
+    for (const opener of stack) {
+      // A lone single mark is far more often an apostrophe than a quotation.
+      if (opener.family === 'single') continue;
+      out.push({
+        open: { start: opener.at, end: opener.at + 1 },
+        close: null,
+        content: { start: opener.at + 1, end: para.end },
+        depth: opener.depth + base,
+        marks: 'closing-missing',
+      });
+    }
+  });
+  return out.sort((a, b) => a.content.start - b.content.start || a.depth - b.depth);
+}
+
+function findOpener(stack: readonly Opener[], closer: string): number {
+  for (let i = stack.length - 1; i >= 0; i--) {
+    if (CLOSERS[stack[i]!.char]?.includes(closer)) return i;
+  }
+  return -1;
+}
+
+function roleOf(text: string, at: number, char: string, stack: readonly Opener[]): 'open' | 'close' | 'none' {
+  const prev = at > 0 ? text[at - 1]! : ' ';
+  const next = at + 1 < text.length ? text[at + 1]! : ' ';
+  const leftFlanking = !SPACE.test(next) && (OPENING_CONTEXT.test(prev) || MARKS_SET.has(prev) || at === 0);
+  const rightFlanking = !SPACE.test(prev) && at > 0;
+  const canClose = findOpener(stack, char) >= 0;
+  switch (char) {
+    case '\u201E': case '\u201A': case '\u00AB': case '\u2039':
+      return canClose && rightFlanking && !leftFlanking ? 'close' : 'open';
+    case '\u00BB': case '\u203A':
+      if (canClose) return 'close';
+      return leftFlanking && !rightFlanking ? 'open' : 'close';
+    case '\u201C':
+      if (canClose && rightFlanking && !leftFlanking && stack.some((o) => o.char === '\u201E' || o.char === '\u201C')) return 'close';
+      return 'open';
+    case '\u201D':
+      if (canClose || rightFlanking) return 'close';
+      return leftFlanking ? 'open' : 'close';
+    case '"':
+      if (leftFlanking && !rightFlanking) return 'open';
+      if (rightFlanking && !leftFlanking) return 'close';
+      return canClose ? 'close' : 'open';
+    case '\u2018':
+      if (canClose && rightFlanking && !leftFlanking) return 'close';
+      return leftFlanking ? 'open' : 'none';
+    case '\u2019': case "'": {
+      if (LETTER.test(prev) && LETTER.test(next)) return 'none';
+      if (rightFlanking && !leftFlanking) return canClose ? 'close' : 'none';
+      if (leftFlanking && !rightFlanking && char === "'") return 'open';
+      return 'none';
+    }
+    default:
+      return 'none';
+  }
+}
+
+const MARKS_SET = new Set(['"', "'", '\u2018', '\u2019', '\u201A', '\u201B', '\u201C', '\u201D', '\u201E', '\u00AB', '\u00BB', '\u2039', '\u203A']);
+
+/**
+ * A block quote: every line of the paragraph starts with `>` or is indented by at least
+ * two spaces or a tab, in a text whose first paragraph is not indented.
+ */
+function isBlockQuote(text: string, para: Range): boolean {
+  const own = lines(text).filter((l) => l.end > para.start && l.start < para.end && !l.blank);
+  if (own.length === 0) return false;
+  const lineStart = text.lastIndexOf('\n', para.start - 1) + 1;
+  const firstLine = text.slice(lineStart, own[0]!.end);
+  const quoted = (l: string) => /^\s*>/.test(l) || /^(?: {2,}|\t)\S/.test(l);
+  return quoted(firstLine) && own.slice(1).every((l) => quoted(text.slice(l.start, l.end)));
+}

@@ -1,0 +1,32 @@
+import type { Context, Paragraph } from '../types.js';
+import { paragraphAt } from '../text/paragraphs.js';
+
+const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+/**
+ * The source words around a passage up to the sentence boundary, so a reader sees what a
+ * quotation cut off: "the quotation begins after: 'The sides believe that certain States,'".
+ * Empty when the passage starts (or ends) with its sentence.
+ */
+export function contextOf(source: string, paragraphs: readonly Paragraph[], start: number, end: number): Context {
+  const first = paragraphAt(paragraphs, start);
+  const last = paragraphAt(paragraphs, Math.max(start, end - 1));
+  const before = first && first.start <= start ? sentenceAround(source, first, start) : undefined;
+  const after = last && last.end >= end ? sentenceAround(source, last, Math.max(start, end - 1)) : undefined;
+  return {
+    before: before ? clean(source.slice(before.start, start)) : '',
+    after: after ? clean(source.slice(end, after.end)) : '',
+  };
+}
+
+/** The sentence of a paragraph that contains an offset. */
+function sentenceAround(source: string, paragraph: Paragraph, offset: number): { start: number; end: number } | undefined {
+  const text = source.slice(paragraph.start, paragraph.end);
+  const s = sentences.segment(text).containing(offset - paragraph.start);
+  return s ? { start: paragraph.start + s.index, end: paragraph.start + s.index + s.segment.length } : undefined;
+}
+
+/** Only a full stop or a comma left over is not context. */
+function clean(x: string): string {
+  return /^[\p{P}\s]*$/u.test(x) ? '' : x.trim();
+}

@@ -1,0 +1,64 @@
+import type { Range, Token } from '../text/tokenize.js';
+import type { Coverage, Omission, Paragraph } from '../types.js';
+
+/** Which source words the passages reproduce: a flag per source token. */
+export function coveredWords(tokens: readonly Token[], spans: readonly Range[], elided: readonly Range[]): Uint8Array {
+  const covered = new Uint8Array(tokens.length);
+  for (const span of spans) mark(tokens, span, covered, 1);
+  for (const span of elided) mark(tokens, span, covered, 0);
+  return covered;
+}
+
+function mark(tokens: readonly Token[], span: Range, covered: Uint8Array, value: 0 | 1): void {
+  for (let i = firstAtOrAfter(tokens, span.start); i < tokens.length && tokens[i]!.end <= span.end; i++) covered[i] = value;
+}
+
+function firstAtOrAfter(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * What the commentary left out: every source paragraph no passage touches (`whole`), and
+ * within the others each stretch of words no passage covers, with the paragraph's locator.
+ */
+export function omissionsOf(paragraphs: readonly Paragraph[], tokens: readonly Token[], covered: Uint8Array): Omission[] {
+  const out: Omission[] = [];
+  for (const p of paragraphs) {
+    if (p.title) continue;
+    const first = firstAtOrAfter(tokens, p.start);
+    let last = first;
+    while (last < tokens.length && tokens[last]!.end <= p.end) last++;
+    if (last === first) continue;
+    let any = false;
+    for (let i = first; i < last; i++) if (covered[i]) any = true;
+    if (!any) {
+      out.push({ start: p.start, end: p.end, locator: p.locator, whole: true });
+      continue;
+    }
+    for (let i = first; i < last; ) {
+      if (covered[i]) {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j < last && !covered[j]) j++;
+      out.push({ start: tokens[i]!.start, end: tokens[j - 1]!.end, locator: p.locator, whole: false });
+      i = j;
+    }
+  }
+  return out;
+}
+
+export function coverageOf(sourceCovered: Uint8Array, commentaryWords: number, commentaryInPassages: number): Coverage {
+  let n = 0;
+  for (const v of sourceCovered) n += v;
+  const share = (a: number, b: number) => (b === 0 ? 0 : Math.round((a / b) * 10000) / 10000);
+  return { source: share(n, sourceCovered.length), commentary: share(commentaryInPassages, commentaryWords) };
+}
