@@ -65,9 +65,11 @@ export function align(source: string, commentary: string, options: AlignOptions 
     const comparison = compareWords({
       sourceText: source,
       commentaryText: commentary,
-      source: sourceTokens.slice(l.source.start, l.source.end),
-      commentary: commentaryTokens.slice(l.words.start, l.words.end),
-      sourceStart: sourceRange.start,
+      sourceTokens,
+      commentaryTokens,
+      words: l.words,
+      source: l.source,
+      anchors: l.anchors,
       commentaryStart: l.commentary.start,
       ellipsisBetween: (from, to) => ellipses.some((e) => e.start >= from && e.end <= to),
     });

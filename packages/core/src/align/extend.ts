@@ -14,6 +14,7 @@ export interface Extension {
 }
 
 export interface ExtendRequest {
+  sourceText: string;
   commentary: readonly Token[];
   source: readonly Token[];
   /** Where the chain starts (direction -1) or ends (direction +1), in both texts. */
@@ -59,14 +60,16 @@ export function extend(req: ExtendRequest): Extension {
   let bestScore = req.wholeCommentary ? table[n * width]! : 0;
   if (req.wholeCommentary) {
     // Every commentary word is in; take in source words up to the farthest one it uses.
-    const keys = new Set(Array.from({ length: n }, (_, i) => cAt(i).key));
+    const words = Array.from({ length: n }, (_, i) => cAt(i).key);
     for (let j = 1; j <= m; j++) {
       const v = table[n * width + j]!;
-      if (v > bestScore && keys.has(sAt(j - 1).key)) {
+      const key = sAt(j - 1).key;
+      if (v > bestScore && words.some((w) => w === key || sameLemma(w, key))) {
         bestScore = v;
         best = { c: n, s: j };
       }
     }
+    if (best.s === 0 && words.every((_, i) => cAt(i).bracketed)) best = { c: n, s: replacedByBracket(req, n, m, sAt) };
     return best;
   }
   for (let i = 1; i <= n; i++) {
@@ -80,4 +83,27 @@ export function extend(req: ExtendRequest): Extension {
     }
   }
   return best;
+}
+
+/**
+ * A bracketed insertion at the edge of a quotation stands for the source words it
+ * replaces ("[Moscow and Beijing] oppose" for "The sides oppose"): those up to the
+ * sentence boundary, if there are not many more of them than the bracket has words.
+ */
+function replacedByBracket(req: ExtendRequest, n: number, m: number, sAt: (j: number) => Token): number {
+  for (let j = 1; j <= Math.min(m, n + 3); j++) {
+    const outer = sAt(j - 1);
+    const inner = j === 1 ? req.source[req.direction < 0 ? req.sFrom : req.sFrom - 1] : sAt(j - 2);
+    if (!inner) return 0;
+    const between = req.direction < 0 ? req.sourceText.slice(outer.end, inner.start) : req.sourceText.slice(inner.end, outer.start);
+    if (/[.!?;:]/u.test(between)) return j - 1;
+    const beyond = req.direction < 0 ? req.source[req.sFrom - 1 - j] : req.source[req.sFrom + j];
+    const edge = beyond
+      ? req.direction < 0
+        ? req.sourceText.slice(beyond.end, outer.start)
+        : req.sourceText.slice(outer.end, beyond.start)
+      : '.';
+    if (/[.!?;:]|\n/u.test(edge)) return j;
+  }
+  return 0;
 }

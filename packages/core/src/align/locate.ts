@@ -6,7 +6,7 @@ import type { Range, Token } from '../text/tokenize.js';
 import type { PassageKind, QuotationMarks } from '../types.js';
 import { bestChains, type Chain, type ChainOptions } from './chain.js';
 import { extend } from './extend.js';
-import { findRuns } from './runs.js';
+import { findRuns, type Run } from './runs.js';
 import { SEED_LENGTH, type SourceIndex } from './source-index.js';
 
 /** A passage located in both texts, before its differences are classified. */
@@ -19,6 +19,8 @@ export interface Located {
   words: Range;
   /** Source token indices it reproduces; null when the quotation is not in the source. */
   source: Range | null;
+  /** The runs of words matched exactly, in order: the differences lie between them. */
+  anchors: Run[];
 }
 
 export interface LocateInput {
@@ -56,7 +58,18 @@ export function locatePassages(input: LocateInput): Located[] {
   for (const q of input.quotations) {
     if (q.depth > 0 || (q.marks !== 'paired' && q.marks !== 'block')) continue;
     if (isTaken(q.content)) continue;
-    const found = ctx.delimitedQuotation(q);
+    let found = ctx.delimitedQuotation(q);
+    // A quotation inside a quotation ("He said: 'the sides oppose…'") may be the only part
+    // from the source: then it is the passage, not the words of the one who quoted it.
+    for (const inner of input.quotations) {
+      if (inner.depth !== q.depth + 1 || inner.marks !== 'paired' || !within(inner.content, q.content)) continue;
+      const words = ctx.wordsIn(inner.content);
+      if (found.length > 0 && found.every((l) => l.anchors.every((a) => a.c >= words.start && a.c + a.length <= words.end))) {
+        const own = ctx.delimitedQuotation(inner);
+        if (own.length > 0) found = own;
+        break;
+      }
+    }
     if (found.length === 0) continue;
     located.push(...found);
     taken.push({ start: q.open?.start ?? q.content.start, end: q.close?.end ?? q.content.end });
@@ -110,7 +123,7 @@ class Context {
       // Too short to be sure of its place unless it occurs exactly once.
       const at = this.input.index.occurrences(this.input.ids.subarray(words.start, words.end), 2);
       if (at.length !== 1 || this.quotedInSource({ start: at[0]!, end: at[0]! + n })) return [];
-      return [{ kind: 'quotation', quotationMarks: marks, commentary: content, words, source: { start: at[0]!, end: at[0]! + n } }];
+      return [{ kind: 'quotation', quotationMarks: marks, commentary: content, words, source: { start: at[0]!, end: at[0]! + n }, anchors: [{ c: words.start, s: at[0]!, length: n }] }];
     }
     const runs = findRuns(this.input.index, this.input.ids, words);
     let first = true;
@@ -122,10 +135,10 @@ class Context {
     if (chains.length === 0) {
       const exact = this.input.index.occurrences(this.input.ids.subarray(words.start, words.end), 1);
       if (exact.length === 1) {
-        return [{ kind: 'quotation', quotationMarks: marks, commentary: content, words, source: { start: exact[0]!, end: exact[0]! + n } }];
+        return [{ kind: 'quotation', quotationMarks: marks, commentary: content, words, source: { start: exact[0]!, end: exact[0]! + n }, anchors: [{ c: words.start, s: exact[0]!, length: n }] }];
       }
       if (n < this.input.minNotFoundWords) return [];
-      return [{ kind: 'quotation', quotationMarks: marks, commentary: content, words, source: null }];
+      return [{ kind: 'quotation', quotationMarks: marks, commentary: content, words, source: null, anchors: [] }];
     }
     const out = chains.map((chain, i) => {
       const wordsFrom = i === 0 ? words.start : chain.cStart;
@@ -137,7 +150,7 @@ class Context {
         start: isFirst ? content.start : this.input.commentaryTokens[span.words.start]!.start,
         end: isLast ? content.end : this.input.commentaryTokens[span.words.end - 1]!.end,
       };
-      return { kind: 'quotation' as const, quotationMarks: marks, commentary, words: span.words, source: span.source };
+      return { kind: 'quotation' as const, quotationMarks: marks, commentary, words: span.words, source: span.source, anchors: chain.runs };
     });
     // Marks around words the source itself puts in quotation marks belong to the source's
     // text ("democratic standards"), not to the commentary: leave them to the borrowings.
@@ -179,6 +192,7 @@ class Context {
       commentary,
       words: span.words,
       source: span.source,
+      anchors: chain.runs,
     };
   }
 
@@ -193,7 +207,7 @@ class Context {
       const span = this.extendChain(chain, words, false, false);
       const start = tokens[span.words.start]!.start;
       const end = this.withTrailingPunctuation(tokens[span.words.end - 1]!.end, span.source);
-      return { kind: 'borrowing', quotationMarks: null, commentary: { start, end }, words: span.words, source: span.source };
+      return { kind: 'borrowing', quotationMarks: null, commentary: { start, end }, words: span.words, source: span.source, anchors: chain.runs };
     });
   }
 
@@ -219,7 +233,7 @@ class Context {
    * (they are inside its quotation marks).
    */
   private extendChain(chain: Chain, limit: Range, wholeLeft: boolean, wholeRight: boolean): { words: Range; source: Range } {
-    const common = { commentary: this.input.commentaryTokens, source: this.input.sourceTokens };
+    const common = { sourceText: this.input.source, commentary: this.input.commentaryTokens, source: this.input.sourceTokens };
     const left = extend({ ...common, cFrom: chain.cStart, sFrom: chain.sStart, cAvailable: chain.cStart - limit.start, direction: -1, wholeCommentary: wholeLeft });
     const right = extend({ ...common, cFrom: chain.cEnd, sFrom: chain.sEnd, cAvailable: limit.end - chain.cEnd, direction: 1, wholeCommentary: wholeRight });
     return {
@@ -229,7 +243,7 @@ class Context {
   }
 
   /** Token indices of the commentary words inside a range of offsets. */
-  private wordsIn(r: Range): Range {
+  wordsIn(r: Range): Range {
     const tokens = this.input.commentaryTokens;
     return { start: lowerBound(tokens, r.start, (t) => t.start), end: lowerBound(tokens, r.end + 1, (t) => t.end) };
   }
@@ -256,6 +270,10 @@ function endsSentence(text: string, mark: Range): boolean {
   const before = text.slice(Math.max(0, mark.start - 4), mark.start);
   const after = text.slice(mark.end, mark.end + 2);
   return /[.!?]["'\u201D\u2019\u00BB]*\s*$/u.test(before) || /^\s*[.!?]/u.test(after);
+}
+
+function within(inner: Range, outer: Range): boolean {
+  return outer.start <= inner.start && inner.end <= outer.end;
 }
 
 function trimmed(text: string, r: Range): Range {

@@ -2,14 +2,19 @@ import { diffArrays } from 'diff';
 import type { Difference, DifferenceCategory, Span } from '../types.js';
 import { sameLemma } from '../text/spelling.js';
 import type { Range, Token } from '../text/tokenize.js';
+import type { Run } from '../align/runs.js';
 
 export interface ComparisonInput {
   sourceText: string;
   commentaryText: string;
-  source: readonly Token[];
-  commentary: readonly Token[];
-  /** Offsets where a passage starts in each text: where an edit at its very edge sits. */
-  sourceStart: number;
+  sourceTokens: readonly Token[];
+  commentaryTokens: readonly Token[];
+  /** The passage's words in each text, as token indices. */
+  words: Range;
+  source: Range;
+  /** Runs of words the aligner matched exactly: the differences lie between them. */
+  anchors: readonly Run[];
+  /** Offset where the passage starts in the commentary: where an edit at its very edge sits. */
   commentaryStart: number;
   /** Whether the commentary has an ellipsis mark between two offsets. */
   ellipsisBetween: (from: number, to: number) => boolean;
@@ -40,7 +45,7 @@ const CREDIT: Record<DifferenceCategory, number> = {
  * named by what changed (typography, case, spelling, inflection, wording, omission).
  */
 export function compareWords(input: ComparisonInput): Comparison {
-  const ops = mergeSmallEqualities(toOps(input.source, input.commentary));
+  const ops = mergeSmallEqualities(anchoredOps(input));
   const differences: Difference[] = [];
   const elided: Range[] = [];
   let credit = 0;
@@ -50,7 +55,7 @@ export function compareWords(input: ComparisonInput): Comparison {
       for (let k = 0; k < op.s.end - op.s.start; k++) {
         const si = op.s.start + k;
         const ci = op.c.start + k;
-        const category = pairCategory(input, input.source[si]!, input.commentary[ci]!, ci === 0);
+        const category = pairCategory(input, input.sourceTokens[si]!, input.commentaryTokens[ci]!, ci === input.words.start);
         credit += 2 * (category ? CREDIT[category] : 1);
         counted += 2;
         if (category) differences.push(difference(input, 'replace', category, { start: si, end: si + 1 }, { start: ci, end: ci + 1 }, false));
@@ -71,11 +76,33 @@ export function compareWords(input: ComparisonInput): Comparison {
   return { differences, similarity: counted === 0 ? 1 : round(credit / counted), elided };
 }
 
-function toOps(source: readonly Token[], commentary: readonly Token[]): Op[] {
+/**
+ * The passage as equal and changed stretches: the anchors are equal by construction; the
+ * words between two anchors (and beyond the first and last) are diffed with jsdiff, so a
+ * word that occurs twice can only be matched where the aligner put it.
+ */
+function anchoredOps(input: ComparisonInput): Op[] {
   const ops: Op[] = [];
-  let s = 0;
-  let c = 0;
-  for (const part of diffArrays(source as Token[], commentary as Token[], { comparator: (a, b) => a.key === b.key })) {
+  let c = input.words.start;
+  let s = input.source.start;
+  for (const run of input.anchors) {
+    ops.push(...gapOps(input, { start: s, end: run.s }, { start: c, end: run.c }));
+    ops.push({ equal: true, s: { start: run.s, end: run.s + run.length }, c: { start: run.c, end: run.c + run.length } });
+    c = run.c + run.length;
+    s = run.s + run.length;
+  }
+  ops.push(...gapOps(input, { start: s, end: input.source.end }, { start: c, end: input.words.end }));
+  return ops.filter((op) => op.s.end > op.s.start || op.c.end > op.c.start);
+}
+
+function gapOps(input: ComparisonInput, sRange: Range, cRange: Range): Op[] {
+  if (sRange.end <= sRange.start || cRange.end <= cRange.start) return [{ equal: false, s: sRange, c: cRange }];
+  const ops: Op[] = [];
+  let s = sRange.start;
+  let c = cRange.start;
+  const source = input.sourceTokens.slice(sRange.start, sRange.end);
+  const commentary = input.commentaryTokens.slice(cRange.start, cRange.end);
+  for (const part of diffArrays(source, commentary, { comparator: (a, b) => a.key === b.key })) {
     const n = part.count ?? part.value.length;
     const last = ops[ops.length - 1];
     if (!part.added && !part.removed) {
@@ -132,8 +159,8 @@ function pairCategory(input: ComparisonInput, s: Token, c: Token, firstOfPassage
 }
 
 function classifyChange(input: ComparisonInput, op: Op): Difference[] {
-  const sWords = input.source.slice(op.s.start, op.s.end);
-  const cWords = input.commentary.slice(op.c.start, op.c.end);
+  const sWords = input.sourceTokens.slice(op.s.start, op.s.end);
+  const cWords = input.commentaryTokens.slice(op.c.start, op.c.end);
   if (cWords.length === 0) {
     const at = commentaryGap(input, op.c.start);
     const elided = input.ellipsisBetween(at.before, at.after);
@@ -155,8 +182,8 @@ function classifyChange(input: ComparisonInput, op: Op): Difference[] {
 
 /** The commentary offsets around the place between token `at - 1` and token `at`. */
 function commentaryGap(input: ComparisonInput, at: number): { before: number; after: number } {
-  const prev = input.commentary[at - 1];
-  const next = input.commentary[at];
+  const prev = at > input.words.start ? input.commentaryTokens[at - 1] : undefined;
+  const next = at < input.words.end ? input.commentaryTokens[at] : undefined;
   return {
     before: prev ? prev.end : input.commentaryStart,
     after: next ? next.start : input.commentaryText.length,
@@ -174,20 +201,20 @@ function difference(
   return {
     type,
     category,
-    commentary: spanOf(input.commentaryText, input.commentary, c, input.commentaryStart),
-    source: spanOf(input.sourceText, input.source, s, input.sourceStart),
+    commentary: spanOf(input.commentaryText, input.commentaryTokens, c, input.words),
+    source: spanOf(input.sourceText, input.sourceTokens, s, input.source),
     editorial,
   };
 }
 
-/** The text span of a token range; an empty range sits just after the token before it. */
-function spanOf(text: string, tokens: readonly Token[], r: Range, fallback: number): Span {
+/** The text span of a token range; an empty range sits just after the passage's token before it. */
+function spanOf(text: string, tokens: readonly Token[], r: Range, passage: Range): Span {
   if (r.end > r.start) {
     const start = tokens[r.start]!.start;
     const end = tokens[r.end - 1]!.end;
     return { start, end, text: text.slice(start, end) };
   }
-  const at = r.start > 0 ? tokens[r.start - 1]!.end : tokens[0]?.start ?? fallback;
+  const at = r.start > passage.start ? tokens[r.start - 1]!.end : tokens[passage.start]!.start;
   return { start: at, end: at, text: '' };
 }
 

@@ -15,6 +15,8 @@ interface Block {
 const SECTION_NUMERAL = /^(?:[IVXLC]{1,7})\.?$/;
 const SENTENCE_END = /[.!?:;…"”»)]$/;
 const MAX_TITLE_LENGTH = 300;
+const HARD_WRAP_WIDTH = 100;
+const PARAGRAPH_END = /[.!?:;"”’)]$/u;
 
 /** The lines of a text, with CRLF, CR and LF all accepted as line breaks. */
 export function lines(text: string): Line[] {
@@ -44,6 +46,9 @@ export function blocks(text: string): Block[] {
   let lastText = -1;
   for (let i = all.length - 1; i >= 0; i--) if (!all[i]!.blank) { lastText = i; break; }
   const separatedByBlankLines = all.slice(firstText, lastText + 1).some((l) => l.blank);
+  // Without blank lines, short lines are a hard-wrapped text (a line that stops mid-sentence
+  // goes on in the next one); long lines are one paragraph each (the op-ed).
+  const hardWrapped = !separatedByBlankLines && all.every((l) => l.end - l.start <= HARD_WRAP_WIDTH);
   const out: Block[] = [];
   let current: Line[] = [];
   const flush = () => {
@@ -60,7 +65,8 @@ export function blocks(text: string): Block[] {
     if (line.blank) flush();
     else {
       current.push(line);
-      if (!separatedByBlankLines) flush();
+      const endsParagraph = !hardWrapped || PARAGRAPH_END.test(text.slice(line.start, line.end).trimEnd());
+      if (!separatedByBlankLines && endsParagraph) flush();
     }
   }
   flush();
