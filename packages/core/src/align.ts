@@ -51,7 +51,7 @@ export function align(source: string, commentary: string, options: AlignOptions 
   const ellipses = marks.filter((m) => m.type === 'ellipsis');
   const quoted: Range[] = [];
   const elided: Range[] = [];
-  let commentaryInPassages = 0;
+  const inPassages = new Uint8Array(commentaryTokens.length);
 
   const passages: Passage[] = located.map((l) => {
     const passageMarks = marksOf(commentary, l.commentary, marks, options.commentaryEmphasis);
@@ -75,7 +75,7 @@ export function align(source: string, commentary: string, options: AlignOptions 
     });
     quoted.push(sourceRange);
     elided.push(...comparison.elided);
-    commentaryInPassages += l.words.end - l.words.start;
+    inPassages.fill(1, l.words.start, l.words.end);
     return {
       ...base,
       status: statusOf(comparison.differences),
@@ -93,7 +93,7 @@ export function align(source: string, commentary: string, options: AlignOptions 
     commentary: commentaryInfo,
     passages,
     omissions: omissionsOf(paragraphs, sourceTokens, covered),
-    coverage: coverageOf(covered, commentaryTokens.length, commentaryInPassages),
+    coverage: coverageOf(covered, inPassages),
   };
 }
 

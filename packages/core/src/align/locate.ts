@@ -203,8 +203,13 @@ class Context {
     const runs = findRuns(this.input.index, this.input.ids, words);
     const chains = bestChains(runs, this.chainOptions, (c) => c.longest >= this.input.minBorrowingWords);
     const tokens = this.input.commentaryTokens;
-    return chains.map((chain) => {
-      const span = this.extendChain(chain, words, false, false);
+    chains.sort((a, b) => a.cStart - b.cStart);
+    let taken = words.start;
+    return chains.map((chain, i) => {
+      // Chains of one segment grow towards each other, never into each other.
+      const limit = { start: taken, end: chains[i + 1]?.cStart ?? words.end };
+      const span = this.extendChain(chain, limit, false, false);
+      taken = span.words.end;
       const start = tokens[span.words.start]!.start;
       const end = this.withTrailingPunctuation(tokens[span.words.end - 1]!.end, span.source);
       return { kind: 'borrowing', quotationMarks: null, commentary: { start, end }, words: span.words, source: span.source, anchors: chain.runs };

@@ -56,9 +56,13 @@ export function omissionsOf(paragraphs: readonly Paragraph[], tokens: readonly T
   return out;
 }
 
-export function coverageOf(sourceCovered: Uint8Array, commentaryWords: number, commentaryInPassages: number): Coverage {
+/** Shares of words: of the source, those some passage reproduces; of the commentary, those in a found passage. */
+export function coverageOf(sourceCovered: Uint8Array, commentaryCovered: Uint8Array): Coverage {
+  return { source: share(sourceCovered), commentary: share(commentaryCovered) };
+}
+
+function share(flags: Uint8Array): number {
   let n = 0;
-  for (const v of sourceCovered) n += v;
-  const share = (a: number, b: number) => (b === 0 ? 0 : Math.round((a / b) * 10000) / 10000);
-  return { source: share(n, sourceCovered.length), commentary: share(commentaryInPassages, commentaryWords) };
+  for (const v of flags) n += v;
+  return flags.length === 0 ? 0 : Math.round((n / flags.length) * 10000) / 10000;
 }

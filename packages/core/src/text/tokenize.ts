@@ -124,5 +124,15 @@ function mergeWords(text: string, words: Range[], glued: Range[]): Range[] {
     }
     out.push({ start: w.start, end: w.end });
   }
+  // A glued bracket belongs to its word: "[t]he" starts at the bracket.
+  let k = 0;
+  for (const w of out) {
+    while (k < glued.length && glued[k]!.end < w.start) k++;
+    const g = glued[k];
+    if (g && g.start <= w.end && w.start <= g.end) {
+      w.start = Math.min(w.start, g.start);
+      w.end = Math.max(w.end, g.end);
+    }
+  }
   return out;
 }

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { detectQuotations } from './quotations.js';
+
+const found = (text: string) => detectQuotations(text).map((q) => [q.marks, q.depth, text.slice(q.content.start, q.content.end)]);
+
+describe('detectQuotations', () => {
+  it('pairs curly marks and nests the inner quotation', () => {
+    expect(found('He said “there are no “forbidden” areas” today.')).toEqual([
+      ['paired', 0, 'there are no “forbidden” areas'],
+      ['paired', 1, 'forbidden'],
+    ]);
+  });
+
+  it('tells apostrophes from single quotation marks', () => {
+    expect(found("Moscow’s line, the States’ attempts, and ‘a quoted phrase’ here; don't.")).toEqual([['paired', 0, 'a quoted phrase']]);
+  });
+
+  it('reads straight marks, guillemets and low-9 marks', () => {
+    expect(found('a "straight one" b « guillemets » c „German“ d')).toEqual([
+      ['paired', 0, 'straight one'],
+      ['paired', 0, ' guillemets '],
+      ['paired', 0, 'German'],
+    ]);
+  });
+
+  it('reports a quotation whose closing mark is missing, up to its paragraph end', () => {
+    expect(found('They stated: “that the relations are superior.\nNext paragraph.')).toEqual([['closing-missing', 0, 'that the relations are superior.']]);
+  });
+
+  it('reports a quotation whose opening mark is missing, from its paragraph start', () => {
+    expect(found('The sides stand against blocs.” Then more.')).toEqual([['opening-missing', 0, 'The sides stand against blocs.']]);
+  });
+
+  it('carries a quotation over paragraphs that each reopen it', () => {
+    const text = '“First paragraph of the quote.\n\n“Second paragraph of it.”\n\nAfter.';
+    expect(found(text)).toEqual([['paired', 0, 'First paragraph of the quote.\n\n“Second paragraph of it.']]);
+  });
+
+  it('takes an indented or ">" paragraph as a block quote', () => {
+    expect(found('Intro.\n\n    An indented quotation\n    over two lines.\n\n> Another one.\n\nEnd.').map((q) => q[0])).toEqual(['block', 'block']);
+  });
+});

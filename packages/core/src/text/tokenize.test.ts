@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { tokenize } from './tokenize.js';
+
+const words = (text: string, options = {}) => tokenize(text, options).map((t) => text.slice(t.start, t.end));
+
+describe('tokenize', () => {
+  it('keeps hyphenated compounds and line-end hyphenation as one word', () => {
+    expect(words('the well-being of a nation-wide process')).toEqual(['the', 'well-being', 'of', 'a', 'nation-wide', 'process']);
+    expect(words('estab-\nlishing democracy')).toEqual(['estab-\nlishing', 'democracy']);
+    expect(tokenize('estab-\nlishing')[0]!.key).toBe('establishing');
+  });
+
+  it('folds typography but keeps the original offsets', () => {
+    const text = 'citizens’ don’t “inter‑State”';
+    const tokens = tokenize(text);
+    expect(tokens.map((t) => t.fold)).toEqual(['citizens', "don't", 'inter-State']);
+    for (const t of tokens) expect(text.slice(t.start, t.end).length).toBe(t.end - t.start);
+  });
+
+  it('reads words in scripts without spaces through Intl.Segmenter', () => {
+    expect(words('中华人民共和国和俄罗斯联邦 and Россия')).toEqual(['中华', '人民', '共和国', '和', '俄罗斯', '联邦', 'and', 'Россия']);
+  });
+
+  it('keeps words split by invisible characters whole, and astral characters out of words', () => {
+    const text = 'demo\u200Bcracy 😀 is\u00ADsue';
+    expect(words(text)).toEqual(['demo\u200Bcracy', 'is\u00ADsue']);
+    expect(tokenize(text).map((t) => t.key)).toEqual(['democracy', 'issue']);
+  });
+
+  it('leaves out excluded ranges and flags bracketed words', () => {
+    const text = '[t]he sides (Italics added) [Russia] agree';
+    const tokens = tokenize(text, { exclude: [{ start: 12, end: 27 }], brackets: [{ start: 0, end: 3 }, { start: 28, end: 36 }] });
+    expect(tokens.map((t) => [text.slice(t.start, t.end), t.bracketed])).toEqual([
+      ['[t]he', true],
+      ['sides', false],
+      ['Russia', true],
+      ['agree', false],
+    ]);
+    expect(tokens[0]!.key).toBe('the');
+  });
+});
