@@ -1,5 +1,4 @@
 import type { Run } from './runs.js';
-import { SEED_LENGTH } from './source-index.js';
 
 /** Runs in the same order in both texts, close enough to be one passage; token indices. */
 export interface Chain {
@@ -29,60 +28,88 @@ const MAX_PREDECESSORS = 400;
 
 /**
  * Co-linear chaining: the best-scoring chains of runs, best first, none overlapping
- * another in the commentary. Each chain is a candidate passage; `accept` decides when to
- * stop (the next best chain is not worth reporting).
+ * another in the commentary. Each chain is a candidate passage. One dynamic programme
+ * scores every run as the end of a chain; chains are then taken greedily from the best
+ * end down, each cut where it would reuse a run already taken. `accept` judges each
+ * chain; `onReject` says whether a rejected chain ends the search ('stop': what follows
+ * scores lower still) or is passed over ('skip').
  */
-export function bestChains(runs: readonly Run[], options: ChainOptions, accept: (chain: Chain) => boolean): Chain[] {
+export function bestChains(
+  runs: readonly Run[],
+  options: ChainOptions,
+  accept: (chain: Chain, accepted: number) => boolean,
+  onReject: 'stop' | 'skip' = 'stop',
+): Chain[] {
+  const n = runs.length;
+  const { score, prev, trim } = chainScores(runs, options);
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => score[b]! - score[a]! || a - b);
+  const used = new Uint8Array(n);
   const chains: Chain[] = [];
-  let remaining = [...runs];
-  while (remaining.length > 0) {
-    const chain = bestChain(remaining, options);
-    if (!chain || !accept(chain)) break;
+  for (const end of order) {
+    if (used[end]) continue;
+    const path: number[] = [];
+    for (let i = end; i >= 0 && !used[i]; i = prev[i]!) path.unshift(i);
+    // The first run of a cut path keeps its own start, not the trim its old predecessor needed.
+    const chosen = path.map((i, k) => {
+      const r = runs[i]!;
+      const d = k === 0 ? 0 : trim[i]!;
+      return { c: r.c + d, s: r.s + d, length: r.length - d };
+    });
+    const chain = toChain(chosen, options);
+    if (chains.some((c) => c.cStart < chain.cEnd && chain.cStart < c.cEnd)) continue;
+    if (!accept(chain, chains.length)) {
+      if (onReject === 'stop') break;
+      continue;
+    }
+    for (const i of path) used[i] = 1;
     chains.push(chain);
-    remaining = remaining.flatMap((r) => outside(r, chain.cStart, chain.cEnd));
   }
   return chains;
 }
 
-function bestChain(runs: readonly Run[], options: ChainOptions): Chain | undefined {
+function chainScores(runs: readonly Run[], options: ChainOptions) {
   const n = runs.length;
   const score = new Float64Array(n);
   const prev = new Int32Array(n).fill(-1);
   const trim = new Int32Array(n);
-  let bestEnd = -1;
   for (let i = 0; i < n; i++) {
     const r = runs[i]!;
     score[i] = r.length;
     for (let k = i - 1; k >= 0 && k >= i - MAX_PREDECESSORS; k--) {
-      const p = runs[k]!;
-      const pcEnd = p.c + p.length;
-      const psEnd = p.s + p.length;
-      const d = Math.max(0, pcEnd - r.c, psEnd - r.s);
-      if (d >= r.length) continue;
-      const gc = r.c + d - pcEnd;
-      const gs = r.s + d - psEnd;
-      let penalty: number;
-      if (gc <= options.maxGap && gs <= options.maxGap) penalty = 0.5 * (gc + gs);
-      else if (gc <= 3 && gs <= options.maxEllipsisGap && options.ellipsisBetween(pcEnd, r.c + d)) penalty = 1;
-      else continue;
-      const candidate = score[k]! + (r.length - d) - penalty;
+      const link = linkCost(runs[k]!, r, options);
+      if (!link) continue;
+      const candidate = score[k]! + (r.length - link.trim) - link.penalty;
       if (candidate > score[i]!) {
         score[i] = candidate;
         prev[i] = k;
-        trim[i] = d;
+        trim[i] = link.trim;
       }
     }
-    if (bestEnd < 0 || score[i]! > score[bestEnd]!) bestEnd = i;
   }
-  if (bestEnd < 0) return undefined;
-  const chosen: Run[] = [];
-  for (let i = bestEnd; i >= 0; i = prev[i]!) {
-    const r = runs[i]!;
-    const d = trim[i]!;
-    chosen.unshift({ c: r.c + d, s: r.s + d, length: r.length - d });
-  }
+  return { score, prev, trim };
+}
+
+/** Whether run `r` may follow run `p` in one chain, and at what cost: gaps cost, an ellipsis bridges. */
+function linkCost(p: Run, r: Run, options: ChainOptions): { trim: number; penalty: number } | undefined {
+  const pcEnd = p.c + p.length;
+  const psEnd = p.s + p.length;
+  const trim = Math.max(0, pcEnd - r.c, psEnd - r.s);
+  if (trim >= r.length) return undefined;
+  const gc = r.c + trim - pcEnd;
+  const gs = r.s + trim - psEnd;
+  if (gc <= options.maxGap && gs <= options.maxGap) return { trim, penalty: 0.5 * (gc + gs) };
+  if (gc <= 3 && gs <= options.maxEllipsisGap && options.ellipsisBetween(pcEnd, r.c + trim)) return { trim, penalty: 1 };
+  return undefined;
+}
+
+function toChain(chosen: Run[], options: ChainOptions): Chain {
   const first = chosen[0]!;
   const last = chosen[chosen.length - 1]!;
+  let score = 0;
+  chosen.forEach((r, k) => {
+    score += r.length;
+    if (k > 0) score -= linkCost(chosen[k - 1]!, r, options)?.penalty ?? 0;
+  });
   return {
     runs: chosen,
     cStart: first.c,
@@ -91,18 +118,6 @@ function bestChain(runs: readonly Run[], options: ChainOptions): Chain | undefin
     sEnd: last.s + last.length,
     matched: chosen.reduce((sum, r) => sum + r.length, 0),
     longest: Math.max(...chosen.map((r) => r.length)),
-    score: score[bestEnd]!,
+    score,
   };
-}
-
-/** The parts of a run outside a commentary range, if still long enough to be a run. */
-function outside(r: Run, start: number, end: number): Run[] {
-  const out: Run[] = [];
-  const rEnd = r.c + r.length;
-  if (r.c < start) out.push({ c: r.c, s: r.s, length: Math.min(rEnd, start) - r.c });
-  if (rEnd > end) {
-    const from = Math.max(r.c, end);
-    out.push({ c: from, s: r.s + (from - r.c), length: rEnd - from });
-  }
-  return out.filter((x) => x.length >= SEED_LENGTH);
 }

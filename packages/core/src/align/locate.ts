@@ -126,12 +126,9 @@ class Context {
       return [{ kind: 'quotation', quotationMarks: marks, commentary: content, words, source: { start: at[0]!, end: at[0]! + n }, anchors: [{ c: words.start, s: at[0]!, length: n }] }];
     }
     const runs = findRuns(this.input.index, this.input.ids, words);
-    let first = true;
-    const chains = bestChains(runs, this.chainOptions, (chain) => {
-      const ok = first ? chain.matched >= Math.max(SEED_LENGTH, n / 2) : chain.matched >= 5;
-      first = false;
-      return ok;
-    }).sort((a, b) => a.cStart - b.cStart);
+    const chains = bestChains(runs, this.chainOptions, (chain, accepted) =>
+      accepted === 0 ? chain.matched >= Math.max(SEED_LENGTH, n / 2) : chain.matched >= 5,
+    ).sort((a, b) => a.cStart - b.cStart);
     if (chains.length === 0) {
       const exact = this.input.index.occurrences(this.input.ids.subarray(words.start, words.end), 1);
       if (exact.length === 1) {
@@ -201,7 +198,7 @@ class Context {
     const words = this.wordsIn(segment);
     if (words.end - words.start < this.input.minBorrowingWords) return [];
     const runs = findRuns(this.input.index, this.input.ids, words);
-    const chains = bestChains(runs, this.chainOptions, (c) => c.longest >= this.input.minBorrowingWords);
+    const chains = bestChains(runs, this.chainOptions, (c) => c.longest >= this.input.minBorrowingWords, 'skip');
     const tokens = this.input.commentaryTokens;
     chains.sort((a, b) => a.cStart - b.cStart);
     let taken = words.start;

@@ -15,22 +15,25 @@ export interface Run {
  */
 export function findRuns(index: SourceIndex, ids: Int32Array, within: Range): Run[] {
   const source = index.ids;
-  const seen = new Set<string>();
+  // Per diagonal (source position minus commentary position), where the last run found on
+  // it ends: a seed inside that run adds nothing. This keeps the search linear on
+  // repetitive texts, where one run has thousands of seeds.
+  const coveredUntil = new Map<number, number>();
   const runs: Run[] = [];
   for (let i = within.start; i + SEED_LENGTH <= within.end; i++) {
     for (const j of index.seedAt(ids, i)) {
-      // Extend backwards too: the seed before may have been too common to be looked up.
+      const diagonal = j - i;
+      if (i < (coveredUntil.get(diagonal) ?? -1)) continue;
+      // Extend backwards: the seeds before may have been too common to be looked up.
       let c = i;
       let s = j;
       while (c > within.start && s > 0 && ids[c - 1] === source[s - 1]) {
         c--;
         s--;
       }
-      const key = `${c}:${s}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
       let length = i - c + SEED_LENGTH;
       while (c + length < within.end && s + length < source.length && ids[c + length] === source[s + length]) length++;
+      coveredUntil.set(diagonal, c + length);
       runs.push({ c, s, length });
     }
   }

@@ -19,11 +19,12 @@ export interface Quotation {
 
 type Family = 'double' | 'single';
 
+const MAX_DEPTH = 8;
+
 interface Opener {
   char: string;
   at: number;
   family: Family;
-  depth: number;
 }
 
 const MARKS = /["'\u2018\u2019\u201A\u201B\u201C\u201D\u201E\u00AB\u00BB\u2039\u203A]/gu;
@@ -83,7 +84,7 @@ export function detectQuotations(text: string): Quotation[] {
             open: { start: opener.at, end: opener.at + 1 },
             close: { start: at, end: at + 1 },
             content: { start: opener.at + 1, end: at },
-            depth: opener.depth + base,
+            depth: i + base,
             marks: 'paired',
           });
           lastClosedEnd = at + 1;
@@ -99,7 +100,10 @@ export function detectQuotations(text: string): Quotation[] {
         }
         continue;
       }
-      stack.push({ char, at, family: familyOf(char), depth: stack.length });
+      // Real quotations nest a few levels deep; beyond that the marks are noise, and an
+      // unbounded stack would make every later mark cost as much as all before it.
+      if (stack.length >= MAX_DEPTH) stack.shift();
+      stack.push({ char, at, family: familyOf(char) });
     }
     const next = paragraphs[index + 1];
     const continues = next !== undefined && stack.length > 0 && text[next.start] === stack[0]!.char;
@@ -107,17 +111,17 @@ export function detectQuotations(text: string): Quotation[] {
       carried = stack;
       return;
     }
-    for (const opener of stack) {
+    stack.forEach((opener, depth) => {
       // A lone single mark is far more often an apostrophe than a quotation.
-      if (opener.family === 'single') continue;
+      if (opener.family === 'single') return;
       out.push({
         open: { start: opener.at, end: opener.at + 1 },
         close: null,
         content: { start: opener.at + 1, end: para.end },
-        depth: opener.depth + base,
+        depth: depth + base,
         marks: 'closing-missing',
       });
-    }
+    });
   });
   return out.sort((a, b) => a.content.start - b.content.start || a.depth - b.depth);
 }
