@@ -1,0 +1,17 @@
+import type { PassageStatus } from '@verbatim/core';
+import type { Style } from './paint.js';
+
+export const STATUSES: readonly PassageStatus[] = ['verbatim', 'variant', 'altered', 'not_found'];
+
+/** Colour for emphasis only: the status word is always written too. */
+export const STATUS_STYLE: Record<PassageStatus, Style[]> = {
+  verbatim: ['green'],
+  variant: ['cyan'],
+  altered: ['yellow'],
+  not_found: ['red', 'bold'],
+};
+
+/** The status as a reader says it: `not found`, not `not_found`. */
+export function statusWord(status: PassageStatus): string {
+  return status === 'not_found' ? 'not found' : status;
+}
