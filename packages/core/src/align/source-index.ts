@@ -4,20 +4,19 @@ import type { Token } from '../text/tokenize.js';
 export const SEED_LENGTH = 3;
 /** A seed found more often than this in the source says nothing about where a passage comes from. */
 const MAX_SEED_OCCURRENCES = 64;
-/** Three word ids pack into one safe integer while the vocabulary fits in 17 bits. */
-const PACK = 2 ** 17;
 
 /**
  * An index of the source's word n-grams, for candidate search: which places in the source
  * share a run of words with a given place in the commentary. Words are compared by their
- * spelling-insensitive keys, interned as integers. Occurrences are kept as linked lists in
- * typed arrays (`first` maps a key to its first position, `next` chains the rest), which
- * costs one Map entry per distinct seed instead of one array per seed.
+ * spelling-insensitive keys, interned as integers. Seeds live in an open-addressing hash
+ * table of typed arrays: a slot holds the first position of a distinct seed, `nextSeed`
+ * chains its other positions. No object or array is made per seed.
  */
 export class SourceIndex {
   readonly ids: Int32Array;
   private readonly vocabulary = new Map<string, number>();
-  private readonly firstSeed = new Map<number | string, number>();
+  private readonly slots: Int32Array;
+  private readonly mask: number;
   private readonly nextSeed: Int32Array;
   private firstWord: Int32Array | undefined;
   private nextWord: Int32Array | undefined;
@@ -26,12 +25,17 @@ export class SourceIndex {
     this.ids = new Int32Array(tokens.length);
     for (let i = 0; i < tokens.length; i++) this.ids[i] = this.intern(tokens[i]!.key);
     this.nextSeed = new Int32Array(tokens.length).fill(-1);
-    // Built back to front so that each list runs in ascending source order.
-    for (let i = tokens.length - SEED_LENGTH; i >= 0; i--) {
-      const key = this.seedKey(this.ids, i);
-      const head = this.firstSeed.get(key);
-      if (head !== undefined) this.nextSeed[i] = head;
-      this.firstSeed.set(key, i);
+    const seeds = Math.max(0, tokens.length - SEED_LENGTH + 1);
+    let capacity = 16;
+    while (capacity < seeds * 2) capacity *= 2;
+    this.slots = new Int32Array(capacity).fill(-1);
+    this.mask = capacity - 1;
+    // Built back to front so that each chain runs in ascending source order.
+    for (let i = seeds - 1; i >= 0; i--) {
+      const slot = this.slotOf(this.ids, i);
+      const head = this.slots[slot]!;
+      if (head >= 0) this.nextSeed[i] = head;
+      this.slots[slot] = i;
     }
   }
 
@@ -65,8 +69,21 @@ export class SourceIndex {
     if (at + SEED_LENGTH > ids.length) return [];
     for (let k = 0; k < SEED_LENGTH; k++) if (ids[at + k]! < 0) return [];
     const out: number[] = [];
-    for (let p = this.firstSeed.get(this.seedKey(ids, at)) ?? -1; p >= 0 && out.length < max; p = this.nextSeed[p]!) out.push(p);
+    for (let p = this.slots[this.slotOf(ids, at)]!; p >= 0 && out.length < max; p = this.nextSeed[p]!) out.push(p);
     return out;
+  }
+
+  /** The slot of a seed: where it is, or the empty slot where it would go. */
+  private slotOf(ids: ArrayLike<number>, at: number): number {
+    const a = ids[at]!;
+    const b = ids[at + 1]!;
+    const c = ids[at + 2]!;
+    let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca6b) ^ Math.imul(c + 0x165667b1, 0xc2b2ae35);
+    h ^= h >>> 15;
+    for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
+      const p = this.slots[slot]!;
+      if (p < 0 || (this.ids[p] === a && this.ids[p + 1] === b && this.ids[p + 2] === c)) return slot;
+    }
   }
 
   /** Per-word occurrence lists, built on first use (only short quotations need them). */
@@ -88,14 +105,6 @@ export class SourceIndex {
     let id = this.vocabulary.get(key);
     if (id === undefined) this.vocabulary.set(key, (id = this.vocabulary.size));
     return id;
-  }
-
-  private seedKey(ids: ArrayLike<number>, at: number): number | string {
-    const a = ids[at]!;
-    const b = ids[at + 1]!;
-    const c = ids[at + 2]!;
-    if (this.vocabulary.size < PACK) return (a * PACK + b) * PACK + c;
-    return `${a},${b},${c}`;
   }
 }
 

@@ -63,6 +63,6 @@ export function coverageOf(sourceCovered: Uint8Array, commentaryCovered: Uint8Ar
 
 function share(flags: Uint8Array): number {
   let n = 0;
-  for (const v of flags) n += v;
+  for (let i = 0; i < flags.length; i++) n += flags[i]!;
   return flags.length === 0 ? 0 : Math.round((n / flags.length) * 10000) / 10000;
 }

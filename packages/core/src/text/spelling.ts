@@ -26,7 +26,11 @@ const OUR_EXCEPTIONS = new Set([
 
 const SUFFIXES = ['s', 'es', 'd', 'ed', 'ing', 'ly', 'ful', 'less', 'hood', 'ment', 'ments', 'ist', 'ists', 'ism'];
 
+/** The first four letters of every listed word: most words are ruled out by them alone. */
+const LIST_PREFIXES = new Set([...LIST.keys()].map((w) => w.slice(0, 4)));
+
 function fromList(word: string): string | undefined {
+  if (!LIST_PREFIXES.has(word.slice(0, 4))) return undefined;
   const direct = LIST.get(word);
   if (direct) return direct;
   for (const suffix of SUFFIXES) {
@@ -49,9 +53,9 @@ export function spellingKey(lower: string): string {
     w = `${our[1]}or${our[2] ?? ''}`;
   }
   // -ise / -ize and -yse / -yze: organise, monopolisation, analyse.
-  w = w.replace(/^(.{3,})([iy])s(e|es|ed|ing|ation|ations|er|ers|able)$/, '$1$2z$3');
+  if (w.includes('s')) w = w.replace(/^(.{3,})([iy])s(e|es|ed|ing|ation|ations|er|ers|able)$/, '$1$2z$3');
   // -ogue / -og: catalogue, dialogue.
-  w = w.replace(/^(.+)(log|gog)ue(s)?$/, '$1$2$3');
+  if (w.endsWith('ogue') || w.endsWith('ogues')) w = w.replace(/^(.+)(log|gog)ue(s)?$/, '$1$2$3');
   // Doubled l: fulfil(l)ment, travel(l)ed, model(l)ing, skil(l)ful, enrol(l).
   if (w.includes('ll')) w = w.replace(/ll/g, 'l');
   return w;
@@ -65,6 +69,9 @@ const INFLECTIONS: ReadonlyArray<[RegExp, string]> = [
 /** A crude stem, only for telling an inflection (reflects → reflect) from another word. */
 export function stem(key: string): string {
   if (key.length <= 3) return key;
+  const last = key.charCodeAt(key.length - 1);
+  // Only -s, -d, -g and -e endings are inflections this stemmer removes.
+  if (last !== 0x73 && last !== 0x64 && last !== 0x67 && last !== 0x65) return key;
   for (const [pattern, replacement] of INFLECTIONS) {
     if (pattern.test(key)) {
       const out = key.replace(pattern, replacement);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tokenize } from './tokenize.js';
 
@@ -37,5 +38,23 @@ describe('tokenize', () => {
       ['agree', false],
     ]);
     expect(tokens[0]!.key).toBe('the');
+  });
+});
+
+describe('the fast word scanner', () => {
+  // Hyphens, brackets and invisible characters are left out: tokenize joins words across
+  // them on purpose (well-being, [t]he), which Intl.Segmenter does not.
+  const characters = ['a', 'Z', 'é', 'ß', 'д', 'Ж', 'ї', 'ا', 'ب', '٣', 'ש', 'א', 'α', 'Ω', '1', '0', 'e\u0301', ' ', ' ', '.', ',', "'", '’', '·', '!', '?', ';', ':', '"', '(', ')', '\n'];
+
+  it('finds exactly the words Intl.Segmenter finds in text written with spaces', () => {
+    const segmenter = new Intl.Segmenter('en', { granularity: 'word' });
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...characters), { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        const expected = [...segmenter.segment(text)].filter((s) => s.isWordLike).map((s) => s.segment);
+        expect(words(text)).toEqual(expected);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -22,12 +22,6 @@ export interface TokenizeOptions {
 const segmenter = new Intl.Segmenter('en', { granularity: 'word' });
 /** Scripts written without spaces between words: only a dictionary (ICU's, through Intl.Segmenter) finds their words. */
 const NEEDS_DICTIONARY = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}]/u;
-/**
- * UAX #29 words for scripts that separate words with spaces: letters, marks and digits,
- * joined by an apostrophe or a full stop between letters (don't, U.S) or by a comma or full
- * stop between digits (1,000.5) — what Intl.Segmenter finds in such text.
- */
-const SPACED_WORD = /\p{N}+(?:[.,]\p{N}+)+|[\p{L}\p{M}\p{N}\p{Pc}]+(?:['\u2019.\u00B7][\p{L}\p{M}\p{N}\p{Pc}]+)*/gu;
 /** Intl.Segmenter slows down on long strings (V8 20 is quadratic there): feed it pieces of this size. */
 const CHUNK = 512;
 const WHITE_SPACE = /\s/gu;
@@ -72,7 +66,9 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
  * go through Intl.Segmenter; the rest through SPACED_WORD, which finds the same words
  * there a hundred times faster.
  */
-function* wordSegments(text: string): Generator<Range> {
+function wordSegments(text: string): Range[] {
+  const out: Range[] = [];
+  if (!NEEDS_DICTIONARY.test(text)) return scanSpacedWords(text, 0, text.length, out);
   for (let from = 0; from < text.length; ) {
     let to = Math.min(text.length, from + CHUNK);
     if (to < text.length) {
@@ -82,12 +78,103 @@ function* wordSegments(text: string): Generator<Range> {
     }
     const piece = text.slice(from, to);
     if (NEEDS_DICTIONARY.test(piece)) {
-      for (const s of segmenter.segment(piece)) if (s.isWordLike) yield { start: from + s.index, end: from + s.index + s.segment.length };
-    } else {
-      for (const m of piece.matchAll(SPACED_WORD)) yield { start: from + m.index, end: from + m.index + m[0].length };
-    }
+      for (const s of segmenter.segment(piece)) if (s.isWordLike) out.push({ start: from + s.index, end: from + s.index + s.segment.length });
+    } else scanSpacedWords(text, from, to, out);
     from = to;
   }
+  return out;
+}
+
+/**
+ * UAX #29 words for scripts that separate words with spaces — what Intl.Segmenter finds
+ * in such text (a property test holds the two to each other), found by a scanner because
+ * a regular expression's match objects cost more than the words themselves. Letters,
+ * digits and connectors join; marks and format characters cling to what precedes them;
+ * a MidLetter or MidNumLet character joins two letters (don't, U.S, a:b), a MidNum or
+ * MidNumLet character two digits (1,000.5).
+ */
+function scanSpacedWords(text: string, from: number, to: number, out: Range[]): Range[] {
+  let i = from;
+  while (i < to) {
+    let kind = classAt(text, i);
+    if (kind === NONE || kind === EXTEND) {
+      i += widthAt(text, i);
+      continue;
+    }
+    const start = i;
+    let wordLike = kind !== CONNECTOR;
+    let last = kind;
+    i += widthAt(text, i);
+    while (i < to) {
+      kind = classAt(text, i);
+      if (kind === EXTEND) {
+        i += widthAt(text, i);
+        continue;
+      }
+      if (kind !== NONE) {
+        last = kind;
+        wordLike ||= kind !== CONNECTOR;
+        i += widthAt(text, i);
+        continue;
+      }
+      const joiner = text.charCodeAt(i);
+      const next = i + 1 < to ? classAt(text, i + 1) : NONE;
+      const hebrew = last === LETTER && HEBREW.test(text[i - 1]!);
+      // WB7b/c: a double quote between Hebrew letters (gershayim) is inside the word.
+      if (hebrew && joiner === 0x22 && next === LETTER && HEBREW.test(text[i + 1]!)) {
+        i += 1;
+        continue;
+      }
+      // WB7a: a Hebrew letter keeps an apostrophe after it (geresh); the word ends there
+      // unless a letter follows.
+      if (hebrew && joiner === 0x27 && next !== LETTER) {
+        i += 1;
+        break;
+      }
+      if ((last === LETTER && next === LETTER && (MID_LETTER.has(joiner) || MID_NUM_LET.has(joiner))) ||
+          (last === DIGIT && next === DIGIT && (MID_NUM.has(joiner) || MID_NUM_LET.has(joiner)))) {
+        i += 1;
+        continue;
+      }
+      break;
+    }
+    if (wordLike) out.push({ start, end: i });
+  }
+  return out;
+}
+
+const NONE = 0;
+const LETTER = 1;
+const DIGIT = 2;
+const CONNECTOR = 3;
+const EXTEND = 4;
+const MID_LETTER = new Set([0x3a, 0xb7, 0x387, 0x55f, 0x5f4, 0x2027, 0xfe13, 0xfe55, 0xff1a]);
+const MID_NUM_LET = new Set([0x2e, 0x27, 0x2018, 0x2019, 0x2024, 0xfe52, 0xff07, 0xff0e]);
+const MID_NUM = new Set([0x2c, 0x3b, 0x37e, 0x589, 0x60c, 0x60d, 0x66c, 0x7f8, 0x2044, 0xfe10, 0xfe14, 0xfe50, 0xfe54, 0xff0c, 0xff1b]);
+const IS_LETTER = /[\p{L}\p{Nl}]/u;
+const IS_DIGIT = /\p{Nd}/u;
+const IS_CONNECTOR = /\p{Pc}/u;
+const IS_EXTEND = /[\p{M}\p{Cf}]/u;
+const HEBREW = /\p{Script=Hebrew}/u;
+
+function classAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code < 0x80) {
+    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a)) return LETTER;
+    if (code >= 0x30 && code <= 0x39) return DIGIT;
+    return code === 0x5f ? CONNECTOR : NONE;
+  }
+  if (code === 0x200b) return NONE;
+  const ch = text.slice(i, i + widthAt(text, i));
+  if (IS_LETTER.test(ch)) return LETTER;
+  if (IS_DIGIT.test(ch)) return DIGIT;
+  if (IS_EXTEND.test(ch)) return EXTEND;
+  return IS_CONNECTOR.test(ch) ? CONNECTOR : NONE;
+}
+
+function widthAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  return code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? 2 : 1;
 }
 
 /** Bracket spans glued to a letter on either side ([t]he, democrac[y]), widened to the whole word. */
