@@ -1,0 +1,114 @@
+import type { EmphasisMark } from '@verbatim/core';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { openStore } from './store.js';
+import { CORPUS_DIR, OP_ED_ID, opEdText, STATEMENT_ID, statementText } from './test-support/corpus.js';
+import { tempDbPath } from './test-support/temp.js';
+import type { ProgressEvent } from './types.js';
+
+/** `who` keeps the three texts apart: the same plain text is the same document, whatever its markup. */
+const QUOTING_NATO = (who: string, open: string, close: string) =>
+  `${who}: the statement calls on the Alliance “to ${open}abandon its ideologized cold war approaches${close}, to respect the sovereignty, security and interests of other countries” (emphasis added).`;
+
+function emphasisMarks(report: { passages: Array<{ marks: unknown[] }> }): EmphasisMark[] {
+  return report.passages.flatMap((p) => p.marks as EmphasisMark[]).filter((m) => m.type === 'emphasis-added');
+}
+
+describe('alignments in the store', () => {
+  it('keeps passage ids stable across restarts, re-ingestion and realignment', () => {
+    const file = tempDbPath();
+    const first = openStore({ path: file, corpusDir: CORPUS_DIR });
+    const ids = first.alignment(STATEMENT_ID, OP_ED_ID)!.passages.map((p) => p.id);
+    expect(ids.length).toBeGreaterThan(0);
+    first.close();
+
+    const reopened = openStore({ path: file, corpusDir: CORPUS_DIR });
+    expect(reopened.alignment(STATEMENT_ID, OP_ED_ID)!.passages.map((p) => p.id)).toEqual(ids);
+    const events: ProgressEvent[] = [];
+    expect(reopened.realign({ onProgress: (e) => events.push(e) })).toEqual({ commentaries: 1, alignments: 1 });
+    expect(events.filter((e) => e.phase === 'realign')).toEqual([{ phase: 'realign', done: 1, total: 1, documentId: OP_ED_ID }]);
+    expect(reopened.alignment(STATEMENT_ID, OP_ED_ID)!.passages.map((p) => p.id)).toEqual(ids);
+    reopened.close();
+
+    const elsewhere = openStore({ path: tempDbPath() });
+    elsewhere.add({ text: opEdText(), format: 'text', kind: 'commentary', id: OP_ED_ID });
+    elsewhere.add({ text: statementText(), format: 'text', kind: 'source', id: STATEMENT_ID });
+    expect(elsewhere.alignment(STATEMENT_ID, OP_ED_ID)!.passages.map((p) => p.id)).toEqual(ids);
+    elsewhere.close();
+  });
+
+  it('finds a passage by id with the exact versions it was aligned between', () => {
+    const store = openStore({ path: tempDbPath(), corpusDir: CORPUS_DIR });
+    const report = store.alignment(STATEMENT_ID, OP_ED_ID)!;
+    const iv5 = report.passages.find((p) => p.source?.locator === 'IV.5')!;
+    const found = store.passage(iv5.id)!;
+    expect(found.passage).toEqual(iv5);
+    expect(found.source).toMatchObject({ id: STATEMENT_ID, version: 1, sha256: report.source.sha256 });
+    expect(found.commentary).toMatchObject({ id: OP_ED_ID, version: 1 });
+    expect(found.source.text.slice(iv5.source!.start, iv5.source!.end)).toBe(iv5.source!.text);
+    expect(found.alignment.engineVersion).toMatch(/^@verbatim\/core@/);
+
+    // After the statement changes, the passage still names the version it was made against.
+    store.add({ text: `${statementText()}\n\nA closing line added later.`, format: 'text', kind: 'source', id: STATEMENT_ID });
+    expect(store.passage(iv5.id)!.source).toMatchObject({ version: 1, sha256: report.source.sha256 });
+    expect(store.alignmentsOf(OP_ED_ID).map((a) => a.source.version)).toEqual([2]);
+    store.close();
+  });
+
+  it('hands the emphasis of an HTML or Markdown commentary to the engine, and none for plain text', () => {
+    const store = openStore({ path: tempDbPath() });
+    store.add({ text: statementText(), format: 'text', kind: 'source', id: STATEMENT_ID });
+
+    const html = store.add({ text: `<p>${QUOTING_NATO('In HTML', '<em>', '</em>')}</p>`, format: 'html', kind: 'commentary', id: 'html-note' });
+    const [fromHtml] = emphasisMarks(store.alignment(STATEMENT_ID, html.id)!);
+    expect(fromHtml!.emphasized!.map((s) => s.text)).toEqual(['abandon its ideologized cold war approaches']);
+
+    expect(html.outcome).toBe('added');
+    const md = store.add({ text: QUOTING_NATO('In Markdown', '*', '*'), format: 'markdown', kind: 'commentary', id: 'markdown-note' });
+    const [fromMarkdown] = emphasisMarks(store.alignment(STATEMENT_ID, md.id)!);
+    expect(fromMarkdown!.emphasized!.map((s) => md.text.slice(s.start, s.end))).toEqual(['abandon its ideologized cold war approaches']);
+
+    const plain = store.add({ text: QUOTING_NATO('In plain text', '', ''), format: 'text', kind: 'commentary', id: 'plain-note' });
+    const [fromPlain] = emphasisMarks(store.alignment(STATEMENT_ID, plain.id)!);
+    expect(fromPlain!.emphasized).toBeNull();
+    store.close();
+  });
+
+  it('stores every passage of a report as a row, and no alignment for texts that share nothing', () => {
+    const file = tempDbPath();
+    const store = openStore({ path: file, corpusDir: CORPUS_DIR });
+    const passages = store.alignment(STATEMENT_ID, OP_ED_ID)!.passages;
+    store.add({ text: 'An unrelated note about fisheries and harbour dues.', format: 'text', kind: 'commentary' });
+    store.close();
+
+    const db = new Database(file, { readonly: true });
+    const rows = db.prepare('SELECT id, status, locator FROM passages ORDER BY ordinal').all();
+    expect(rows).toEqual(passages.map((p) => ({ id: p.id, status: p.status, locator: p.source?.locator ?? null })));
+    expect(db.prepare('SELECT count(*) FROM alignments').pluck().get()).toBe(1);
+    db.close();
+  });
+
+  it('realigns after an engine change: reports recomputed, alignments that no longer link dropped', () => {
+    const file = tempDbPath();
+    const store = openStore({ path: file, corpusDir: CORPUS_DIR });
+    const unrelated = store.add({ text: 'A note on fisheries, harbour dues and the price of grain.', format: 'text', kind: 'source' });
+    const ids = store.alignment(STATEMENT_ID, OP_ED_ID)!.passages.map((p) => p.id);
+
+    // What an older engine might have left: a stale report, and a link the current one would not make.
+    const db = new Database(file);
+    db.prepare("UPDATE alignments SET engine_version = '@verbatim/core@0.0.1', report = json_set(report, '$.passages', json('[]'))").run();
+    const [opEdVid, unrelatedVid] = [OP_ED_ID, unrelated.id].map((id) => db.prepare('SELECT vid FROM latest_documents WHERE id = ?').pluck().get(id));
+    db.prepare("INSERT INTO alignments (source_vid, commentary_vid, engine_version, report, created) SELECT ?, ?, engine_version, report, created FROM alignments")
+      .run(unrelatedVid, opEdVid);
+    db.close();
+    expect(store.alignmentsOf(OP_ED_ID)).toHaveLength(2);
+
+    const events: ProgressEvent[] = [];
+    store.realign({ onProgress: (e) => events.push(e) });
+    expect(events.filter((e) => e.phase === 'reindex').map((e) => `${e.done}/${e.total}`)).toEqual(['1/3', '2/3', '3/3']);
+    const links = store.alignmentsOf(OP_ED_ID);
+    expect(links.map((l) => [l.source.id, l.engineVersion])).toEqual([[STATEMENT_ID, expect.not.stringMatching(/0\.0\.1$/)]]);
+    expect(store.alignment(STATEMENT_ID, OP_ED_ID)!.passages.map((p) => p.id)).toEqual(ids);
+    store.close();
+  });
+});

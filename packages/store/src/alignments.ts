@@ -1,0 +1,145 @@
+import { align, type AlignmentReport, type Passage } from '@verbatim/core';
+import type { Db } from './database.js';
+import { emphasisOf, type VersionRow } from './documents.js';
+import { StoreError } from './errors.js';
+import type { AlignmentSummary, DocumentRef } from './types.js';
+
+export type AlignOutcome = 'linked' | 'unlinked';
+
+/**
+ * Aligns one commentary version against one source version and keeps the report when it
+ * links them: at least one passage found in the source. A report of quotations only
+ * "not found" says nothing about this source (they may come from any other), so none is kept.
+ * Runs inside the caller's transaction.
+ */
+export function alignPair(db: Db, source: VersionRow, commentary: VersionRow, engine: string): AlignOutcome {
+  const report = runEngine(db, source, commentary);
+  const linked = report.passages.some((p) => p.status !== 'not_found');
+  db.prepare('DELETE FROM alignments WHERE source_vid = ? AND commentary_vid = ?').run(source.vid, commentary.vid);
+  if (!linked) return 'unlinked';
+  const info = db
+    .prepare(
+      `INSERT INTO alignments (source_vid, commentary_vid, engine_version, report, created)
+       VALUES (?, ?, ?, ?, ?)`,
+    )
+    .run(source.vid, commentary.vid, engine, JSON.stringify(report), new Date().toISOString());
+  insertPassages(db, Number(info.lastInsertRowid), report.passages);
+  return 'linked';
+}
+
+function runEngine(db: Db, source: VersionRow, commentary: VersionRow): AlignmentReport {
+  const emphasis = emphasisOf(db, commentary.vid);
+  try {
+    return align(source.text, commentary.text, {
+      sourceId: source.id,
+      sourceTitle: source.title,
+      commentaryId: commentary.id,
+      commentaryTitle: commentary.title,
+      // Plain text carries no emphasis: leaving the option out lets the report say the
+      // emphasized words are unknown instead of claiming there are none.
+      ...(commentary.format === 'text' ? {} : { commentaryEmphasis: emphasis }),
+    });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new StoreError(
+      'align',
+      `Aligning "${commentary.id}" against "${source.id}" failed (${reason}), so nothing was stored.`,
+      { cause: error },
+    );
+  }
+}
+
+function insertPassages(db: Db, alignmentId: number, passages: readonly Passage[]): void {
+  const insert = db.prepare(
+    `INSERT INTO passages (alignment_id, id, ordinal, kind, status, commentary_start, commentary_end,
+       source_start, source_end, locator, similarity)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  passages.forEach((p, i) =>
+    insert.run(
+      alignmentId,
+      p.id,
+      i + 1,
+      p.kind,
+      p.status,
+      p.commentary.start,
+      p.commentary.end,
+      p.source?.start ?? null,
+      p.source?.end ?? null,
+      p.source?.locator ?? null,
+      p.similarity,
+    ),
+  );
+}
+
+interface AlignmentRow {
+  id: number;
+  source_vid: number;
+  commentary_vid: number;
+  engine_version: string;
+  report: string;
+  created: string;
+}
+
+export function alignmentRow(db: Db, sourceVid: number, commentaryVid: number): AlignmentRow | undefined {
+  return db
+    .prepare('SELECT * FROM alignments WHERE source_vid = ? AND commentary_vid = ?')
+    .get(sourceVid, commentaryVid) as AlignmentRow | undefined;
+}
+
+export function reportOf(row: AlignmentRow): AlignmentReport {
+  return JSON.parse(row.report) as AlignmentReport;
+}
+
+/** Alignments of a version with the latest versions of the documents on the other side. */
+export function alignmentsOfVersion(db: Db, vid: number): AlignmentSummary[] {
+  const rows = db
+    .prepare(
+      `SELECT a.* FROM alignments a
+       WHERE (a.source_vid = @vid AND a.commentary_vid IN (SELECT vid FROM latest_documents))
+          OR (a.commentary_vid = @vid AND a.source_vid IN (SELECT vid FROM latest_documents))
+       ORDER BY a.id`,
+    )
+    .all({ vid }) as AlignmentRow[];
+  return rows.map((r) => summarize(db, r));
+}
+
+export function summarize(db: Db, row: AlignmentRow): AlignmentSummary {
+  const report = reportOf(row);
+  const found = report.passages.filter((p) => p.status !== 'not_found').length;
+  return {
+    source: documentRef(db, row.source_vid),
+    commentary: documentRef(db, row.commentary_vid),
+    engineVersion: row.engine_version,
+    created: row.created,
+    passages: found,
+    notFound: report.passages.length - found,
+    coverage: report.coverage,
+  };
+}
+
+function documentRef(db: Db, vid: number): DocumentRef {
+  const row = db
+    .prepare(
+      `SELECT id, version, title, sha256, vid IN (SELECT vid FROM latest_documents) AS latest
+       FROM documents WHERE vid = ?`,
+    )
+    .get(vid) as Omit<DocumentRef, 'latest'> & { latest: number };
+  return { ...row, latest: row.latest === 1 };
+}
+
+/**
+ * The alignment holding a passage id. Ids are deterministic per pair of texts; should two
+ * alignments ever hold the same id, the one between latest versions, then the newest, wins.
+ */
+export function alignmentOfPassage(db: Db, passageId: string): AlignmentRow | undefined {
+  return db
+    .prepare(
+      `SELECT a.* FROM passages p JOIN alignments a ON a.id = p.alignment_id
+       WHERE p.id = ?
+       ORDER BY (a.source_vid IN (SELECT vid FROM latest_documents)
+                 AND a.commentary_vid IN (SELECT vid FROM latest_documents)) DESC, a.id DESC
+       LIMIT 1`,
+    )
+    .get(passageId) as AlignmentRow | undefined;
+}

@@ -1,0 +1,40 @@
+import type { Db } from './database.js';
+import type { DocumentKind } from './types.js';
+
+/**
+ * Word 4-grams two documents must share before they are worth aligning. A quoted sentence
+ * of six words already yields three, and a one-word change inside a quotation breaks at
+ * most four of them, so one quoted sentence is enough; two or fewer shared 4-grams are
+ * what unrelated texts share by accident ("on the basis of").
+ */
+export const MIN_SHARED_SHINGLES = 3;
+
+export interface CandidateRow {
+  vid: number;
+  shared: number;
+}
+
+/**
+ * The latest versions of the given kind sharing at least `minShared` shingles with the
+ * hashes, most shared first. Looked up in the shingle index, so the cost grows with the
+ * text's length and the matches, not with the size of the corpus.
+ */
+export function findCandidates(
+  db: Db,
+  hashes: readonly number[],
+  kind: DocumentKind,
+  minShared = MIN_SHARED_SHINGLES,
+): CandidateRow[] {
+  if (hashes.length === 0) return [];
+  return db
+    .prepare(
+      `SELECT s.vid AS vid, count(*) AS shared
+       FROM json_each(?) AS j
+       JOIN shingles AS s ON s.hash = j.value
+       JOIN documents AS d ON d.vid = s.vid AND d.kind = ?
+       GROUP BY s.vid
+       HAVING count(*) >= ?
+       ORDER BY shared DESC, s.vid`,
+    )
+    .all(JSON.stringify(hashes), kind, minShared) as CandidateRow[];
+}

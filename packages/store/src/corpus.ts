@@ -1,0 +1,180 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { addDocument, type AddContext } from './add.js';
+import { writeTransaction } from './database.js';
+import { isLatest, METADATA_COLUMNS, updateMetadata, type Metadata, type VersionRow } from './documents.js';
+import { StoreError } from './errors.js';
+import type { CorpusReport, DocumentFormat, DocumentKind, ProgressListener } from './types.js';
+import { applyVerification, parseVerification, verificationMatches, type Verification } from './verification.js';
+
+/** Keys of a `*.meta.json` with a column or a role of their own; any other key is kept in `meta`. */
+const KNOWN_KEYS = new Set([
+  'id', 'file', 'format', 'title', 'kind', 'date', 'author', 'issuer', 'language', 'url',
+  'licence', 'provenance', 'sha256', 'verification',
+]);
+
+interface CorpusEntry {
+  metaFile: string;
+  file: string;
+  id: string;
+  kind: DocumentKind;
+  format: DocumentFormat;
+  fields: Record<string, unknown>;
+  verification: Verification;
+}
+
+/**
+ * Loads the documents that ship with the product: each `*.meta.json` beside its text
+ * file. Run at every open and idempotent: an unchanged file costs a hash, a changed one
+ * becomes a new version, changed metadata is updated in place, and a document the user
+ * deleted stays deleted. A malformed corpus is a packaging mistake and stops the open.
+ */
+export function loadCorpus(ctx: AddContext, dir: string, onProgress?: ProgressListener): CorpusReport {
+  const report: CorpusReport = { added: [], newVersions: [], unchanged: [], skipped: [], warnings: [] };
+  const metaFiles = fs.readdirSync(dir).filter((f) => f.endsWith('.meta.json')).sort();
+  metaFiles.forEach((metaFile, i) => {
+    const entry = readEntry(dir, metaFile);
+    const warnings: string[] = [];
+    if (isDeleted(ctx, entry.id)) report.skipped.push(entry.id);
+    else loadEntry(ctx, dir, entry, report, warnings);
+    report.warnings.push(...warnings);
+    onProgress?.({ phase: 'corpus', done: i + 1, total: metaFiles.length, documentId: entry.id });
+    for (const warning of warnings) {
+      onProgress?.({ phase: 'corpus', done: i + 1, total: metaFiles.length, documentId: entry.id, warning });
+    }
+  });
+  return report;
+}
+
+function loadEntry(ctx: AddContext, dir: string, entry: CorpusEntry, report: CorpusReport, warnings: string[]): void {
+  const bytes = readBytes(dir, entry);
+  const recorded = entry.fields.sha256;
+  const actual = createHash('sha256').update(bytes).digest('hex');
+  if (typeof recorded === 'string' && recorded !== actual) {
+    warnings.push(`${entry.file} has changed since its metadata was written: its SHA-256 is ${actual}, not ${recorded}.`);
+  }
+  let result;
+  try {
+    result = addDocument(ctx, { ...request(entry), bytes });
+  } catch (error) {
+    if (!(error instanceof StoreError)) throw error;
+    throw new StoreError(error.code, `${error.message.replace(/\.$/, '')} (corpus file ${entry.file}).`, { cause: error });
+  }
+  const { row, outcome, unknownLocators } = result;
+  for (const locator of unknownLocators) warnings.push(`${entry.metaFile} verifies paragraph ${locator}, which ${entry.file} does not have.`);
+  if (outcome === 'added') report.added.push(row.id);
+  else if (outcome === 'new-version') report.newVersions.push(row.id);
+  else if (row.id !== entry.id) {
+    warnings.push(`${entry.file} has the same text as the stored document "${row.id}", so it was not added again as "${entry.id}".`);
+    report.unchanged.push(row.id);
+  } else {
+    refreshMetadata(ctx, row, entry, warnings);
+    report.unchanged.push(row.id);
+  }
+}
+
+/** Same text, possibly new metadata or verification: updated in place, written only when different. */
+function refreshMetadata(ctx: AddContext, row: VersionRow, entry: CorpusEntry, warnings: string[]): void {
+  const { db } = ctx;
+  if (!isLatest(db, row)) return;
+  const wanted = metadataOf(entry, row);
+  const metadataChanged = METADATA_COLUMNS.some((c) => wanted[c] !== row[c]);
+  const verificationChanged = !verificationMatches(db, row.vid, entry.verification);
+  if (!metadataChanged && !verificationChanged) return;
+  writeTransaction(db, () => {
+    if (metadataChanged) updateMetadata(db, row.vid, wanted);
+    if (verificationChanged) {
+      for (const locator of applyVerification(db, row.vid, entry.verification)) {
+        warnings.push(`${entry.metaFile} verifies paragraph ${locator}, which ${entry.file} does not have.`);
+      }
+    }
+  });
+}
+
+function request(entry: CorpusEntry) {
+  const f = entry.fields;
+  return {
+    id: entry.id,
+    kind: entry.kind,
+    format: entry.format,
+    title: text(f.title),
+    date: text(f.date),
+    author: text(f.author),
+    issuer: text(f.issuer),
+    url: text(f.url),
+    language: text(f.language),
+    licence: text(f.licence),
+    provenance: text(f.provenance),
+    meta: extraFields(f),
+    verification: entry.verification,
+  };
+}
+
+function metadataOf(entry: CorpusEntry, row: VersionRow): Metadata {
+  const r = request(entry);
+  const orNull = (v: string | undefined) => (v === undefined || v.trim() === '' ? null : v.trim());
+  return {
+    kind: r.kind,
+    title: orNull(r.title) ?? row.title,
+    date: orNull(r.date),
+    author: orNull(r.author),
+    issuer: orNull(r.issuer),
+    url: orNull(r.url),
+    language: orNull(r.language),
+    licence: orNull(r.licence),
+    provenance: orNull(r.provenance),
+    meta: JSON.stringify(r.meta),
+  };
+}
+
+function readEntry(dir: string, metaFile: string): CorpusEntry {
+  let fields: Record<string, unknown>;
+  try {
+    fields = JSON.parse(fs.readFileSync(path.join(dir, metaFile), 'utf8')) as Record<string, unknown>;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new StoreError('corpus', `The corpus metadata ${metaFile} cannot be read: ${reason}.`, { cause: error });
+  }
+  const { id, file, kind } = fields;
+  if (typeof id !== 'string' || typeof file !== 'string' || (kind !== 'source' && kind !== 'commentary')) {
+    throw new StoreError('corpus', `The corpus metadata ${metaFile} needs an "id", a "file" and a "kind" (source or commentary).`);
+  }
+  return {
+    metaFile,
+    file,
+    id,
+    kind,
+    format: formatOf(file, fields.format),
+    fields,
+    verification: parseVerification(fields.verification, metaFile),
+  };
+}
+
+function readBytes(dir: string, entry: CorpusEntry): Buffer {
+  try {
+    return fs.readFileSync(path.join(dir, entry.file));
+  } catch (error) {
+    throw new StoreError('corpus', `The corpus file ${entry.file} named in ${entry.metaFile} cannot be read.`, { cause: error });
+  }
+}
+
+function formatOf(file: string, declared: unknown): DocumentFormat {
+  if (declared === 'text' || declared === 'markdown' || declared === 'html') return declared;
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.md' || ext === '.markdown') return 'markdown';
+  if (ext === '.html' || ext === '.htm') return 'html';
+  return 'text';
+}
+
+function extraFields(fields: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).filter(([k]) => !KNOWN_KEYS.has(k)));
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function isDeleted(ctx: AddContext, id: string): boolean {
+  return ctx.db.prepare('SELECT 1 FROM deleted_documents WHERE id = ?').get(id) !== undefined;
+}

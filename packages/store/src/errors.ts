@@ -1,0 +1,28 @@
+/**
+ * What went wrong, for code that must react (the API maps codes to HTTP statuses, the CLI
+ * to exit messages). The message is always one sentence a user can act on.
+ */
+export type StoreErrorCode =
+  | 'empty'
+  | 'binary'
+  | 'encoding'
+  | 'too-large'
+  | 'format'
+  | 'invalid'
+  | 'search-syntax'
+  | 'schema-newer'
+  | 'open'
+  | 'busy'
+  | 'corpus'
+  | 'align';
+
+/** The store's one error type: refusals of input, unusable databases, failed alignments. */
+export class StoreError extends Error {
+  override readonly name = 'StoreError';
+  readonly code: StoreErrorCode;
+
+  constructor(code: StoreErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+  }
+}

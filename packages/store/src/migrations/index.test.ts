@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import Database from 'better-sqlite3';
+import { splitParagraphs, sha256Hex } from '@verbatim/core';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../database.js';
+import { StoreError } from '../errors.js';
+import { openStore } from '../store.js';
+import { STATEMENT_ID, statementText } from '../test-support/corpus.js';
+import { tempDbPath } from '../test-support/temp.js';
+import { LATEST_SCHEMA_VERSION, migrate, schemaVersion } from './index.js';
+
+function tables(db: Database.Database): string[] {
+  return (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY name").pluck().all() as string[])
+    .filter((n) => !n.startsWith('sqlite_') && !n.startsWith('paragraphs_fts_'));
+}
+
+describe('migrations', () => {
+  it('build an empty database up to the latest schema, in WAL mode', () => {
+    const file = tempDbPath();
+    openStore({ path: file }).close();
+
+    const db = new Database(file);
+    expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(tables(db)).toEqual([
+      'alignments', 'deleted_documents', 'documents', 'emphasis', 'latest_documents',
+      'paragraphs', 'paragraphs_fts', 'passages', 'shingles', 'version_shingles',
+    ]);
+    db.close();
+
+  });
+
+  it('bring a version 1 database forward: its documents become searchable and findable as candidates', () => {
+    const file = tempDbPath();
+    const v1 = openDatabase(file);
+    expect(migrate(v1, { target: 1 })).toBe(1);
+    expect(tables(v1)).not.toContain('paragraphs_fts');
+
+    // What version 1 of the store wrote for the statement.
+    const text = statementText();
+    const vid = Number(
+      v1
+        .prepare(
+          `INSERT INTO documents (id, version, kind, format, title, sha256, text, created)
+           VALUES (?, 1, 'source', 'text', 'Joint Statement', ?, ?, '2022-02-04T00:00:00.000Z')`,
+        )
+        .run(STATEMENT_ID, sha256Hex(text), text).lastInsertRowid,
+    );
+    const insert = v1.prepare(
+      'INSERT INTO paragraphs (vid, ordinal, start, "end", locator, section, is_title) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    splitParagraphs(text).forEach((p, i) => insert.run(vid, i + 1, p.start, p.end, p.locator, p.section, p.title ? 1 : 0));
+    v1.close();
+
+    const store = openStore({ path: file });
+    const doc = store.get(STATEMENT_ID)!;
+    expect(doc.text).toBe(text);
+    expect(doc.paragraphs.find((p) => p.locator === 'IV.5')).toMatchObject({ verification: null, verificationNote: null });
+    expect(store.search('"no limits"').map((h) => [h.documentId, h.locator])).toEqual([[STATEMENT_ID, 'IV.5']]);
+    const quotation = 'Friendship between the two States has no limits, there are no "forbidden" areas of cooperation.';
+    expect(store.candidates(quotation, { kind: 'source' }).map((c) => c.id)).toEqual([STATEMENT_ID]);
+    const commentary = store.add({ text: `They wrote: “${quotation}”`, format: 'text', kind: 'commentary' });
+    expect(store.alignmentsOf(commentary.id).map((a) => a.source.id)).toEqual([STATEMENT_ID]);
+    // The backfilled index entries go with the document.
+    expect(store.delete(STATEMENT_ID)).toBe(true);
+    expect(store.search('"no limits"').map((h) => h.documentId)).toEqual([commentary.id]);
+    expect(store.candidates(quotation, { kind: 'source' })).toEqual([]);
+    store.close();
+
+    const db = new Database(file);
+    expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
+    db.close();
+  });
+
+  it('apply each migration once, however often the database is opened', () => {
+    const file = tempDbPath();
+    openStore({ path: file }).close();
+    const db = openDatabase(file);
+    expect(migrate(db)).toBe(LATEST_SCHEMA_VERSION);
+    db.close();
+    openStore({ path: file }).close();
+  });
+
+  it('refuse a database newer than the code, and leave it untouched', () => {
+    const file = tempDbPath();
+    openStore({ path: file }).close();
+    const db = new Database(file);
+    db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
+    db.close();
+
+    const open = () => openStore({ path: file });
+    expect(open).toThrow(StoreError);
+    expect(open).toThrow(
+      `has schema version ${LATEST_SCHEMA_VERSION + 1}, newer than the ${LATEST_SCHEMA_VERSION} this version of Verbatim understands; upgrade Verbatim to open it.`,
+    );
+    try {
+      open();
+    } catch (error) {
+      expect((error as StoreError).code).toBe('schema-newer');
+    }
+    const after = new Database(file);
+    expect(schemaVersion(after)).toBe(LATEST_SCHEMA_VERSION + 1);
+    after.close();
+  });
+
+  it('refuse a file that is not a database with a clear error', () => {
+    const file = tempDbPath();
+    openStore({ path: file }).close();
+    const garbage = `${file}.txt`;
+    fs.writeFileSync(garbage, 'This is a text file, not a database, and it is long enough to have a header.');
+    expect(() => openStore({ path: garbage })).toThrow(/^Cannot open the database .*file is not a database\.$/);
+  });
+});

@@ -1,0 +1,56 @@
+import { writeTransaction, type Db } from '../database.js';
+import { StoreError } from '../errors.js';
+import { documents } from './001-documents.js';
+import type { Migration } from './migration.js';
+import { search } from './002-search.js';
+
+export type { Migration } from './migration.js';
+
+/** Every migration in order; a new one is appended, never edited once shipped. */
+export const MIGRATIONS: readonly Migration[] = [documents, search];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+export interface MigrateOptions {
+  /** Stop at this schema version (tests build older databases with it). */
+  target?: number;
+  /** Named in the refusal of a newer database. */
+  file?: string;
+  onMigrated?: (migration: Migration) => void;
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Brings the database forward to `target`, one transaction per migration. The version is
+ * read again inside each transaction because another process may have migrated meanwhile.
+ * A database newer than this code is refused untouched: older code would misread it.
+ */
+export function migrate(db: Db, options: MigrateOptions = {}): number {
+  const target = options.target ?? LATEST_SCHEMA_VERSION;
+  refuseNewer(db, options.file);
+  for (const migration of MIGRATIONS) {
+    if (migration.version > target) break;
+    if (schemaVersion(db) >= migration.version) continue;
+    const applied = writeTransaction(db, () => {
+      if (schemaVersion(db) >= migration.version) return false;
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+      return true;
+    });
+    if (applied) options.onMigrated?.(migration);
+  }
+  return schemaVersion(db);
+}
+
+function refuseNewer(db: Db, file = 'database'): void {
+  const current = schemaVersion(db);
+  if (current > LATEST_SCHEMA_VERSION) {
+    throw new StoreError(
+      'schema-newer',
+      `The database ${file} has schema version ${current}, newer than the ${LATEST_SCHEMA_VERSION} this version of Verbatim understands; upgrade Verbatim to open it.`,
+    );
+  }
+}

@@ -1,0 +1,177 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { StoreError } from './errors.js';
+import { MAX_INPUT_BYTES } from './ingest/decode.js';
+import { openStore } from './store.js';
+import { opEdText, statementText, STATEMENT_ID } from './test-support/corpus.js';
+import { tempDbPath } from './test-support/temp.js';
+
+function refusal(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(StoreError);
+    return `${(error as StoreError).code}: ${(error as StoreError).message}`;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('store.add', () => {
+  it('stores plain text exactly as given, with paragraphs and locators', () => {
+    const store = openStore({ path: tempDbPath() });
+    const text = statementText();
+    const doc = store.add({ text, format: 'text', kind: 'source', id: STATEMENT_ID, date: '2022-02-04' });
+    expect(doc).toMatchObject({ id: STATEMENT_ID, version: 1, versions: 1, outcome: 'added', kind: 'source', date: '2022-02-04' });
+    expect(doc.text).toBe(text);
+    expect(doc.title).toBe(text.split('\n')[0]);
+    expect(doc.paragraphs.map((p) => p.locator).slice(0, 6)).toEqual(['title', '0.1', '0.2', '0.3', '0.4', 'I.1']);
+    expect(doc.paragraphs.find((p) => p.locator === 'IV.5')!.text).toMatch(/^The sides call for the establishment/);
+    store.close();
+  });
+
+  it('is idempotent by content: the same text again, even after a restart, returns the stored document', () => {
+    const path = tempDbPath();
+    const text = statementText();
+    const first = openStore({ path });
+    const added = first.add({ text, format: 'text', kind: 'source' });
+    expect(first.add({ text, format: 'text', kind: 'source', title: 'Another title' })).toMatchObject({
+      id: added.id,
+      outcome: 'existing',
+      title: added.title,
+    });
+    first.close();
+
+    const second = openStore({ path });
+    expect(second.add({ bytes: Buffer.from(text), format: 'text', kind: 'source' })).toMatchObject({ id: added.id, outcome: 'existing' });
+    expect(second.list()).toHaveLength(1);
+    expect(second.versions(added.id)).toHaveLength(1);
+    second.close();
+  });
+
+  it('keeps the old version when a document changes, and the new one becomes the document', () => {
+    const store = openStore({ path: tempDbPath() });
+    const text = statementText();
+    const first = store.add({ text, format: 'text', kind: 'source', id: STATEMENT_ID });
+    const changed = text.replace('has no limits', 'has few limits');
+    const second = store.add({ text: changed, format: 'text', kind: 'source', id: STATEMENT_ID });
+
+    expect(second).toMatchObject({ id: STATEMENT_ID, version: 2, versions: 2, outcome: 'new-version' });
+    expect(store.get(STATEMENT_ID)!.text).toBe(changed);
+    expect(store.get(STATEMENT_ID, { version: 1 })!.text).toBe(text);
+    expect(store.versions(STATEMENT_ID).map((v) => [v.version, v.sha256])).toEqual([
+      [1, first.sha256],
+      [2, second.sha256],
+    ]);
+    expect(store.list().map((d) => [d.id, d.version])).toEqual([[STATEMENT_ID, 2]]);
+    // Search and candidates see the current text only.
+    expect(store.search('"has no limits"')).toEqual([]);
+    expect(store.search('"has few limits"').map((h) => [h.documentId, h.version, h.locator])).toEqual([[STATEMENT_ID, 2, 'IV.5']]);
+
+    // Going back to the first text is a change too.
+    expect(store.add({ text, format: 'text', kind: 'source', id: STATEMENT_ID })).toMatchObject({ version: 3, outcome: 'new-version' });
+    store.close();
+  });
+
+  it('gives documents added without an id one made from the title', () => {
+    const store = openStore({ path: tempDbPath() });
+    const a = store.add({ text: 'First text.', format: 'text', kind: 'commentary', title: 'Écho de Pékin: “No limits”?' });
+    const b = store.add({ text: 'Second text.', format: 'text', kind: 'commentary', title: 'Écho de Pékin: “No limits”?' });
+    expect(a.id).toBe('echo-de-pekin-no-limits');
+    expect(b.id).toBe(`echo-de-pekin-no-limits-${b.sha256.slice(0, 8)}`);
+    store.close();
+  });
+
+  it('converts Markdown and HTML and keeps their emphasis exact', () => {
+    const store = openStore({ path: tempDbPath() });
+    const md = store.add({
+      text: '# On the statement\n\nThe sides have *no limits* and **no “forbidden” areas**.',
+      format: 'markdown',
+      kind: 'commentary',
+    });
+    expect(md.text).toBe('On the statement\n\nThe sides have no limits and no “forbidden” areas.');
+    expect(md.title).toBe('On the statement');
+    expect(md.emphasis.map((s) => md.text.slice(s.start, s.end))).toEqual(['no limits', 'no “forbidden” areas']);
+
+    const html = store.add({
+      bytes: Buffer.from('<html><body><article><p>Friendship <i>has no limits</i>.</p></article></body></html>'),
+      format: 'html',
+      kind: 'commentary',
+    });
+    expect(html.text).toBe('Friendship has no limits.');
+    expect(store.get(html.id)!.emphasis).toEqual([{ start: 11, end: 24, kind: 'emphasis' }]);
+    expect(html.text.slice(11, 24)).toBe('has no limits');
+    store.close();
+  });
+
+  it('refuses empty, binary, non-UTF-8 and oversized documents in one sentence, and stores nothing', () => {
+    const store = openStore({ path: tempDbPath() });
+    const add = (input: Partial<Parameters<typeof store.add>[0]>) => () =>
+      store.add({ format: 'text', kind: 'commentary', ...input });
+    expect(refusal(add({ text: '   \n' }))).toBe('empty: The document is empty: it has no text to store.');
+    expect(refusal(add({ text: '<script>only()</script>', format: 'html' }))).toBe('empty: The document is empty: it has no text to store.');
+    expect(refusal(add({ bytes: Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01]) }))).toBe(
+      'binary: The document looks like a binary file (it contains NUL bytes); add plain text, Markdown or HTML.',
+    );
+    expect(refusal(add({ bytes: Buffer.from('d\xe9tente', 'latin1') }))).toBe(
+      'encoding: The document is not valid UTF-8 text; convert it to UTF-8 and add it again.',
+    );
+    expect(refusal(add({ bytes: Buffer.alloc(MAX_INPUT_BYTES + 1024 * 1024, 'a') }))).toBe(
+      'too-large: The document is 6.0 MB, over the 5 MB limit for one document.',
+    );
+    expect(refusal(add({ text: 'x', format: 'pdf' as never }))).toBe(
+      'format: The format "pdf" is not supported; give text, markdown or html.',
+    );
+    expect(refusal(add({ text: 'x', kind: 'essay' as never }))).toBe(
+      'invalid: The kind "essay" is not one Verbatim knows; give source or commentary.',
+    );
+    expect(refusal(add({ text: 'x', date: '4 February 2022' }))).toBe(
+      'invalid: The date "4 February 2022" is not a date; write it as YYYY, YYYY-MM or YYYY-MM-DD.',
+    );
+    expect(refusal(add({ text: 'x', id: '../etc/passwd' }))).toMatch(/^invalid: The id "..\/etc\/passwd" is not usable;/);
+    expect(store.list()).toEqual([]);
+    store.close();
+  });
+});
+
+describe('store reading', () => {
+  it('answers "not found" with undefined or an empty list, not an exception', () => {
+    const store = openStore({ path: tempDbPath() });
+    expect(store.get('nothing')).toBeUndefined();
+    expect(store.get('nothing', { version: 2 })).toBeUndefined();
+    expect(store.versions('nothing')).toEqual([]);
+    expect(store.alignment('nothing', 'neither')).toBeUndefined();
+    expect(store.alignmentsOf('nothing')).toEqual([]);
+    expect(store.passage('p-0000000000000000')).toBeUndefined();
+    expect(store.delete('nothing')).toBe(false);
+    expect(store.search('')).toEqual([]);
+    store.close();
+  });
+
+  it('deletes every version of a document with its paragraphs, index entries and alignments', () => {
+    const path = tempDbPath();
+    const store = openStore({ path });
+    store.add({ text: statementText(), format: 'text', kind: 'source', id: STATEMENT_ID });
+    store.add({ text: statementText().replace('no limits', 'some limits'), format: 'text', kind: 'source', id: STATEMENT_ID });
+    const opEd = store.add({ text: opEdText(), format: 'text', kind: 'commentary' });
+    expect(store.alignmentsOf(opEd.id)).toHaveLength(1);
+
+    expect(store.delete(STATEMENT_ID)).toBe(true);
+    expect(store.get(STATEMENT_ID)).toBeUndefined();
+    expect(store.alignmentsOf(opEd.id)).toEqual([]);
+    expect(store.search('"some limits"')).toEqual([]);
+    expect(store.candidates(statementText(), { kind: 'source' })).toEqual([]);
+    const opEdParagraphs = store.get(opEd.id)!.paragraphs.length;
+    store.close();
+
+    const db = new Database(path);
+    const counts = db
+      .prepare(
+        `SELECT (SELECT count(*) FROM paragraphs) AS paragraphs, (SELECT count(*) FROM alignments) AS alignments,
+                (SELECT count(*) FROM passages) AS passages, (SELECT count(*) FROM paragraphs_fts) AS fts`,
+      )
+      .get() as Record<string, number>;
+    expect(counts).toEqual({ paragraphs: opEdParagraphs, alignments: 0, passages: 0, fts: opEdParagraphs });
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    db.close();
+  });
+});

@@ -1,0 +1,158 @@
+import { shingles, type AlignmentReport } from '@verbatim/core';
+import { addDocument, type AddContext } from './add.js';
+import { alignmentOfPassage, alignmentRow, alignmentsOfVersion, reportOf, summarize } from './alignments.js';
+import { findCandidates } from './candidates.js';
+import { loadCorpus } from './corpus.js';
+import { openDatabase, writeTransaction } from './database.js';
+import {
+  latestVersion,
+  listDocuments,
+  listVersions,
+  loadDocument,
+  versionByVid,
+  versionRow,
+} from './documents.js';
+import { engineVersion } from './engine-version.js';
+import { LATEST_SCHEMA_VERSION, migrate } from './migrations/index.js';
+import { realign } from './realign.js';
+import { search } from './search.js';
+import { unindexVersion } from './text-index.js';
+import type {
+  AddInput,
+  AddResult,
+  AlignmentSummary,
+  Candidate,
+  CorpusReport,
+  DocumentKind,
+  DocumentSummary,
+  DocumentVersion,
+  PassageRecord,
+  ProgressListener,
+  RealignResult,
+  SearchHit,
+  SearchOptions,
+  StoredDocument,
+} from './types.js';
+
+export interface StoreOptions {
+  /** The SQLite file; its folder is created when missing. */
+  path: string;
+  /** A folder of `*.meta.json` files and their texts, loaded at every open. */
+  corpusDir?: string;
+  /** Progress of long work done while opening: migrations and corpus loading. */
+  onProgress?: ProgressListener;
+}
+
+export interface Store {
+  readonly path: string;
+  /** What loading the corpus did at open; undefined without `corpusDir`. */
+  readonly corpus: CorpusReport | undefined;
+  add(input: AddInput): AddResult;
+  list(): DocumentSummary[];
+  get(id: string, options?: { version?: number }): StoredDocument | undefined;
+  versions(id: string): DocumentVersion[];
+  alignment(sourceId: string, commentaryId: string): AlignmentReport | undefined;
+  alignmentsOf(documentId: string): AlignmentSummary[];
+  passage(passageId: string): PassageRecord | undefined;
+  search(query: string, options?: SearchOptions): SearchHit[];
+  /** The stored documents of a kind a text shares enough word 4-grams with to be worth aligning. */
+  candidates(text: string, options: { kind: DocumentKind }): Candidate[];
+  realign(options?: { onProgress?: ProgressListener }): RealignResult;
+  /** Deletes every version of a document and its alignments; false when there was none. */
+  delete(id: string): boolean;
+  close(): void;
+}
+
+/**
+ * Opens the corpus store: the database file (created and migrated as needed), then the
+ * corpus folder. Each call returns an independent store; nothing is shared between them.
+ */
+export function openStore(options: StoreOptions): Store {
+  const db = openDatabase(options.path);
+  let corpus: CorpusReport | undefined;
+  const ctx: AddContext = { db, engine: engineVersion() };
+  try {
+    migrate(db, {
+      file: options.path,
+      onMigrated: (m) => options.onProgress?.({ phase: 'migrate', done: m.version, total: LATEST_SCHEMA_VERSION }),
+    });
+    if (options.corpusDir !== undefined) corpus = loadCorpus(ctx, options.corpusDir, options.onProgress);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+
+  return {
+    path: options.path,
+    get corpus() {
+      return corpus;
+    },
+
+    add(input) {
+      const { row, outcome } = addDocument(ctx, input);
+      return { ...loadDocument(db, row), outcome };
+    },
+
+    list: () => listDocuments(db),
+
+    get(id, { version } = {}) {
+      const row = version === undefined ? latestVersion(db, id) : versionRow(db, id, version);
+      return row && loadDocument(db, row);
+    },
+
+    versions: (id) => listVersions(db, id),
+
+    alignment(sourceId, commentaryId) {
+      const source = latestVersion(db, sourceId);
+      const commentary = latestVersion(db, commentaryId);
+      if (!source || !commentary) return undefined;
+      const row = alignmentRow(db, source.vid, commentary.vid);
+      return row && reportOf(row);
+    },
+
+    alignmentsOf(documentId) {
+      const row = latestVersion(db, documentId);
+      return row ? alignmentsOfVersion(db, row.vid) : [];
+    },
+
+    passage(passageId) {
+      const row = alignmentOfPassage(db, passageId);
+      if (!row) return undefined;
+      const passage = reportOf(row).passages.find((p) => p.id === passageId);
+      const source = versionByVid(db, row.source_vid);
+      const commentary = versionByVid(db, row.commentary_vid);
+      if (!passage || !source || !commentary) return undefined;
+      return {
+        passage,
+        alignment: summarize(db, row),
+        source: loadDocument(db, source),
+        commentary: loadDocument(db, commentary),
+      };
+    },
+
+    search: (query, searchOptions) => search(db, query, searchOptions),
+
+    candidates(text, { kind }) {
+      return findCandidates(db, shingles(text), kind).map((c) => {
+        const row = versionByVid(db, c.vid)!;
+        return { id: row.id, version: row.version, title: row.title, kind: row.kind, shared: c.shared };
+      });
+    },
+
+    realign: ({ onProgress } = {}) => realign(ctx, onProgress),
+
+    delete(id) {
+      return writeTransaction(db, () => {
+        const vids = db.prepare('SELECT vid FROM documents WHERE id = ?').pluck().all(id) as number[];
+        if (vids.length === 0) return false;
+        for (const vid of vids) unindexVersion(db, vid);
+        db.prepare('DELETE FROM documents WHERE id = ?').run(id);
+        // Remembered so that reloading the corpus does not bring the document back.
+        db.prepare('INSERT OR REPLACE INTO deleted_documents (id, deleted) VALUES (?, ?)').run(id, new Date().toISOString());
+        return true;
+      });
+    },
+
+    close: () => db.close(),
+  };
+}

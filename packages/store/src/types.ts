@@ -1,0 +1,180 @@
+import type { AlignmentReport, Passage } from '@verbatim/core';
+
+export type DocumentKind = 'source' | 'commentary';
+export type DocumentFormat = 'text' | 'markdown' | 'html';
+export type VerificationStatus = 'confirmed' | 'confirmed-in-part' | 'corrected' | 'unchecked';
+export type EmphasisKind = 'emphasis' | 'strong';
+
+/** Italics or bold the document carried before it became plain text: offsets into `text`. */
+export interface EmphasisSpan {
+  start: number;
+  end: number;
+  kind: EmphasisKind;
+}
+
+/** What a caller gives `add`. Exactly one of `text` and `bytes`. */
+export interface AddInput {
+  text?: string;
+  /** Raw file content; must be UTF-8. */
+  bytes?: Uint8Array;
+  format: DocumentFormat;
+  kind: DocumentKind;
+  /** Stable id; giving the id of a stored document with other content adds a new version. */
+  id?: string;
+  title?: string;
+  date?: string;
+  author?: string;
+  issuer?: string;
+  url?: string;
+  language?: string;
+  licence?: string;
+  provenance?: string;
+}
+
+/** One version of a document, without its text. */
+export interface DocumentSummary {
+  id: string;
+  version: number;
+  /** How many versions the document has; `version` is the latest one unless asked otherwise. */
+  versions: number;
+  kind: DocumentKind;
+  format: DocumentFormat;
+  title: string;
+  date: string | null;
+  author: string | null;
+  issuer: string | null;
+  url: string | null;
+  language: string | null;
+  licence: string | null;
+  sha256: string;
+  /** Length of the stored plain text in UTF-16 code units. */
+  length: number;
+  created: string;
+  /** Alignments linking this version to latest versions of other documents. */
+  alignments: number;
+  /** Passages found in those alignments (not counting quotations not found). */
+  passages: number;
+}
+
+export interface StoredParagraph {
+  ordinal: number;
+  start: number;
+  end: number;
+  locator: string;
+  section: string | null;
+  title: boolean;
+  text: string;
+  verification: VerificationStatus | null;
+  verificationNote: string | null;
+}
+
+export interface StoredDocument extends DocumentSummary {
+  text: string;
+  provenance: string | null;
+  /** Metadata without a column of its own (a corpus file's `layout`, `dateNote`, …). */
+  meta: Record<string, unknown>;
+  paragraphs: StoredParagraph[];
+  emphasis: EmphasisSpan[];
+}
+
+export type AddOutcome = 'added' | 'new-version' | 'existing';
+
+export interface AddResult extends StoredDocument {
+  /** `existing` when the same text was already stored: nothing was written. */
+  outcome: AddOutcome;
+}
+
+export interface DocumentVersion {
+  version: number;
+  sha256: string;
+  title: string;
+  length: number;
+  created: string;
+}
+
+export interface DocumentRef {
+  id: string;
+  version: number;
+  title: string;
+  sha256: string;
+  latest: boolean;
+}
+
+export interface AlignmentSummary {
+  source: DocumentRef;
+  commentary: DocumentRef;
+  engineVersion: string;
+  created: string;
+  /** Passages found in the source. */
+  passages: number;
+  /** Quotations of at least four words the source does not contain. */
+  notFound: number;
+  coverage: AlignmentReport['coverage'];
+}
+
+/** A passage with the exact document versions it was aligned between. */
+export interface PassageRecord {
+  passage: Passage;
+  alignment: AlignmentSummary;
+  source: StoredDocument;
+  commentary: StoredDocument;
+}
+
+export interface SearchOptions {
+  /** At most this many hits (default 20, at most 1000). */
+  limit?: number;
+  /** Marks around matched words in `snippet` (default `**` … `**`). */
+  highlight?: { open: string; close: string };
+}
+
+export interface SearchHit {
+  documentId: string;
+  title: string;
+  kind: DocumentKind;
+  version: number;
+  locator: string;
+  /** Paragraph offsets in the document text. */
+  start: number;
+  end: number;
+  /** An excerpt of the paragraph with the matched words between the highlight marks. */
+  snippet: string;
+  /** The excerpt without marks, and where the matched words are in it. */
+  excerpt: { text: string; highlights: Array<{ start: number; end: number }> };
+}
+
+export interface Candidate {
+  id: string;
+  version: number;
+  title: string;
+  kind: DocumentKind;
+  /** Word 4-grams the two texts have in common. */
+  shared: number;
+}
+
+export type ProgressPhase = 'migrate' | 'corpus' | 'reindex' | 'realign';
+
+export interface ProgressEvent {
+  phase: ProgressPhase;
+  done: number;
+  total: number;
+  /** The document just handled, when there is one. */
+  documentId?: string;
+  /** Something a user should know (a corpus file whose checksum disagrees with its metadata). */
+  warning?: string;
+}
+
+export type ProgressListener = (event: ProgressEvent) => void;
+
+export interface RealignResult {
+  commentaries: number;
+  alignments: number;
+}
+
+export interface CorpusReport {
+  added: string[];
+  newVersions: string[];
+  unchanged: string[];
+  /** Ids deleted by a user, which the corpus does not bring back. */
+  skipped: string[];
+  warnings: string[];
+}
