@@ -217,10 +217,13 @@ class Context {
   freeSegments(taken: readonly Range[]): Range[] {
     const cuts = [...taken, ...this.breaks].sort((a, b) => a.start - b.start);
     const out: Range[] = [];
+    let first = 0;
     for (const para of blocks(this.input.commentary)) {
+      while (first < cuts.length && cuts[first]!.end <= para.start) first++;
       let from = para.start;
-      for (const cut of cuts) {
-        if (cut.end <= para.start || cut.start >= para.end) continue;
+      for (let k = first; k < cuts.length && cuts[k]!.start < para.end; k++) {
+        const cut = cuts[k]!;
+        if (cut.end <= para.start) continue;
         if (cut.start > from) out.push({ start: from, end: cut.start });
         from = Math.max(from, cut.end);
       }

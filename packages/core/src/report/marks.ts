@@ -18,7 +18,17 @@ export function marksOf(
   emphasis: ReadonlyArray<Range> | undefined,
 ): Mark[] {
   const out: Mark[] = [];
-  for (const m of marks) {
+  // Marks are sorted by start: only those from the passage to the end of its paragraph matter.
+  let lo = 0;
+  let hi = marks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (marks[mid]!.start < passage.start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < marks.length; k++) {
+    const m = marks[k]!;
+    if (m.start > passage.end && !FOLLOWS.test(commentary.slice(passage.end, m.start))) break;
     const span: Span = { start: m.start, end: m.end, text: commentary.slice(m.start, m.end) };
     const inside = m.start >= passage.start && m.end <= passage.end;
     if (!isEmphasis(m)) {
