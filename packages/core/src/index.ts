@@ -3,3 +3,4 @@ export { splitParagraphs, locatorOf } from './text/paragraphs.js';
 export { sha256Hex } from './text/sha256.js';
 export { shingles } from './text/shingles.js';
 export type * from './types.js';
+export { verifyCopy, type VerificationReport, type ParagraphCheck, type ParagraphVerdict } from './verify.js';
