@@ -5,3 +5,4 @@ export { MIN_SHARED_SHINGLES } from './candidates.js';
 export { LATEST_SCHEMA_VERSION } from './migrations/index.js';
 export type * from './types.js';
 export type { AlignmentReport, Passage } from '@verbatim/core';
+export type { VerifyInput, VerifyOptions, VerifyResult } from './verify.js';

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { StoreError } from './errors.js';
+import { openStore } from './store.js';
+import { CORPUS_DIR as corpusDir, OP_ED_ID as OP_ED, STATEMENT_ID as STATEMENT, statementText as readStatement } from './test-support/corpus.js';
+import { tempDbPath } from './test-support/temp.js';
+
+const statementText = readStatement();
+const NOW = new Date('2026-11-28T12:00:00Z');
+
+describe('verifying a stored document against an official copy', () => {
+  it('reports identical for the same text and changes nothing', () => {
+    const store = openStore({ path: tempDbPath(), corpusDir });
+    const result = store.verify(STATEMENT, { text: statementText, format: 'text' })!;
+    expect(result.report.summary).toMatchObject({ identical: 67, differing: 0, missingFromOfficial: 0, missingFromStored: 0 });
+    expect(result.applied).toBeNull();
+    expect(store.versions(STATEMENT)).toHaveLength(1);
+    store.close();
+  });
+
+  it('reports the edited paragraph and word, and with apply stores a confirmed new version, keeps the old and re-aligns the op-ed', () => {
+    const store = openStore({ path: tempDbPath(), corpusDir });
+    const official = statementText.replace('Friendship between the two States has no limits', 'Friendship between the two States knows no limits');
+    const checked = store.verify(STATEMENT, { text: official, format: 'text' })!;
+    expect(checked.report.paragraphs.filter((p) => p.verdict !== 'identical').map((p) => p.locator)).toEqual(['IV.5']);
+    expect(checked.report.paragraphs.find((p) => p.locator === 'IV.5')!.differences.map((d) => [d.source.text, d.commentary.text])).toEqual([
+      ['knows', 'has'],
+    ]);
+
+    const applied = store.verify(STATEMENT, { text: official, format: 'text' }, { apply: true, now: NOW })!;
+    expect(applied.applied).toMatchObject({ version: 2, outcome: 'new-version' });
+    expect(store.versions(STATEMENT).map((v) => v.version)).toEqual([1, 2]);
+    expect(store.get(STATEMENT, { version: 1 })!.text).toBe(statementText);
+    const latest = store.get(STATEMENT)!;
+    expect(latest.text).toBe(official);
+    const iv5 = latest.paragraphs.find((p) => p.locator === 'IV.5')!;
+    expect(iv5.verification).toBe('confirmed');
+    expect(iv5.verificationNote).toContain('2026-11-28');
+    expect(latest.paragraphs.filter((p) => p.locator !== 'title').every((p) => p.verification === 'confirmed')).toBe(true);
+    const report = store.alignment(STATEMENT, OP_ED)!;
+    expect(report.source.sha256).toBe(latest.sha256);
+    expect(report.passages).toHaveLength(8);
+    store.close();
+  });
+
+  it('refuses an empty copy, a binary one, and another document altogether, in one sentence', () => {
+    const store = openStore({ path: tempDbPath(), corpusDir });
+    expect(() => store.verify(STATEMENT, { text: '   ', format: 'text' })).toThrow(StoreError);
+    expect(() => store.verify(STATEMENT, { bytes: new Uint8Array([0x50, 0, 0x51]), format: 'text' })).toThrow(StoreError);
+    const opEd = store.get(OP_ED)!.text;
+    expect(() => store.verify(STATEMENT, { text: opEd, format: 'text' })).toThrow(/looks like another document/);
+    expect(store.verify('no-such-document', { text: 'x', format: 'text' })).toBeUndefined();
+    store.close();
+  });
+});
