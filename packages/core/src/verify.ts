@@ -4,6 +4,7 @@ import { SourceIndex, idsOf } from './align/source-index.js';
 import { compareWords } from './classify/differences.js';
 import { splitParagraphs } from './text/paragraphs.js';
 import { sha256Hex } from './text/sha256.js';
+import { tokensIn } from './text/token-ranges.js';
 import { tokenize, type Range, type Token } from './text/tokenize.js';
 import type { Difference, Paragraph, Span } from './types.js';
 
@@ -61,7 +62,7 @@ export function verifyCopy(stored: string, official: string): VerificationReport
   let total = 0;
 
   for (const paragraph of splitParagraphs(stored)) {
-    const words = tokenRange(storedTokens, paragraph);
+    const words = tokensIn(storedTokens, paragraph);
     const storedSpan = spanOf(stored, paragraph);
     const n = words.end - words.start;
     total += n;
@@ -79,7 +80,7 @@ export function verifyCopy(stored: string, official: string): VerificationReport
     // end of the paragraph are differences too.
     const from = officialParagraphAt(officialParagraphs, officialTokens[first.sStart]!.start);
     const to = officialParagraphAt(officialParagraphs, officialTokens[last.sEnd - 1]!.start);
-    const source = { start: tokenRange(officialTokens, from).start, end: tokenRange(officialTokens, to).end };
+    const source = { start: tokensIn(officialTokens, from).start, end: tokensIn(officialTokens, to).end };
     const comparison = compareWords({
       sourceText: official,
       commentaryText: stored,
@@ -107,7 +108,7 @@ export function verifyCopy(stored: string, official: string): VerificationReport
 
   const missingFromStored = officialParagraphs
     .filter((p) => {
-      const r = tokenRange(officialTokens, p);
+      const r = tokensIn(officialTokens, p);
       return r.end > r.start && !covered.subarray(r.start, r.end).some((v) => v === 1);
     })
     .map((p) => spanOf(official, p));
@@ -133,26 +134,10 @@ function changedWords(tokens: readonly Token[], differences: readonly Difference
   let n = 0;
   for (const d of differences) {
     if (d.category === 'typography' || d.category === 'case' || d.category === 'spelling') continue;
-    const r = tokenRange(tokens, d.commentary);
+    const r = tokensIn(tokens, d.commentary);
     n += r.end - r.start;
   }
   return n;
-}
-
-/** The tokens inside a range of offsets (tokens are sorted by offset). */
-function tokenRange(tokens: readonly Token[], r: Range): Range {
-  const first = (offset: number, key: (t: Token) => number) => {
-    let lo = 0;
-    let hi = tokens.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (key(tokens[mid]!) < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  const start = first(r.start, (t) => t.start);
-  return { start, end: Math.max(start, first(r.end + 1, (t) => t.end)) };
 }
 
 function officialParagraphAt(paragraphs: readonly Paragraph[], offset: number): Paragraph {

@@ -2,6 +2,7 @@ import type { DetectedMark } from '../detect/marks.js';
 import { isEmphasis } from '../detect/marks.js';
 import type { Quotation } from '../detect/quotations.js';
 import { blocks } from '../text/paragraphs.js';
+import { tokensIn } from '../text/token-ranges.js';
 import type { Range, Token } from '../text/tokenize.js';
 import type { PassageKind, QuotationMarks } from '../types.js';
 import { bestChains, type Chain, type ChainOptions } from './chain.js';
@@ -249,8 +250,7 @@ class Context {
 
   /** Token indices of the commentary words inside a range of offsets. */
   wordsIn(r: Range): Range {
-    const tokens = this.input.commentaryTokens;
-    return { start: lowerBound(tokens, r.start, (t) => t.start), end: lowerBound(tokens, r.end + 1, (t) => t.end) };
+    return tokensIn(this.input.commentaryTokens, r);
   }
 
   /** Whether the source puts quotation marks of its own around these words. */
@@ -285,16 +285,4 @@ function trimmed(text: string, r: Range): Range {
   const slice = text.slice(r.start, r.end);
   const start = r.start + (slice.length - slice.trimStart().length);
   return { start, end: Math.max(start, r.end - (slice.length - slice.trimEnd().length)) };
-}
-
-/** The first index whose key is at least `value` (tokens are sorted by offset). */
-function lowerBound<T>(items: readonly T[], value: number, key: (t: T) => number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (key(items[mid]!) < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

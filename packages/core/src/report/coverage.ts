@@ -1,3 +1,4 @@
+import { lowerBound } from '../text/token-ranges.js';
 import type { Range, Token } from '../text/tokenize.js';
 import type { Coverage, Omission, Paragraph } from '../types.js';
 
@@ -10,18 +11,7 @@ export function coveredWords(tokens: readonly Token[], spans: readonly Range[], 
 }
 
 function mark(tokens: readonly Token[], span: Range, covered: Uint8Array, value: 0 | 1): void {
-  for (let i = firstAtOrAfter(tokens, span.start); i < tokens.length && tokens[i]!.end <= span.end; i++) covered[i] = value;
-}
-
-function firstAtOrAfter(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  for (let i = lowerBound(tokens, span.start, (t) => t.start); i < tokens.length && tokens[i]!.end <= span.end; i++) covered[i] = value;
 }
 
 /**
@@ -32,7 +22,7 @@ export function omissionsOf(paragraphs: readonly Paragraph[], tokens: readonly T
   const out: Omission[] = [];
   for (const p of paragraphs) {
     if (p.title) continue;
-    const first = firstAtOrAfter(tokens, p.start);
+    const first = lowerBound(tokens, p.start, (t) => t.start);
     let last = first;
     while (last < tokens.length && tokens[last]!.end <= p.end) last++;
     if (last === first) continue;

@@ -1,5 +1,6 @@
 import type { DetectedMark } from '../detect/marks.js';
 import { isEmphasis } from '../detect/marks.js';
+import { lowerBound } from '../text/token-ranges.js';
 import type { Range } from '../text/tokenize.js';
 import type { EditorialMark, EmphasisMark, Mark, Span } from '../types.js';
 
@@ -19,14 +20,7 @@ export function marksOf(
 ): Mark[] {
   const out: Mark[] = [];
   // Marks are sorted by start: only those from the passage to the end of its paragraph matter.
-  let lo = 0;
-  let hi = marks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (marks[mid]!.start < passage.start) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let k = lo; k < marks.length; k++) {
+  for (let k = lowerBound(marks, passage.start, (m) => m.start); k < marks.length; k++) {
     const m = marks[k]!;
     if (m.start > passage.end && !FOLLOWS.test(commentary.slice(passage.end, m.start))) break;
     const span: Span = { start: m.start, end: m.end, text: commentary.slice(m.start, m.end) };
