@@ -2,7 +2,7 @@ import { locatePassages, type Located } from './align/locate.js';
 import { SourceIndex, idsOf } from './align/source-index.js';
 import { compareWords } from './classify/differences.js';
 import { statusOf } from './classify/status.js';
-import { detectMarks, isEmphasis, type DetectedMark } from './detect/marks.js';
+import { detectMarks, isEmphasis } from './detect/marks.js';
 import { detectQuotations } from './detect/quotations.js';
 import { contextOf } from './report/context.js';
 import { coverageOf, coveredWords, omissionsOf } from './report/coverage.js';
@@ -123,4 +123,3 @@ function passageId(sourceSha: string, commentarySha: string, l: Located, sourceT
   return `p-${sha256Hex(`${sourceSha}:${commentarySha}:${l.kind}:${l.commentary.start}-${l.commentary.end}:${s}`).slice(0, 16)}`;
 }
 
-export type { DetectedMark };

@@ -91,19 +91,13 @@ export function extend(req: ExtendRequest): Extension {
  * sentence boundary, if there are not many more of them than the bracket has words.
  */
 function replacedByBracket(req: ExtendRequest, n: number, m: number, sAt: (j: number) => Token): number {
-  for (let j = 1; j <= Math.min(m, n + 3); j++) {
-    const outer = sAt(j - 1);
-    const inner = j === 1 ? req.source[req.direction < 0 ? req.sFrom : req.sFrom - 1] : sAt(j - 2);
-    if (!inner) return 0;
-    const between = req.direction < 0 ? req.sourceText.slice(outer.end, inner.start) : req.sourceText.slice(inner.end, outer.start);
-    if (/[.!?;:]/u.test(between)) return j - 1;
-    const beyond = req.direction < 0 ? req.source[req.sFrom - 1 - j] : req.source[req.sFrom + j];
-    const edge = beyond
-      ? req.direction < 0
-        ? req.sourceText.slice(beyond.end, outer.start)
-        : req.sourceText.slice(outer.end, beyond.start)
-      : '.';
-    if (/[.!?;:]|\n/u.test(edge)) return j;
+  const limit = Math.min(m, n + 3);
+  let inner: Token | undefined = req.source[req.direction < 0 ? req.sFrom : req.sFrom - 1];
+  for (let j = 1; j <= limit + 1; j++) {
+    const outer = j <= m ? sAt(j - 1) : undefined;
+    const gap = !inner || !outer ? '.' : req.direction < 0 ? req.sourceText.slice(outer.end, inner.start) : req.sourceText.slice(inner.end, outer.start);
+    if (/[.!?;:\n]/u.test(gap)) return j - 1;
+    inner = outer;
   }
   return 0;
 }
