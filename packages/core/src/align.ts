@@ -8,6 +8,7 @@ import { contextOf } from './report/context.js';
 import { coverageOf, coveredWords, omissionsOf } from './report/coverage.js';
 import { marksOf } from './report/marks.js';
 import { locatorOf, splitParagraphs } from './text/paragraphs.js';
+import { lowerBound } from './text/token-ranges.js';
 import { sha256Hex } from './text/sha256.js';
 import { tokenize, type Range, type Token } from './text/tokenize.js';
 import type { AlignOptions, AlignmentReport, DocumentInfo, Passage } from './types.js';
@@ -71,7 +72,10 @@ export function align(source: string, commentary: string, options: AlignOptions 
       source: l.source,
       anchors: l.anchors,
       commentaryStart: l.commentary.start,
-      ellipsisBetween: (from, to) => ellipses.some((e) => e.start >= from && e.end <= to),
+      ellipsisBetween: (from, to) => {
+        const first = ellipses[lowerBound(ellipses, from, (e) => e.start)];
+        return first !== undefined && first.end <= to;
+      },
     });
     quoted.push(sourceRange);
     elided.push(...comparison.elided);

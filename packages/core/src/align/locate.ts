@@ -2,7 +2,7 @@ import type { DetectedMark } from '../detect/marks.js';
 import { isEmphasis } from '../detect/marks.js';
 import type { Quotation } from '../detect/quotations.js';
 import { blocks } from '../text/paragraphs.js';
-import { tokensIn } from '../text/token-ranges.js';
+import { lowerBound, tokensIn } from '../text/token-ranges.js';
 import type { Range, Token } from '../text/tokenize.js';
 import type { PassageKind, QuotationMarks } from '../types.js';
 import { bestChains, type Chain, type ChainOptions } from './chain.js';
@@ -107,7 +107,8 @@ class Context {
       ellipsisBetween: (from, to) => {
         const a = from > 0 ? tokens[from - 1]!.end : 0;
         const b = to < tokens.length ? tokens[to]!.start : input.commentary.length;
-        return ellipses.some((e) => e.start >= a && e.end <= b);
+        const first = ellipses[lowerBound(ellipses, a, (e) => e.start)];
+        return first !== undefined && first.end <= b;
       },
     };
     this.breaks = input.marks.filter((m) => isEmphasis(m) && endsSentence(input.commentary, m));
@@ -120,21 +121,30 @@ class Context {
     const marks = q.marks;
     const content = trimmed(this.input.commentary, q.content);
     if (n < 2) return [];
+    // The whole quotation word for word, at its one place in the source.
+    const exact = (at: number): Located => ({
+      kind: 'quotation',
+      quotationMarks: marks,
+      commentary: content,
+      words,
+      source: { start: at, end: at + n },
+      anchors: [{ c: words.start, s: at, length: n }],
+    });
     if (n < SEED_LENGTH + 1) {
       // Too short to be sure of its place unless it occurs exactly once.
       const at = this.input.index.occurrences(this.input.ids.subarray(words.start, words.end), 2);
       if (at.length !== 1 || this.quotedInSource({ start: at[0]!, end: at[0]! + n })) return [];
-      return [{ kind: 'quotation', quotationMarks: marks, commentary: content, words, source: { start: at[0]!, end: at[0]! + n }, anchors: [{ c: words.start, s: at[0]!, length: n }] }];
+      return [exact(at[0]!)];
     }
     const runs = findRuns(this.input.index, this.input.ids, words);
     const chains = bestChains(runs, this.chainOptions, (chain, accepted) =>
       accepted === 0 ? chain.matched >= Math.max(SEED_LENGTH, n / 2) : chain.matched >= 5,
     ).sort((a, b) => a.cStart - b.cStart);
     if (chains.length === 0) {
-      const exact = this.input.index.occurrences(this.input.ids.subarray(words.start, words.end), 1);
-      if (exact.length === 1) {
-        return [{ kind: 'quotation', quotationMarks: marks, commentary: content, words, source: { start: exact[0]!, end: exact[0]! + n }, anchors: [{ c: words.start, s: exact[0]!, length: n }] }];
-      }
+      // No chain when every seed is too common (a source of one repeated phrase): the first
+      // place that has the whole quotation is still an answer.
+      const at = this.input.index.occurrences(this.input.ids.subarray(words.start, words.end), 1);
+      if (at.length === 1) return [exact(at[0]!)];
       if (n < this.input.minNotFoundWords) return [];
       return [{ kind: 'quotation', quotationMarks: marks, commentary: content, words, source: null, anchors: [] }];
     }
@@ -160,12 +170,14 @@ class Context {
   quotationMissingMark(q: Quotation, taken: readonly Range[]): Located | undefined {
     const text = this.input.commentary;
     let window = q.content;
+    // Bounded by the quotations already taken and by sentence-final emphasis markers.
+    const bounds = [...this.breaks, ...taken];
     if (q.marks === 'closing-missing') {
-      const stop = [...this.breaks, ...taken].filter((r) => r.start >= window.start).map((r) => r.start);
-      window = { start: window.start, end: Math.min(window.end, ...stop) };
+      const end = bounds.reduce((min, r) => (r.start >= window.start && r.start < min ? r.start : min), window.end);
+      window = { start: window.start, end };
     } else {
-      const from = [...this.breaks, ...taken].filter((r) => r.end <= window.end).map((r) => r.end);
-      window = { start: Math.max(window.start, ...from), end: window.end };
+      const start = bounds.reduce((max, r) => (r.end <= window.end && r.end > max ? r.end : max), window.start);
+      window = { start, end: window.end };
     }
     const words = this.wordsIn(window);
     if (words.end - words.start < SEED_LENGTH) return undefined;
