@@ -23,6 +23,12 @@ import { applyVerification, type Verification } from './verification.js';
 export interface AddRequest extends AddInput {
   meta?: Record<string, unknown>;
   verification?: Verification;
+  /**
+   * The text is a file that holds one version of the document (the corpus): if any version
+   * already has this text, the file has not changed, even if a later version (an official
+   * copy applied by `verify`) has since replaced it.
+   */
+  fromFile?: boolean;
 }
 
 export interface AddContext {
@@ -63,12 +69,12 @@ export function addDocument(ctx: AddContext, request: AddRequest): AddOutput {
   const title = clean(request.title) ?? titleFrom(prepared.text);
 
   // Looked up before taking the write lock too: reloading an unchanged corpus writes nothing.
-  const known = findExisting(ctx.db, prepared.sha256, givenId);
+  const known = findExisting(ctx.db, prepared.sha256, givenId, request.fromFile === true);
   if (known) return { row: known, outcome: 'existing', unknownLocators: [] };
 
   return writeTransaction(ctx.db, () => {
     const { db } = ctx;
-    const existing = findExisting(db, prepared.sha256, givenId);
+    const existing = findExisting(db, prepared.sha256, givenId, request.fromFile === true);
     if (existing) return { row: existing, outcome: 'existing', unknownLocators: [] };
     const id = givenId ?? newId(db, title, kind, prepared.sha256);
     const previous = latestVersion(db, id);
@@ -118,9 +124,13 @@ function prepare(request: AddRequest): Prepared {
  * exception is a document going back to the text of one of its own older versions, which
  * is a change like any other and becomes a new version.
  */
-function findExisting(db: Db, sha256: string, id: string | undefined): VersionRow | undefined {
+function findExisting(db: Db, sha256: string, id: string | undefined, fromFile: boolean): VersionRow | undefined {
   const rows = versionsWithSha(db, sha256);
   if (id === undefined) return rows[0];
+  if (fromFile) {
+    const own = rows.find((r) => r.id === id);
+    if (own) return own;
+  }
   const latestOfId = latestVersion(db, id);
   if (latestOfId?.sha256 === sha256) return latestOfId;
   return rows.find((r) => r.id !== id);

@@ -56,7 +56,7 @@ function loadEntry(ctx: AddContext, dir: string, entry: CorpusEntry, report: Cor
   }
   let result;
   try {
-    result = addDocument(ctx, { ...request(entry), bytes });
+    result = addDocument(ctx, { ...request(entry), bytes, fromFile: true });
   } catch (error) {
     if (!(error instanceof StoreError)) throw error;
     throw new StoreError(error.code, `${error.message.replace(/\.$/, '')} (corpus file ${entry.file}).`, { cause: error });

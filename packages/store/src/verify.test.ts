@@ -40,6 +40,12 @@ describe('verifying a stored document against an official copy', () => {
     expect(report.source.sha256).toBe(latest.sha256);
     expect(report.passages).toHaveLength(8);
     store.close();
+
+    // Reopening loads corpus/ again: its file is version 1, not a change to undo version 2.
+    const reopened = openStore({ path: store.path, corpusDir });
+    expect(reopened.versions(STATEMENT).map((v) => v.version)).toEqual([1, 2]);
+    expect(reopened.get(STATEMENT)!.text).toBe(official);
+    reopened.close();
   });
 
   it('refuses an empty copy, a binary one, and another document altogether, in one sentence', () => {

@@ -1,14 +1,13 @@
 import { align, splitParagraphs, type AlignOptions } from '@verbatim/core';
 import { usageError } from '../cli-error.js';
-import type { Command, CommandContext } from '../command.js';
+import type { Command } from '../command.js';
 import { readSiblingMetadata } from '../document-metadata.js';
 import { formatTextReport } from '../format/text-report.js';
 import { wantsColor } from '../format/paint.js';
+import { readableWidth } from '../format/width.js';
+import { parseOutputFormat, toJson } from '../output-format.js';
 import { parseCommandArgs, synopsis } from '../parse-command-args.js';
 import { readDocument, type TextDocument } from '../read-document.js';
-
-const FORMATS = ['text', 'json'] as const;
-type Format = (typeof FORMATS)[number];
 
 export const alignCommand: Command = {
   name: 'align',
@@ -35,7 +34,7 @@ Example:
       options: { format: { type: 'string', default: 'text' } },
       allowPositionals: true,
     });
-    const format = parseFormat(values.format);
+    const format = parseOutputFormat(values.format);
     if (positionals.length !== 2) {
       throw usageError(`expected 2 files, a source and a commentary, but got ${positionals.length}; usage: ${synopsis(alignCommand)}.`);
     }
@@ -47,25 +46,19 @@ Example:
 
     context.stdout.write(
       format === 'json'
-        ? `${JSON.stringify(report, null, 2)}\n`
+        ? toJson(report)
         : formatTextReport(report, {
             sourceName,
             commentaryName,
             sourceParagraphs: splitParagraphs(source.text),
             commentaryParagraphs: splitParagraphs(commentary.text),
             color: wantsColor(context.stdout, context.env),
-            width: terminalWidth(context),
+            width: readableWidth(context.stdout),
           }),
     );
     return 0;
   },
 };
-
-function parseFormat(value: string | undefined): Format {
-  const format = FORMATS.find((f) => f === value);
-  if (!format) throw usageError(`unknown format ${JSON.stringify(value)}; use --format text or --format json.`);
-  return format;
-}
 
 async function alignOptions(source: TextDocument, commentary: TextDocument): Promise<AlignOptions> {
   const [sourceMeta, commentaryMeta] = await Promise.all([readSiblingMetadata(source.path), readSiblingMetadata(commentary.path)]);
@@ -75,10 +68,4 @@ async function alignOptions(source: TextDocument, commentary: TextDocument): Pro
   if (commentaryMeta.id) options.commentaryId = commentaryMeta.id;
   if (commentaryMeta.title) options.commentaryTitle = commentaryMeta.title;
   return options;
-}
-
-/** The terminal's width, kept within what reads well; 80 columns off a terminal. */
-function terminalWidth(context: CommandContext): number {
-  const columns = context.stdout.isTTY ? context.stdout.columns : undefined;
-  return columns ? Math.min(Math.max(columns, 60), 100) : 80;
 }

@@ -1,5 +1,12 @@
 import type { Command } from '../command.js';
+import { addCommand } from './add.js';
 import { alignCommand } from './align.js';
+import { exportCommand } from './export.js';
+import { listCommand } from './list.js';
+import { realignCommand } from './realign.js';
+import { searchCommand } from './search.js';
+import { showCommand } from './show.js';
+import { verifyCommand } from './verify.js';
 
 /**
  * Every `verbatim` command, in the order `verbatim --help` lists them. To add one, write
@@ -7,4 +14,11 @@ import { alignCommand } from './align.js';
  */
 export const commands: readonly Command[] = [
   alignCommand,
+  addCommand,
+  listCommand,
+  showCommand,
+  searchCommand,
+  exportCommand,
+  realignCommand,
+  verifyCommand,
 ];

@@ -1,9 +1,10 @@
 import type { AlignmentReport, DocumentInfo, Paragraph, Passage } from '@verbatim/core';
+import { labelled } from './labelled.js';
 import { compactLocators } from './locator-ranges.js';
 import { createPaint, type Paint } from './paint.js';
 import { formatPassage } from './passage-text.js';
 import { STATUSES, STATUS_STYLE, statusWord } from './status-words.js';
-import { wrapSegments, wrapText, type Segment } from './wrap.js';
+import { wrapText, type Segment } from './wrap.js';
 
 export interface TextReportOptions {
   /** The file names as the user gave them. */
@@ -17,8 +18,6 @@ export interface TextReportOptions {
   /** Line width in columns (default 80). */
   width?: number;
 }
-
-const LABEL_WIDTH = 13;
 
 /**
  * The report as a person reads it in a terminal: the two documents and the counts, each
@@ -71,15 +70,6 @@ function documentLines(label: string, name: string, info: DocumentInfo, paint: P
     ...(info.title ? [labelled('', info.title, paint, width)] : []),
     labelled('', [{ text: facts, styles: ['dim'] }], paint, width),
   ];
-}
-
-/** `Label        value`, the value wrapped under itself. */
-function labelled(label: string, value: string | Segment[], paint: Paint, width: number): string {
-  const indent = ' '.repeat(LABEL_WIDTH);
-  const segments = typeof value === 'string' ? [{ text: value }] : value;
-  // Wrapped with a plain label so widths are measured right, then the label is painted.
-  const wrapped = wrapSegments(segments, paint, width, indent);
-  return (label ? paint(label.padEnd(LABEL_WIDTH), 'bold') : indent) + wrapped.slice(indent.length);
 }
 
 function omissionsBlock(report: AlignmentReport, options: TextReportOptions, paint: Paint, width: number): string {

@@ -1,0 +1,111 @@
+import type { AddInput, DocumentKind } from '@verbatim/store';
+import { usageError } from '../cli-error.js';
+import type { Command } from '../command.js';
+import { formatAddResult } from '../format/add-result.js';
+import { createPaint, wantsColor } from '../format/paint.js';
+import { readableWidth } from '../format/width.js';
+import { inputFormatOf } from '../input-format.js';
+import { parseOutputFormat, toJson } from '../output-format.js';
+import { parseCommandArgs, synopsis } from '../parse-command-args.js';
+import { readDocument } from '../read-document.js';
+import { alignmentViews } from '../store/alignment-view.js';
+import { withStore } from '../store/open-store.js';
+import { fromStoreError } from '../store/store-error.js';
+
+const KINDS: readonly DocumentKind[] = ['source', 'commentary'];
+
+/** Metadata options, passed to the store as they are. */
+const METADATA = ['title', 'date', 'url', 'author', 'issuer', 'language'] as const;
+
+export const addCommand: Command = {
+  name: 'add',
+  summary: 'Store a document and align it with the corpus.',
+  usage: `verbatim add <file> --kind source|commentary [--title … --date … --url … --author … --language …] [--format text|json]
+
+Stores a document in the database and aligns it with the corpus: a commentary with
+every stored source it quotes, a source with every stored commentary that quotes it.
+Prints the document's id and version and the alignments made. Adding a text that is
+already stored adds nothing and says so.
+
+Options:
+  --kind source|commentary   what the document is (required)
+  --title <title>            default: its first line
+  --date <YYYY[-MM[-DD]]>    when it was issued or published
+  --url, --author, --issuer, --language <value>
+                             where it comes from, who wrote or issued it, its language
+  --id <id>                  the id to store it under; the id of a stored document with
+                             another text adds a new version of it (default: from the title)
+  --input-format text|markdown|html
+                             how the file is written (default: from its extension, .txt,
+                             .md, .markdown, .html or .htm); Markdown and HTML keep their
+                             emphasis, so emphasis added inside a quotation shows exactly
+  --format text|json         the output: a summary (the default) or JSON for scripts
+
+The database is data/verbatim.db in the current folder unless VERBATIM_DB names another;
+the corpus/ folder is loaded into it first (VERBATIM_CORPUS names another, or none when empty).
+
+Example:
+  verbatim add op-ed.md --kind commentary --title "No limits?" --date 2022-02-10`,
+
+  async run(args, context) {
+    const { values, positionals } = parseCommandArgs(addCommand, {
+      args,
+      options: {
+        kind: { type: 'string' },
+        title: { type: 'string' },
+        date: { type: 'string' },
+        url: { type: 'string' },
+        author: { type: 'string' },
+        issuer: { type: 'string' },
+        language: { type: 'string' },
+        id: { type: 'string' },
+        'input-format': { type: 'string' },
+        format: { type: 'string', default: 'text' },
+      },
+      allowPositionals: true,
+    });
+    // The whole command line is checked before any file is read or the database opened.
+    const format = parseOutputFormat(values.format);
+    if (positionals.length !== 1) {
+      throw usageError(`expected 1 file but got ${positionals.length}; usage: ${synopsis(addCommand)}.`);
+    }
+    const fileName = positionals[0]!;
+    const kind = parseKind(values.kind);
+    const inputFormat = inputFormatOf(fileName, values['input-format']);
+    const file = await readDocument(fileName, { cwd: context.cwd });
+
+    const input: AddInput = { text: file.text, format: inputFormat, kind };
+    for (const key of METADATA) if (values[key] !== undefined) input[key] = values[key];
+    if (values.id !== undefined) input.id = values.id;
+
+    const { added, alignments } = await withStore(context, (store, progress) => {
+      // Adding is one synchronous step (store, index, align) that reports no progress of its own.
+      progress.note(`Storing and aligning ${fileName}…`);
+      let result;
+      try {
+        result = store.add(input);
+      } catch (error) {
+        throw fromStoreError(error, { subject: JSON.stringify(fileName) });
+      }
+      return { added: result, alignments: alignmentViews(store, result.id) };
+    });
+
+    if (format === 'json') {
+      const { text: _text, paragraphs: _paragraphs, emphasis: _emphasis, outcome, ...document } = added;
+      context.stdout.write(toJson({ outcome, document, alignments }));
+    } else {
+      const color = wantsColor(context.stdout, context.env);
+      context.stdout.write(formatAddResult(added, alignments, { fileName, paint: createPaint(color), width: readableWidth(context.stdout) }));
+    }
+    return 0;
+  },
+};
+
+function parseKind(value: string | undefined): DocumentKind {
+  if (value === undefined) {
+    throw usageError(`say what the document is with --kind source or --kind commentary; usage: ${synopsis(addCommand)}.`);
+  }
+  const kind = KINDS.find((k) => k === value);
+  if (!kind) throw usageError(`unknown kind ${JSON.stringify(value)}; use --kind source or --kind commentary.`);
+  return kind;
+}

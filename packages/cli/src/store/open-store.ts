@@ -1,0 +1,54 @@
+import { openStore, type ProgressEvent, type Store } from '@verbatim/store';
+import type { CommandContext } from '../command.js';
+import { createProgress, type Progress } from '../progress.js';
+import { storeLocations } from './locations.js';
+import { fromStoreError } from './store-error.js';
+
+/** What the store is doing while it opens, as the progress line says it. */
+const PHASE_LABELS: Record<ProgressEvent['phase'], string> = {
+  migrate: 'Updating the database',
+  corpus: 'Loading the corpus',
+  reindex: 'Indexing',
+  realign: 'Aligning',
+};
+
+export type StoreTask<T> = (store: Store, progress: Progress) => T | Promise<T>;
+
+/**
+ * Opens the store where the environment says (loading the corpus, with progress on a
+ * terminal), runs `task`, and closes it whatever happens. Store errors become one-sentence
+ * CLI errors. The store writes each change in a transaction, so a failure here leaves
+ * nothing half-written.
+ */
+export async function withStore<T>(context: CommandContext, task: StoreTask<T>): Promise<T> {
+  const { database, corpus } = storeLocations(context.env, context.cwd);
+  const progress = createProgress(context.stderr, { env: context.env });
+  let store: Store;
+  try {
+    store = openStore({ path: database, corpusDir: corpus, onProgress: (event) => showProgress(progress, event) });
+  } catch (error) {
+    throw fromStoreError(error);
+  } finally {
+    progress.clear();
+  }
+  try {
+    reportCorpusWarnings(store, context);
+    return await task(store, progress);
+  } catch (error) {
+    throw fromStoreError(error);
+  } finally {
+    progress.clear();
+    store.close();
+  }
+}
+
+export function showProgress(progress: Progress, event: ProgressEvent): void {
+  // Warnings are printed once the store is open, on a line of their own.
+  if (event.warning) return;
+  progress.update(PHASE_LABELS[event.phase], event.done, event.total, event.documentId);
+}
+
+/** A corpus file that disagrees with its metadata is worth telling, but not worth failing for. */
+function reportCorpusWarnings(store: Store, context: CommandContext): void {
+  for (const warning of store.corpus?.warnings ?? []) context.stderr.write(`verbatim: warning: ${warning}\n`);
+}

@@ -1,0 +1,27 @@
+import { StoreError } from '@verbatim/store';
+import { describe, expect, it } from 'vitest';
+import { CliError } from '../cli-error.js';
+import { fromStoreError } from './store-error.js';
+
+describe('fromStoreError', () => {
+  it('turns a StoreError into a one-sentence input error (exit 1), lower-cased after the prefix', () => {
+    const error = fromStoreError(new StoreError('search-syntax', 'The search "x" is not valid full-text syntax (syntax error near "x").'));
+    expect(error).toBeInstanceOf(CliError);
+    expect((error as CliError).exitCode).toBe(1);
+    expect((error as CliError).message).toBe('the search "x" is not valid full-text syntax (syntax error near "x").');
+  });
+
+  it('names the file instead of "the document" when told which file it was', () => {
+    const error = fromStoreError(new StoreError('empty', 'The document is empty: it has no text to store.'), { subject: '"page.html"' });
+    expect((error as CliError).message).toBe('"page.html" is empty: it has no text to store.');
+  });
+
+  it('keeps capitals that are not the start of an ordinary word', () => {
+    expect((fromStoreError(new StoreError('open', 'SQLite could not open the file.')) as CliError).message).toBe('SQLite could not open the file.');
+  });
+
+  it('leaves other errors alone, for main to report as unexpected', () => {
+    const bug = new TypeError('x is undefined');
+    expect(fromStoreError(bug)).toBe(bug);
+  });
+});
