@@ -17,6 +17,7 @@ import { LATEST_SCHEMA_VERSION, migrate } from './migrations/index.js';
 import { realign } from './realign.js';
 import { search } from './search.js';
 import { unindexVersion } from './text-index.js';
+import { backupDatabase } from './backup.js';
 import { verifyDocument, type VerifyInput, type VerifyOptions, type VerifyResult } from './verify.js';
 import type {
   AddInput,
@@ -59,6 +60,8 @@ export interface Store {
   /** The stored documents of a kind a text shares enough word 4-grams with to be worth aligning. */
   candidates(text: string, options: { kind: DocumentKind }): Candidate[];
   realign(options?: { onProgress?: ProgressListener }): RealignResult;
+  /** A consistent copy of the database in `file`, safe while others write (SQLite's online backup). */
+  backup(file: string): Promise<{ file: string; bytes: number }>;
   /** Checks a document against an official copy; undefined when there is no such document. */
   verify(id: string, input: VerifyInput, options?: VerifyOptions): VerifyResult | undefined;
   /** Deletes every version of a document and its alignments; false when there was none. */
@@ -136,6 +139,8 @@ export function openStore(options: StoreOptions): Store {
     search: (query, searchOptions) => search(db, query, searchOptions),
 
     verify: (id, input, verifyOptions) => verifyDocument(ctx, id, input, verifyOptions),
+
+    backup: (file) => backupDatabase(db, file),
 
     candidates(text, { kind }) {
       return findCandidates(db, shingles(text), kind).map((c) => {

@@ -1,6 +1,7 @@
 import type { Command } from '../command.js';
 import { addCommand } from './add.js';
 import { alignCommand } from './align.js';
+import { backupCommand } from './backup.js';
 import { exportCommand } from './export.js';
 import { listCommand } from './list.js';
 import { realignCommand } from './realign.js';
@@ -21,4 +22,5 @@ export const commands: readonly Command[] = [
   exportCommand,
   realignCommand,
   verifyCommand,
+  backupCommand,
 ];
