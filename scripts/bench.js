@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 const SECTIONS = [
   { name: 'core', title: 'Alignment engine (@verbatim/core)' },
   { name: 'store', title: 'Store: ingestion and candidate search (@verbatim/store)' },
-  // { name: 'api', title: 'API latency' },
+  { name: 'api', title: 'HTTP API' },
   // { name: 'web', title: 'Page render' },
 ];
 

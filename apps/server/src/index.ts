@@ -1,0 +1,1 @@
+export { start, type RunningServer, type ServerOptions } from './server.js';

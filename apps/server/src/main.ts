@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// The entry of `npm start`: reads the environment, starts the server, stops it on a signal.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { start } from './server.js';
+
+/** apps/server/dist/main.js → the repository root. */
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+function port(value: string | undefined): number {
+  if (value === undefined || value === '') return 3000;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) {
+    throw new Error(`PORT must be a port number from 0 to 65535, not ${JSON.stringify(value)}.`);
+  }
+  return n;
+}
+
+async function main(): Promise<void> {
+  const env = process.env;
+  const server = await start({
+    // A relative VERBATIM_DB is the user's, relative to where they ran the command.
+    dbPath: env.VERBATIM_DB ? path.resolve(env.VERBATIM_DB) : path.join(ROOT, 'data', 'verbatim.db'),
+    corpusDir: path.join(ROOT, 'corpus'),
+    port: port(env.PORT),
+    host: env.HOST || '0.0.0.0',
+    ...(env.VERBATIM_TOKEN ? { token: env.VERBATIM_TOKEN } : {}),
+    ...(env.VERBATIM_CORS_ORIGINS ? { corsOrigins: env.VERBATIM_CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) } : {}),
+    ...(env.VERBATIM_PUBLIC_URL ? { publicUrl: env.VERBATIM_PUBLIC_URL } : {}),
+    onProgress: (event) => {
+      if (event.warning) console.warn(`verbatim: ${event.warning}`);
+    },
+  });
+  console.log(`Verbatim is serving ${server.url} (API reference: ${server.url}/api/docs)`);
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(`verbatim: stopping on ${signal} failed:`, error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  // Starting fails for reasons a user can fix (a port in use, a newer database): one sentence.
+  console.error(`verbatim: ${error instanceof Error ? error.message : String(error)}`);
+  if (process.env.VERBATIM_DEBUG) console.error(error);
+  process.exit(1);
+});

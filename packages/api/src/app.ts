@@ -1,0 +1,73 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Store } from '@verbatim/store';
+import { cors } from 'hono/cors';
+import { secureHeaders } from 'hono/secure-headers';
+import { requireTokenForWrites } from './http/auth.js';
+import { DEFAULT_BODY_LIMIT, limitBody } from './http/body-limit.js';
+import { ProblemError, problemResponse, toProblemError } from './problem.js';
+import { ReportCache } from './reports.js';
+import { router, type RouteDeps } from './router.js';
+import { alignmentRoutes } from './routes/alignments.js';
+import { documentRoutes } from './routes/documents.js';
+import { healthRoutes } from './routes/health.js';
+import { passageRoutes } from './routes/passages.js';
+import { referenceRoutes } from './routes/reference.js';
+import { searchRoutes } from './routes/search.js';
+import { problemOfStoreError } from './store-errors.js';
+
+export interface AppOptions {
+  /** The open store; the app never opens or closes it. */
+  store: Store;
+  /** When set, writes need `Authorization: Bearer <token>`. */
+  token?: string;
+  /** Origins allowed to call the API from a browser; CORS is off without them. */
+  corsOrigins?: string[];
+  /** Largest request body in bytes (default 6 MB: a 5 MB document with room for JSON escapes). */
+  bodyLimit?: number;
+  /** The public origin (`https://verbatim.example.org`) for IRIs the API mints; the request's by default. */
+  publicUrl?: string;
+  /** Where unexpected errors are reported (default: console.error). */
+  logError?: (error: unknown, request: Request) => void;
+}
+
+/**
+ * The HTTP API as a Hono app, every route under /api, so a host (the Node entry, or the web
+ * app's server) can hand it any request whose path starts with /api. Creates no globals and
+ * opens nothing: the store comes in, and it is the caller's to close.
+ */
+export function createApp(options: AppOptions): OpenAPIHono {
+  const deps: RouteDeps = {
+    store: options.store,
+    reports: new ReportCache(options.store),
+    publicUrl: options.publicUrl?.replace(/\/+$/, ''),
+  };
+  const logError = options.logError ?? ((error, request) => console.error(`${request.method} ${new URL(request.url).pathname} failed:`, error));
+  const app = router();
+
+  app.onError((error, c) => {
+    const problem = toProblemError(error, problemOfStoreError);
+    if (problem.status >= 500) logError(error, c.req.raw);
+    return problemResponse(c, problem);
+  });
+  app.notFound((c) =>
+    problemResponse(c, new ProblemError(404, `There is no ${c.req.method} ${new URL(c.req.url).pathname} in this API; the routes are listed at /api/docs.`)),
+  );
+
+  app.use('/api/*', secureHeaders());
+  if (options.corsOrigins && options.corsOrigins.length > 0) {
+    app.use('/api/*', cors({ origin: options.corsOrigins, allowHeaders: ['Authorization', 'Content-Type', 'If-None-Match'], exposeHeaders: ['ETag', 'Location'] }));
+  }
+  // The token is checked before the body is read: an unauthorized upload costs nothing.
+  app.use('/api/*', requireTokenForWrites(options.token));
+  app.use('/api/*', limitBody(options.bodyLimit ?? DEFAULT_BODY_LIMIT));
+
+  app
+    .route('/api', healthRoutes())
+    .route('/api', documentRoutes(deps))
+    .route('/api', alignmentRoutes(deps))
+    .route('/api', passageRoutes(deps))
+    .route('/api', searchRoutes(deps));
+  // Last: the OpenAPI document describes the routes mounted before it.
+  app.route('/api', referenceRoutes(app));
+  return app;
+}

@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto';
+import type { Store } from '@verbatim/store';
+import { runningEngineVersion } from './engine-version.js';
+
+/** A report ready to send: its JSON, encoded once, and the validator naming its exact inputs. */
+export interface ServedReport {
+  etag: string;
+  body: Uint8Array<ArrayBuffer>;
+}
+
+interface Entry extends ServedReport {
+  sourceSha: string;
+  commentarySha: string;
+  /** When the two versions were last confirmed to be the latest (performance.now()). */
+  checked: number;
+}
+
+const MAX_ENTRIES = 64;
+/**
+ * How long a kept report is served without asking the database whether either document has
+ * a newer version. Writes through this API forget the reports they touch at once; this only
+ * bounds how late a version added by another process (the CLI) shows. The store has no
+ * cheap "latest version of id" lookup (`versions` reads the text lengths), and that lookup
+ * was a third of the cost of serving a report.
+ */
+export const RECHECK_AFTER_MS = 1000;
+
+/**
+ * The alignment reports the API serves, with their ETags. A report is a function of the
+ * two texts and the engine, so the ETag is the hash of the two versions' SHA-256 and the
+ * engine version that computed it.
+ *
+ * Serialized reports are kept in memory so that a request costs a map lookup instead of
+ * reading, parsing and re-serializing the report. Only
+ * reports computed by the running engine are kept: the engine is deterministic, so a report
+ * for the same two texts can never differ from the kept one, even if another process
+ * realigns. Reports from an older engine (awaiting `realign`) are read fresh every time.
+ */
+export class ReportCache {
+  readonly #store: Store;
+  readonly #recheckAfterMs: number;
+  readonly #entries = new Map<string, Entry>();
+
+  constructor(store: Store, options: { recheckAfterMs?: number } = {}) {
+    this.#store = store;
+    this.#recheckAfterMs = options.recheckAfterMs ?? RECHECK_AFTER_MS;
+  }
+
+  get(sourceId: string, commentaryId: string): ServedReport | undefined {
+    const key = `${sourceId}\u0000${commentaryId}`;
+    const now = performance.now();
+    const hit = this.#entries.get(key);
+    if (hit && now - hit.checked < this.#recheckAfterMs) return hit;
+
+    const sourceSha = latestSha(this.#store, sourceId);
+    const commentarySha = latestSha(this.#store, commentaryId);
+    this.#entries.delete(key);
+    if (sourceSha === undefined || commentarySha === undefined) return undefined;
+    if (hit && hit.sourceSha === sourceSha && hit.commentarySha === commentarySha) {
+      hit.checked = now;
+      // Re-inserting at each check keeps the map roughly in least-recently-used order.
+      this.#entries.set(key, hit);
+      return hit;
+    }
+
+    const report = this.#store.alignment(sourceId, commentaryId);
+    if (!report) return undefined;
+    const summary = this.#store
+      .alignmentsOf(commentaryId)
+      .find((a) => a.source.id === sourceId && a.source.latest && a.commentary.latest);
+    const engine = summary?.engineVersion ?? 'unknown';
+    const entry: Entry = {
+      sourceSha: report.source.sha256,
+      commentarySha: report.commentary.sha256,
+      etag: `"${createHash('sha256').update(`${report.source.sha256}\n${report.commentary.sha256}\n${engine}`).digest('base64url').slice(0, 32)}"`,
+      body: new TextEncoder().encode(JSON.stringify(report)),
+      checked: now,
+    };
+    if (engine === runningEngineVersion()) {
+      this.#entries.set(key, entry);
+      if (this.#entries.size > MAX_ENTRIES) this.#entries.delete(this.#entries.keys().next().value!);
+    }
+    return entry;
+  }
+
+  /** Forgets what involves a document (deleted, or given a new version). */
+  forget(documentId: string): void {
+    for (const key of this.#entries.keys()) {
+      if (key.split('\u0000').includes(documentId)) this.#entries.delete(key);
+    }
+  }
+}
+
+function latestSha(store: Store, id: string): string | undefined {
+  return store.versions(id).at(-1)?.sha256;
+}

@@ -1,0 +1,61 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { noneMatchHits } from '../http/conditional.js';
+import { ProblemError } from '../problem.js';
+import { router, type RouteDeps } from '../router.js';
+import { alignmentReportComponents, alignmentReportRef } from '../schemas/alignments.js';
+import { documentId, problems } from '../schemas/common.js';
+
+/**
+ * A URL names the latest versions of two documents, so its report changes when either gets
+ * a new version: caches must revalidate every time, which the ETag makes a 304 away.
+ */
+const CACHE_CONTROL = 'public, no-cache';
+
+const report = createRoute({
+  method: 'get',
+  path: '/alignments/{sourceId}/{commentaryId}',
+  tags: ['Alignments'],
+  summary: 'The alignment report of a source and a commentary',
+  description:
+    'The AlignmentReport (SPEC §2, `alignment-report.schema.json`) between the latest versions of the two documents. ' +
+    'Passage ids are stable across restarts. The ETag names the two texts (their SHA-256) and the engine version; send it back in `If-None-Match` to get a 304.',
+  // Read by the handler, not validated: any value is a valid If-None-Match (it just may not match).
+  parameters: [{ name: 'If-None-Match', in: 'header', required: false, description: 'An ETag from an earlier answer.', schema: { type: 'string' } }],
+  request: {
+    params: z.object({ sourceId: documentId('sourceId'), commentaryId: documentId('commentaryId', 'op-ed-expanding-sino-russian-cooperation') }),
+  },
+  responses: {
+    200: {
+      description: 'The report',
+      headers: { ETag: { schema: { type: 'string' } }, 'Cache-Control': { schema: { type: 'string' } } },
+      content: { 'application/json': { schema: alignmentReportRef } },
+    },
+    304: { description: 'The report has not changed since the ETag given' },
+    ...problems(400, 404),
+  },
+});
+
+export function alignmentRoutes({ store, reports }: RouteDeps) {
+  const app = router();
+  for (const [name, schema] of Object.entries(alignmentReportComponents())) {
+    app.openAPIRegistry.registerComponent('schemas', name, schema);
+  }
+  return app.openapi(report, (c) => {
+    const { sourceId, commentaryId } = c.req.valid('param');
+    const served = reports.get(sourceId, commentaryId);
+    if (!served) throw new ProblemError(404, notFound(store, sourceId, commentaryId));
+    const headers = { ETag: served.etag, 'Cache-Control': CACHE_CONTROL };
+    if (noneMatchHits(c.req.header('If-None-Match'), served.etag)) return c.body(null, 304, headers);
+    return c.body(served.body, 200, { ...headers, 'Content-Type': 'application/json; charset=utf-8' });
+  });
+}
+
+/** Which of the two is missing, or that they are not linked, and in which order they go. */
+function notFound(store: RouteDeps['store'], sourceId: string, commentaryId: string): string {
+  const missing = [sourceId, commentaryId].filter((id) => store.versions(id).length === 0);
+  if (missing.length > 0) return `There is no document ${missing.map((id) => `"${id}"`).join(' and no document ')}.`;
+  if (store.alignment(commentaryId, sourceId)) {
+    return `"${sourceId}" is the commentary and "${commentaryId}" the source: ask for /api/alignments/${commentaryId}/${sourceId}.`;
+  }
+  return `"${commentaryId}" quotes nothing from "${sourceId}" (no passage of one was found in the other), so there is no alignment of them.`;
+}

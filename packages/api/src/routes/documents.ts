@@ -1,0 +1,132 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { AddInput, AddResult } from '@verbatim/store';
+import { ProblemError } from '../problem.js';
+import { router, type RouteDeps } from '../router.js';
+import {
+  AddDocumentFormSchema,
+  AddDocumentJsonSchema,
+  AddedDocumentSchema,
+  DocumentSummarySchema,
+  StoredDocumentSchema,
+} from '../schemas/documents.js';
+import { documentId, problems } from '../schemas/common.js';
+import { formatOfUpload, titleOfUpload } from '../upload.js';
+
+const list = createRoute({
+  method: 'get',
+  path: '/documents',
+  tags: ['Documents'],
+  summary: 'The documents of the corpus',
+  description: 'Latest versions, sources first, then by date and title.',
+  responses: { 200: { description: 'Every document', content: { 'application/json': { schema: z.array(DocumentSummarySchema) } } } },
+});
+
+const get = createRoute({
+  method: 'get',
+  path: '/documents/{id}',
+  tags: ['Documents'],
+  summary: 'One document with its text and paragraphs',
+  description: 'Each paragraph carries its locator and, for checked transcriptions, its verification status and note.',
+  request: {
+    params: z.object({ id: documentId('id') }),
+    query: z.object({
+      version: z.coerce.number().int().min(1).optional().openapi({ description: 'An older version; the latest by default.' }),
+    }),
+  },
+  responses: {
+    200: { description: 'The document', content: { 'application/json': { schema: StoredDocumentSchema } } },
+    ...problems(400, 404),
+  },
+});
+
+const addBody = {
+  content: {
+    'application/json': { schema: AddDocumentJsonSchema },
+    'multipart/form-data': { schema: AddDocumentFormSchema },
+  },
+};
+
+const add = createRoute({
+  method: 'post',
+  path: '/documents',
+  tags: ['Documents'],
+  summary: 'Add a document and align it',
+  description:
+    'Stores the document and aligns it as `verbatim add` does: a commentary against every source it quotes, a source against every commentary quoting it. ' +
+    'Send JSON, or a multipart form with a `file` field. The same text again answers 200 with the stored document; giving the `id` of a stored document with other text adds a version.',
+  security: [{ Bearer: [] }],
+  // Both media types' validators run on every request, so neither can be "required" to the
+  // validator; the handler refuses a request with neither (documented as required below).
+  request: { body: { ...addBody, required: false } },
+  responses: {
+    201: { description: 'Stored and aligned', content: { 'application/json': { schema: AddedDocumentSchema } } },
+    200: { description: 'The same text was already stored: the existing document', content: { 'application/json': { schema: AddedDocumentSchema } } },
+    ...problems(400, 401, 413, 415, 503),
+  },
+});
+
+const remove = createRoute({
+  method: 'delete',
+  path: '/documents/{id}',
+  tags: ['Documents'],
+  summary: 'Delete a document',
+  description: 'Deletes every version and its alignments. A deleted corpus document is not loaded again at the next start.',
+  security: [{ Bearer: [] }],
+  request: { params: z.object({ id: documentId('id') }) },
+  responses: { 204: { description: 'Deleted' }, ...problems(400, 401, 404) },
+});
+
+export function documentRoutes({ store, reports }: RouteDeps) {
+  const app = router();
+  // The OpenAPI document says what a client must send: a body, in one of the two types.
+  app.openAPIRegistry.registerPath({ ...add, request: { body: { ...addBody, required: true } } });
+
+  return app
+    .openapi(list, (c) => c.json(store.list(), 200))
+    .openapi(get, (c) => {
+      const { id } = c.req.valid('param');
+      const { version } = c.req.valid('query');
+      const doc = store.get(id, version === undefined ? {} : { version });
+      if (!doc) {
+        throw new ProblemError(
+          404,
+          version !== undefined && store.versions(id).length > 0
+            ? `The document "${id}" has no version ${version}; it has ${store.versions(id).length}.`
+            : `There is no document "${id}".`,
+        );
+      }
+      return c.json(doc, 200);
+    })
+    .openapi({ ...add, hide: true }, async (c) => {
+      const input = await addInput(c.req.header('Content-Type'), () => c.req.valid('json'), () => c.req.valid('form'));
+      const stored: AddResult = store.add(input);
+      reports.forget(stored.id);
+      const body = { ...stored, aligned: store.alignmentsOf(stored.id) };
+      if (stored.outcome === 'existing') return c.json(body, 200);
+      c.header('Location', `/api/documents/${encodeURIComponent(stored.id)}`);
+      return c.json(body, 201);
+    })
+    .openapi(remove, (c) => {
+      const { id } = c.req.valid('param');
+      if (!store.delete(id)) throw new ProblemError(404, `There is no document "${id}" to delete.`);
+      reports.forget(id);
+      return c.body(null, 204);
+    });
+}
+
+type JsonBody = z.infer<typeof AddDocumentJsonSchema>;
+type FormBody = z.infer<typeof AddDocumentFormSchema>;
+
+/**
+ * The store's input from whichever body was sent. Each media type's validator leaves `{}`
+ * for a request of the other type, so the validated data is read for the type sent only.
+ */
+async function addInput(contentType: string | undefined, json: () => unknown, form: () => unknown): Promise<AddInput> {
+  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type === 'multipart/form-data') {
+    const { file, format, title, ...meta } = form() as FormBody;
+    return { ...meta, bytes: new Uint8Array(await file.arrayBuffer()), format: formatOfUpload(file, format), title: title ?? titleOfUpload(file) };
+  }
+  if (/^application\/([\w.-]+\+)?json$/.test(type)) return json() as JsonBody;
+  throw new ProblemError(400, 'Send the document as a JSON body ({"text", "kind", "title", …}) or as a multipart form with a "file" field.');
+}

@@ -1,0 +1,24 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { runningEngineVersion } from '../engine-version.js';
+import { router } from '../router.js';
+
+const HealthSchema = z
+  .object({
+    status: z.literal('ok'),
+    engine: z.string().openapi({ example: '@verbatim/core@0.1.0', description: 'The alignment engine this server runs.' }),
+  })
+  .openapi('Health');
+
+const health = createRoute({
+  method: 'get',
+  path: '/health',
+  tags: ['Service'],
+  summary: 'Whether the server is up',
+  description: 'A liveness check: answers without touching the database, so it is also the baseline of the latency benchmark.',
+  responses: { 200: { description: 'The server is up', content: { 'application/json': { schema: HealthSchema } } } },
+});
+
+export function healthRoutes() {
+  const engine = runningEngineVersion();
+  return router().openapi(health, (c) => c.json({ status: 'ok' as const, engine }, 200));
+}

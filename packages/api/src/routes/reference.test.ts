@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestApp, type TestApp } from '../test-support/app.js';
+
+let t: TestApp;
+beforeAll(() => {
+  t = openTestApp();
+});
+afterAll(() => t.close());
+
+/** Every route of SPEC §4. */
+const ROUTES = [
+  ['get', '/api/health'],
+  ['get', '/api/documents'],
+  ['post', '/api/documents'],
+  ['get', '/api/documents/{id}'],
+  ['delete', '/api/documents/{id}'],
+  ['get', '/api/alignments/{sourceId}/{commentaryId}'],
+  ['get', '/api/passages/{passageId}/citation'],
+  ['get', '/api/search'],
+  ['get', '/api/openapi.json'],
+  ['get', '/api/docs'],
+] as const;
+
+type Doc = { openapi: string; paths: Record<string, Record<string, any>>; components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> } };
+
+describe('GET /api/openapi.json', () => {
+  let doc: Doc;
+  beforeAll(async () => {
+    const res = await t.app.request('/api/openapi.json');
+    expect(res.status).toBe(200);
+    doc = (await res.json()) as Doc;
+  });
+
+  it('is OpenAPI 3.1 and describes every route, no more', () => {
+    expect(doc.openapi).toBe('3.1.0');
+    const described = Object.entries(doc.paths).flatMap(([path, item]) => Object.keys(item).map((m) => [m, path]));
+    expect(described.sort()).toEqual([...ROUTES].map((r) => [...r]).sort());
+  });
+
+  it('describes inputs from the same schemas that validate them', () => {
+    const search = doc.paths['/api/search']!.get;
+    expect(search.parameters).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'q', in: 'query', required: true }),
+        expect.objectContaining({ name: 'limit', in: 'query', schema: expect.objectContaining({ maximum: 1000, default: 20 }) }),
+      ]),
+    );
+    const add = doc.paths['/api/documents']!.post;
+    expect(add.requestBody.required).toBe(true);
+    expect(Object.keys(add.requestBody.content)).toEqual(['application/json', 'multipart/form-data']);
+    expect(add.security).toEqual([{ Bearer: [] }]);
+    expect(doc.components.securitySchemes.Bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+  });
+
+  it('describes the report with the contract’s own schema, its references resolved within the document', () => {
+    const report = doc.paths['/api/alignments/{sourceId}/{commentaryId}']!.get.responses['200'].content['application/json'].schema;
+    expect(report).toEqual({ $ref: '#/components/schemas/AlignmentReport' });
+    const refs = JSON.stringify(doc).match(/"\$ref":"[^"]+"/g) ?? [];
+    for (const ref of refs) {
+      const name = /#\/components\/schemas\/([^"]+)/.exec(ref)?.[1];
+      expect(name && doc.components.schemas[name], ref).toBeTruthy();
+    }
+  });
+
+  it('describes errors as problem documents', () => {
+    const get = doc.paths['/api/documents/{id}']!.get;
+    expect(get.responses['404'].content['application/problem+json'].schema).toEqual({ $ref: '#/components/schemas/Problem' });
+  });
+});
+
+describe('GET /api/docs', () => {
+  it('is a self-contained page listing every route with its parameters and schemas', async () => {
+    const res = await t.app.request('/api/docs');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(res.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
+    const html = await res.text();
+    for (const [method, path] of ROUTES) expect(html).toContain(`<span class="method ${method}">${method.toUpperCase()}</span> <code>${path}</code>`);
+    expect(html).toContain('<code>passageId</code>');
+    expect(html).toContain('<code>&quot;text&quot; | &quot;bibtex&quot; | &quot;csl-json&quot; | &quot;ris&quot; | &quot;annotation&quot;</code>');
+    expect(html).toContain('<summary><code>AlignmentReport</code></summary>');
+    // Nothing loaded from elsewhere: it works offline.
+    expect(html).not.toMatch(/<script|<link|src=|@import|https?:\/\/(?!en\.kremlin\.ru)[^"\s<]*\.(js|css)/);
+  });
+});

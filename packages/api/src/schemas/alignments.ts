@@ -1,0 +1,54 @@
+import { createRequire } from 'node:module';
+import { z } from '@hono/zod-openapi';
+
+const DocumentRefSchema = z
+  .object({
+    id: z.string(),
+    version: z.number().int(),
+    title: z.string(),
+    sha256: z.string(),
+    latest: z.boolean(),
+  })
+  .openapi('DocumentRef');
+
+export const AlignmentSummarySchema = z
+  .object({
+    source: DocumentRefSchema,
+    commentary: DocumentRefSchema,
+    engineVersion: z.string().openapi({ example: '@verbatim/core@0.1.0' }),
+    created: z.string(),
+    passages: z.number().int().openapi({ description: 'Passages found in the source.' }),
+    notFound: z.number().int().openapi({ description: 'Quotations of at least four words the source does not contain.' }),
+    coverage: z.object({ source: z.number(), commentary: z.number() }),
+  })
+  .openapi('AlignmentSummary');
+
+type JsonSchema = { [key: string]: unknown };
+
+const REPORT = 'AlignmentReport';
+
+/**
+ * The contract's JSON Schema (2020-12, which OpenAPI 3.1 speaks) as OpenAPI components:
+ * the report itself and each of its `$defs`, with references rewritten to point at the
+ * components, so the OpenAPI document describes reports with the very schema tests check.
+ */
+export function alignmentReportComponents(): Record<string, JsonSchema> {
+  const contract = createRequire(import.meta.url)('@verbatim/core/alignment-report.schema.json') as JsonSchema;
+  const { $schema: _schema, $id: _id, $defs = {}, ...report } = contract as JsonSchema & { $defs?: Record<string, JsonSchema> };
+  const rewrite = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(rewrite);
+    if (value === null || typeof value !== 'object') return value;
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [
+        k,
+        k === '$ref' && typeof v === 'string' ? v.replace(/^#\/\$defs\//, `#/components/schemas/${REPORT}.`) : rewrite(v),
+      ]),
+    );
+  };
+  return {
+    [REPORT]: rewrite(report) as JsonSchema,
+    ...Object.fromEntries(Object.entries($defs).map(([name, def]) => [`${REPORT}.${name}`, rewrite(def) as JsonSchema])),
+  };
+}
+
+export const alignmentReportRef = { $ref: `#/components/schemas/${REPORT}` };
