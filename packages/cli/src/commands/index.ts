@@ -6,6 +6,7 @@ import { exportCommand } from './export.js';
 import { listCommand } from './list.js';
 import { realignCommand } from './realign.js';
 import { searchCommand } from './search.js';
+import { serveCommand } from './serve.js';
 import { showCommand } from './show.js';
 import { verifyCommand } from './verify.js';
 
@@ -23,4 +24,5 @@ export const commands: readonly Command[] = [
   realignCommand,
   verifyCommand,
   backupCommand,
+  serveCommand,
 ];
