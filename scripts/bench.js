@@ -10,7 +10,7 @@ const SECTIONS = [
   { name: 'core', title: 'Alignment engine (@verbatim/core)' },
   { name: 'store', title: 'Store: ingestion and candidate search (@verbatim/store)' },
   { name: 'api', title: 'HTTP API' },
-  // { name: 'web', title: 'Page render' },
+  { name: 'web', title: 'Web workbench: comparison page render' },
 ];
 
 const wanted = process.argv.slice(2);

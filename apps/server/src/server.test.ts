@@ -40,10 +40,14 @@ describe('the server over real HTTP', () => {
     expect(again.status).toBe(304);
   });
 
-  it('sends the root to the API reference until the web app takes it', async () => {
-    const res = await fetch(`${server.url}/`, { redirect: 'manual' });
-    expect(res.status).toBe(302);
-    expect(res.headers.get('location')).toBe('/api/docs');
+  it('serves the web app beside the API: the library at the root, the API’s own 404 under /api', async () => {
+    const res = await fetch(`${server.url}/`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await res.text()).toContain('Expanding Sino-Russian cooperation');
+    const missing = await fetch(`${server.url}/api/nothing-here`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   });
 });
 

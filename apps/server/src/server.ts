@@ -1,9 +1,9 @@
-import type { Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import { createApp } from '@verbatim/api';
 import { openStore, type ProgressListener, type Store } from '@verbatim/store';
-import { Hono } from 'hono';
+import { createWebHandler } from '@verbatim/web/server';
 
 export interface ServerOptions {
   /** The SQLite file (created when missing). */
@@ -31,7 +31,7 @@ export interface RunningServer {
 
 /**
  * Opens the store, loads the corpus and serves the workbench on one port: the API under
- * /api (and, later, the web app beside it). Resolves once the port is listening.
+ * /api, the web app (apps/web) beside it. Resolves once the port is listening.
  */
 export async function start(options: ServerOptions): Promise<RunningServer> {
   const store = openStore({
@@ -45,12 +45,18 @@ export async function start(options: ServerOptions): Promise<RunningServer> {
     ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
   });
-  // The web app will take every path outside /api; until then the root shows the API reference.
-  const app = new Hono().get('/', (c) => c.redirect('/api/docs')).route('/', api);
+  const handleApi = getRequestListener(api.fetch);
 
   let server: Server;
   try {
-    server = await listen(app.fetch, options.port, options.host);
+    // The web app takes every path outside /api, reading this same store; what it does not
+    // serve goes on to the API, whose 404 is a problem+json.
+    const web = await createWebHandler({ store });
+    server = await listen(
+      (req, res) => (isApi(req.url) ? handleApi(req, res) : web(req, res, () => void handleApi(req, res))),
+      options.port,
+      options.host,
+    );
   } catch (error) {
     store.close();
     throw error;
@@ -73,9 +79,14 @@ export async function start(options: ServerOptions): Promise<RunningServer> {
   };
 }
 
-function listen(fetch: (request: Request) => Response | Promise<Response>, port: number, hostname: string): Promise<Server> {
+function isApi(url = '/'): boolean {
+  return url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
+}
+
+function listen(listener: RequestListener, port: number, hostname: string): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch, port, hostname }) as Server;
+    const server = createServer(listener);
+    server.listen(port, hostname);
     server.once('listening', () => resolve(server));
     server.once('error', (error: NodeJS.ErrnoException) => {
       reject(

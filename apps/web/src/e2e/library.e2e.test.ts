@@ -1,0 +1,136 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, outputPath, skipBrowser } from './support/browser';
+import { COMMENTARY_ID, SOURCE_ID } from './support/seed';
+import { startWorkbench, type Workbench } from './support/workbench';
+
+/** A commentary that quotes the joint statement twice, and carries markup that must stay text. */
+const HOSTILE_COMMENTARY = [
+  'A briefing on the February statement',
+  'The statement says that “the sides oppose further enlargement of NATO and call on the North Atlantic Alliance to abandon its ideologized cold war approaches”.',
+  'Markup in a document is text: <script>window.__pwned = "script"</script> and <img src=x onerror="window.__pwned = \'onerror\'"> stay as they are.',
+  'It adds that “friendship between the two States has no limits, there are no \'forbidden\' areas of cooperation”.',
+].join('\n');
+
+describe.skipIf(skipBrowser)('the library, adding a document, search', () => {
+  let workbench: Workbench;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [workbench, browser] = await Promise.all([startWorkbench(), launch()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await workbench?.close();
+  });
+
+  async function newPage(options: { javaScriptEnabled?: boolean; width?: number } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+    const context = await browser.newContext({
+      viewport: { width: options.width ?? 1280, height: 800 },
+      baseURL: workbench.url,
+      javaScriptEnabled: options.javaScriptEnabled ?? true,
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('dialog', (d) => {
+      errors.push(`a dialog opened: ${d.message()}`);
+      void d.dismiss();
+    });
+    return { context, page, errors };
+  }
+
+  async function hydrated(page: Page) {
+    await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+  }
+
+  it('lists the seed pair with its eight passages, linking to the comparison', async () => {
+    const { context, page, errors } = await newPage();
+    await page.goto('/');
+    const link = page.locator(`a[href="/compare/${SOURCE_ID}/${COMMENTARY_ID}"]`).first();
+    expect(await link.textContent()).toContain('8 passages');
+    expect(await page.locator(`tr[data-document-id="${SOURCE_ID}"] td`).nth(1).textContent()).toBe('2022-02-04');
+    await page.screenshot({ path: outputPath('library.png'), fullPage: true });
+    await link.click();
+    await page.waitForURL(`**/compare/${SOURCE_ID}/${COMMENTARY_ID}`);
+    expect(await page.locator('[data-role="commentary"] [data-passage-id]').count()).toBe(8);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps what was typed and says what is wrong, beside the field, when a document is refused', async () => {
+    const { context, page, errors } = await newPage();
+    await page.goto('/add');
+    await hydrated(page);
+    await page.getByLabel('Title').fill('A title worth keeping');
+    await page.getByRole('radio', { name: /^Commentary/ }).check();
+    await page.getByLabel('Date').fill('2022-03');
+    await page.getByRole('button', { name: 'Add to the library' }).click();
+    await expect.poll(() => page.locator('#text-error').textContent()).toBe('Paste the document’s text, or choose a file.');
+    expect(await page.getByLabel('Title').inputValue()).toBe('A title worth keeping');
+    expect(await page.getByLabel('Date').inputValue()).toBe('2022-03');
+    expect(await page.getByRole('radio', { name: /^Commentary/ }).isChecked()).toBe(true);
+    expect(await page.getByLabel('Text').getAttribute('aria-invalid')).toBe('true');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('adds a commentary through the form; it appears in the library and in its comparison, its markup shown as text and never run', async () => {
+    const { context, page, errors } = await newPage();
+    await page.goto('/add');
+    await hydrated(page);
+    await page.getByRole('radio', { name: /^Commentary/ }).check();
+    await page.getByLabel('Title').fill('A briefing <b>on</b> the statement');
+    await page.getByLabel('Date').fill('2022-03-01');
+    await page.getByLabel('Text').fill(HOSTILE_COMMENTARY);
+    await page.getByRole('button', { name: 'Add to the library' }).click();
+
+    await page.waitForURL(/\/documents\/[^?]+\?added=added$/);
+    expect(await page.locator('[data-added]').textContent()).toContain('Verbatim linked it with 1 document');
+    const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+    expect(await page.locator('h1').textContent()).toBe('A briefing <b>on</b> the statement');
+    expect(await page.locator('.paragraph', { hasText: 'Markup in a document' }).locator('.text').textContent()).toBe(HOSTILE_COMMENTARY.split('\n')[2]);
+
+    await page.goto('/');
+    const row = page.locator(`tr[data-document-id="${id}"]`);
+    expect(await row.locator('a.pair').textContent()).toMatch(/Joint Statement.*2 passages/s);
+
+    await row.locator('a.pair').click();
+    await page.waitForURL(`**/compare/${SOURCE_ID}/${encodeURIComponent(id)}`);
+    await hydrated(page);
+    expect(await page.locator('[data-role="commentary"] [data-passage-id]').count()).toBe(2);
+    expect(await page.locator('[data-role="commentary"] .text').textContent()).toBe(HOSTILE_COMMENTARY);
+    expect(await page.locator('[data-role="commentary"] script, [data-role="commentary"] img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('adds a document without JavaScript: the form is a plain form', async () => {
+    const { context, page } = await newPage({ javaScriptEnabled: false });
+    await page.goto('/add');
+    await page.getByRole('radio', { name: /^Source/ }).check();
+    await page.getByLabel('Title').fill('A communiqué added without scripts');
+    await page.getByLabel('Text').fill('A communiqué\n\nThe parties met in Geneva and agreed on a timetable for further talks.');
+    await page.getByRole('button', { name: 'Add to the library' }).click();
+    await page.waitForURL(/\?added=added$/);
+    expect(await page.locator('h1').textContent()).toBe('A communiqué added without scripts');
+    await context.close();
+  });
+
+  it('finds paragraphs with full-text search and links them into their comparison', async () => {
+    const { context, page, errors } = await newPage();
+    await page.goto('/search?q=%22forbidden%22%20areas');
+    const hits = page.locator('[data-hit]');
+    expect(await hits.count()).toBeGreaterThanOrEqual(2);
+    expect(await page.locator('[data-hit] mark').first().textContent()).toMatch(/forbidden/i);
+    const toComparison = page.locator(`[data-hit="${COMMENTARY_ID}"] a[href*="/compare/"]`).first();
+    await toComparison.click();
+    await page.waitForURL(/#passage-/);
+    await hydrated(page);
+    const id = new URL(page.url()).hash.replace('#passage-', '');
+    await expect.poll(() => page.locator(`[data-role="source"] [data-passage-id="${id}"]`).getAttribute('data-selected')).toBe('true');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,81 @@
+/**
+ * Words the interface uses for the report's codes, in one place so that the comparison, the
+ * library and the document page name things the same way.
+ */
+import type { AlignmentReport, VerificationStatus } from '@verbatim/store';
+
+type Passage = AlignmentReport['passages'][number];
+export type PassageStatus = Passage['status'];
+export type PassageKind = Passage['kind'];
+export type DifferenceCategory = Passage['differences'][number]['category'];
+export type QuotationMarks = NonNullable<Passage['quotationMarks']>;
+
+export const STATUSES: readonly PassageStatus[] = ['verbatim', 'variant', 'altered', 'not_found'];
+export const KINDS: readonly PassageKind[] = ['quotation', 'borrowing'];
+
+export const STATUS_LABEL: Record<PassageStatus, string> = {
+  verbatim: 'verbatim',
+  variant: 'variant',
+  altered: 'altered',
+  not_found: 'not found',
+};
+
+export const STATUS_DESCRIPTION: Record<PassageStatus, string> = {
+  verbatim: 'the same words in the same order',
+  variant: 'differs only by spelling variants or letter case',
+  altered: 'words inserted, left out or changed',
+  not_found: 'not in the source',
+};
+
+export const KIND_LABEL: Record<PassageKind, string> = {
+  quotation: 'quotation',
+  borrowing: 'borrowing',
+};
+
+export const KIND_DESCRIPTION: Record<PassageKind, string> = {
+  quotation: 'inside quotation marks',
+  borrowing: 'source words without quotation marks',
+};
+
+export const CATEGORY_LABEL: Record<DifferenceCategory, string> = {
+  typography: 'typography',
+  case: 'letter case',
+  spelling: 'spelling variant',
+  inflection: 'inflection',
+  wording: 'wording',
+  omission: 'omission',
+};
+
+export const QUOTATION_MARKS_LABEL: Record<QuotationMarks, string> = {
+  paired: 'in quotation marks',
+  'opening-missing': 'opening quotation mark missing',
+  'closing-missing': 'closing quotation mark missing',
+  block: 'block quotation',
+};
+
+export const VERIFICATION_LABEL: Record<VerificationStatus, string> = {
+  confirmed: 'confirmed',
+  'confirmed-in-part': 'confirmed in part',
+  corrected: 'corrected',
+  unchecked: 'unchecked',
+};
+
+/** Citation formats the API serves, as a user would name them. */
+export const CITATION_FORMATS = [
+  { value: 'text', label: 'Plain text' },
+  { value: 'bibtex', label: 'BibTeX' },
+  { value: 'csl-json', label: 'CSL-JSON' },
+  { value: 'ris', label: 'RIS' },
+  { value: 'annotation', label: 'W3C Web Annotation' },
+] as const;
+
+export type CitationFormat = (typeof CITATION_FORMATS)[number]['value'];
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function percent(share: number): string {
+  const value = share * 100;
+  return `${value < 10 && value > 0 ? value.toFixed(1) : Math.round(value)}%`;
+}

@@ -1,0 +1,26 @@
+import { defineConfig } from 'vitest/config';
+
+// Kept apart from vite.config.ts so that unit tests of the pure view-model functions do not
+// start SvelteKit, and so that the end-to-end tests run one file at a time against the build.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts'],
+          exclude: ['src/e2e/**'],
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['src/e2e/**/*.e2e.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});

@@ -1,0 +1,120 @@
+// Benchmark of the web workbench (apps/web), run on the built packages by scripts/bench.js:
+// the real server (apps/server/dist/main.js, a process of its own, serving the pages and the
+// API on one port) with a temporary database loaded from corpus/, and Debian's Chromium
+// (headless, through playwright-core) loading the comparison page of the seed pair — the
+// op-ed against the joint statement — five times after one untimed load, each in a fresh
+// browser context (nothing cached).
+// For each load, from navigation start (performance.timeOrigin):
+// - passages painted: the first frame after every passage element of both columns is in the
+//   page (server-rendered, so before any script runs), and no earlier than the first
+//   contentful paint — what the target is about;
+// - interactive: the first frame after hydration (the page answers to clicks and keys);
+// - first contentful paint, from the browser's own paint timing.
+// Target: passages painted under 1 s (median of the five loads).
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { median, ms, printTable } from './lib.js';
+
+const LOADS = 5;
+const TARGET_MS = 1000;
+const CHROMIUM = process.env.VERBATIM_CHROMIUM ?? '/usr/bin/chromium';
+const SOURCE = 'joint-statement-2022-02-04';
+const COMMENTARY = 'op-ed-expanding-sino-russian-cooperation';
+const MAIN = fileURLToPath(new URL('../../apps/server/dist/main.js', import.meta.url));
+
+if (!fs.existsSync(CHROMIUM)) {
+  console.error(`bench web: no Chromium at ${CHROMIUM}; install Debian's chromium (or set VERBATIM_CHROMIUM).`);
+  process.exit(1);
+}
+
+/** Starts the server; resolves with its URL (from the one line it prints) and the process. */
+function startServer(dbPath) {
+  const child = spawn(process.execPath, [MAIN], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', VERBATIM_DB: dbPath, VERBATIM_TOKEN: '' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const url = /http:\/\/127\.0\.0\.1:\d+/.exec(out)?.[0];
+      if (url) resolve({ url, child });
+    });
+    child.once('exit', (code) => reject(new Error(`the server exited (${code}) before listening`)));
+  });
+}
+
+/**
+ * Runs in the page before its own scripts: watches the document as the parser builds it and
+ * notes the frame after the last passage element arrives, and the frame after hydration.
+ */
+function watch(expected) {
+  const marks = {};
+  window.__verbatimBench = marks;
+  const frame = (key) => requestAnimationFrame(() => requestAnimationFrame(() => (marks[key] = performance.now())));
+  const check = () => {
+    if (!('passagesSeen' in marks) && document.querySelectorAll('[data-passage-id]').length >= expected) {
+      marks.passagesSeen = performance.now();
+      frame('painted');
+    }
+    if (!('hydratedSeen' in marks) && document.documentElement.hasAttribute('data-hydrated')) {
+      marks.hydratedSeen = performance.now();
+      frame('interactive');
+    }
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-hydrated'] });
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-bench-web-'));
+const { url, child } = await startServer(path.join(dir, 'verbatim.db'));
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+});
+try {
+  const report = await (await fetch(`${url}/api/alignments/${SOURCE}/${COMMENTARY}`)).json();
+  // One element per passage in the commentary column, and one in the source for those found there.
+  const expected = report.passages.length + report.passages.filter((p) => p.source !== null).length;
+  const page = `${url}/compare/${SOURCE}/${COMMENTARY}`;
+  const html = await (await fetch(page)).text();
+
+  const runs = [];
+  // One load untimed first: a browser's first page pays for starting its renderer and
+  // reading its fonts, which says nothing about the page.
+  for (let i = -1; i < LOADS; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.addInitScript(watch, expected);
+    const tab = await context.newPage();
+    await tab.goto(page);
+    await tab.waitForFunction(() => 'painted' in window.__verbatimBench && 'interactive' in window.__verbatimBench, null, { timeout: 30_000 });
+    const marks = await tab.evaluate(() => ({
+        ...window.__verbatimBench,
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+    }));
+    // A frame is begun before it is shown: the passages are painted no earlier than the first paint.
+    marks.painted = Math.max(marks.painted, marks.fcp);
+    if (i >= 0) runs.push(marks);
+    await context.close();
+  }
+
+  const column = (key) => runs.map((r) => r[key]);
+  const row = (label, key) => [label, ms(median(column(key))), ms(Math.min(...column(key))), ms(Math.max(...column(key)))];
+  console.log(`server: ${url} (Node ${process.version}); ${path.basename(CHROMIUM)} headless, 1280×800, ${LOADS} loads after a warm-up, each in a fresh context`);
+  console.log(`page: ${(Buffer.byteLength(html) / 1024).toFixed(1)} KB of HTML, ${expected} passage elements\n`);
+  printTable(
+    ['from navigation start', 'median', 'min', 'max'],
+    [row('first contentful paint', 'fcp'), row('all passages painted', 'painted'), row('interactive (hydrated)', 'interactive')],
+  );
+  const painted = median(column('painted'));
+  console.log(`\ntarget: all passages painted under ${TARGET_MS} ms — ${painted < TARGET_MS ? 'met' : 'NOT MET'} (${ms(painted)})`);
+  if (painted >= TARGET_MS) process.exitCode = 1;
+} finally {
+  await browser.close();
+  child.kill('SIGTERM');
+  await new Promise((resolve) => child.once('exit', resolve));
+  fs.rmSync(dir, { recursive: true, force: true });
+}
