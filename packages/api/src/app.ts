@@ -13,6 +13,7 @@ import { healthRoutes } from './routes/health.js';
 import { passageRoutes } from './routes/passages.js';
 import { referenceRoutes } from './routes/reference.js';
 import { searchRoutes } from './routes/search.js';
+import { verifyRoutes } from './routes/verify.js';
 import { problemOfStoreError } from './store-errors.js';
 
 export interface AppOptions {
@@ -66,7 +67,8 @@ export function createApp(options: AppOptions): OpenAPIHono {
     .route('/api', documentRoutes(deps))
     .route('/api', alignmentRoutes(deps))
     .route('/api', passageRoutes(deps))
-    .route('/api', searchRoutes(deps));
+    .route('/api', searchRoutes(deps))
+    .route('/api', verifyRoutes(deps));
   // Last: the OpenAPI document describes the routes mounted before it.
   app.route('/api', referenceRoutes(app));
   return app;
