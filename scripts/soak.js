@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Soak test (not part of `npm test`): the real server on a free loopback port with a
 // temporary database, 50 connections for 60 s (SOAK_SECONDS to change) of mixed traffic —
+// (SOAK_WRITE_EVERY=0 for reads only) —
 // the seed pair's report, the document list, search, a citation, and new commentaries
 // posted (one in ten requests). Prints requests, errors by status, latency percentiles, and
 // the server's resident memory at the start and the end. Targets: zero 5xx, RSS growth
@@ -13,6 +14,8 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
+// One request in WRITE_EVERY is a POST (0: reads only, to tell a leak from a growing corpus).
+const WRITE_EVERY = Number(process.env.SOAK_WRITE_EVERY ?? 10);
 const CONNECTIONS = 50;
 const MAIN = fileURLToPath(new URL('../apps/server/dist/main.js', import.meta.url));
 const REPORT = '/api/alignments/joint-statement-2022-02-04/op-ed-expanding-sino-russian-cooperation';
@@ -57,7 +60,7 @@ try {
           {
             setupRequest: (request) => {
               n += 1;
-              if (n % 10 === 0) {
+              if (WRITE_EVERY > 0 && n % WRITE_EVERY === 0) {
                 return {
                   ...request,
                   method: 'POST',
@@ -86,7 +89,7 @@ try {
   const rssEnd = rssMb();
   const fiveHundreds = Object.entries(statuses).filter(([s]) => s.startsWith('5')).reduce((a, [, c]) => a + c, 0);
   const growth = (rssEnd / rssStart - 1) * 100;
-  console.log(`Soak: ${SECONDS} s, ${CONNECTIONS} connections, mixed reads and writes (1 in 10 a POST) on ${url}`);
+  console.log(`Soak: ${SECONDS} s, ${CONNECTIONS} connections, ${WRITE_EVERY > 0 ? `mixed reads and writes (1 in ${WRITE_EVERY} a POST)` : 'reads only'} on ${url}`);
   console.log(`  requests      ${result.requests.total} (${Math.round(result.requests.average)}/s), timeouts ${result.timeouts}, errors ${result.errors}`);
   console.log(`  by status     ${Object.entries(statuses).map(([s, c]) => `${s}: ${c}`).join(', ')}`);
   console.log(`  latency       p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`);
