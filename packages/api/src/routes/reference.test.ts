@@ -7,13 +7,14 @@ beforeAll(() => {
 });
 afterAll(() => t.close());
 
-/** Every route of SPEC §4. */
+/** Every route of SPEC §4, and the verification of issue 7. */
 const ROUTES = [
   ['get', '/api/health'],
   ['get', '/api/documents'],
   ['post', '/api/documents'],
   ['get', '/api/documents/{id}'],
   ['delete', '/api/documents/{id}'],
+  ['post', '/api/documents/{id}/verify'],
   ['get', '/api/alignments/{sourceId}/{commentaryId}'],
   ['get', '/api/passages/{passageId}/citation'],
   ['get', '/api/search'],
