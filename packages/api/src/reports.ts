@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Store } from '@verbatim/store';
-import { runningEngineVersion } from './engine-version.js';
+import { engineVersion } from '@verbatim/store';
 
 /** A report ready to send: its JSON, encoded once, and the validator naming its exact inputs. */
 export interface ServedReport {
@@ -76,7 +76,7 @@ export class ReportCache {
       body: new TextEncoder().encode(JSON.stringify(report)),
       checked: now,
     };
-    if (engine === runningEngineVersion()) {
+    if (engine === engineVersion()) {
       this.#entries.set(key, entry);
       if (this.#entries.size > MAX_ENTRIES) this.#entries.delete(this.#entries.keys().next().value!);
     }

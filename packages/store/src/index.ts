@@ -6,3 +6,4 @@ export { LATEST_SCHEMA_VERSION } from './migrations/index.js';
 export type * from './types.js';
 export type { AlignmentReport, Passage } from '@verbatim/core';
 export type { VerifyInput, VerifyOptions, VerifyResult } from './verify.js';
+export { engineVersion } from './engine-version.js';

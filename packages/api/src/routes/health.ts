@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { runningEngineVersion } from '../engine-version.js';
+import { engineVersion } from '@verbatim/store';
 import { router } from '../router.js';
 
 const HealthSchema = z
@@ -19,6 +19,6 @@ const health = createRoute({
 });
 
 export function healthRoutes() {
-  const engine = runningEngineVersion();
+  const engine = engineVersion();
   return router().openapi(health, (c) => c.json({ status: 'ok' as const, engine }, 200));
 }
