@@ -6,34 +6,20 @@
 // posted (one in ten requests). Prints requests, errors by status, latency percentiles, and
 // the server's resident memory at the start and the end. Targets: zero 5xx, RSS growth
 // under 20%. Traffic goes to 127.0.0.1 only, and stops by itself.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { startServer } from './bench/lib.js';
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
 // One request in WRITE_EVERY is a POST (0: reads only, to tell a leak from a growing corpus).
 const WRITE_EVERY = Number(process.env.SOAK_WRITE_EVERY ?? 10);
 const CONNECTIONS = 50;
-const MAIN = fileURLToPath(new URL('../apps/server/dist/main.js', import.meta.url));
 const REPORT = '/api/alignments/joint-statement-2022-02-04/op-ed-expanding-sino-russian-cooperation';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-soak-'));
-const child = spawn(process.execPath, [MAIN], {
-  env: { ...process.env, PORT: '0', HOST: '127.0.0.1', VERBATIM_DB: path.join(dir, 'v.db'), VERBATIM_TOKEN: '' },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-const url = await new Promise((resolve, reject) => {
-  let out = '';
-  child.stdout.on('data', (chunk) => {
-    out += chunk;
-    const found = /http:\/\/127\.0\.0\.1:\d+/.exec(out)?.[0];
-    if (found) resolve(found);
-  });
-  child.once('exit', (code) => reject(new Error(`the server exited (${code}) before listening`)));
-});
+const { url, child } = await startServer(path.join(dir, 'v.db'));
 
 /** Resident memory of the server process, from /proc. */
 const rssMb = () => {

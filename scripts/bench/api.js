@@ -6,37 +6,18 @@
 // - GET /api/health: the same stack answering without touching the database, the baseline.
 // Target: p99 latency of the report under 20 ms. The ratio says what the report costs over
 // the bare HTTP and routing cost.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { printTable } from './lib.js';
+import { printTable, startServer } from './lib.js';
 
 const CONNECTIONS = 50;
 const DURATION_S = 10;
 const WARMUP_S = 3;
 const P99_TARGET_MS = 20;
 const REPORT = '/api/alignments/joint-statement-2022-02-04/op-ed-expanding-sino-russian-cooperation';
-const MAIN = fileURLToPath(new URL('../../apps/server/dist/main.js', import.meta.url));
 
-/** Starts the server; resolves with its URL (from the one line it prints) and the process. */
-function startServer(dbPath) {
-  const child = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', VERBATIM_DB: dbPath, VERBATIM_TOKEN: '' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const url = /http:\/\/127\.0\.0\.1:\d+/.exec(out)?.[0];
-      if (url) resolve({ url, child });
-    });
-    child.once('exit', (code) => reject(new Error(`the server exited (${code}) before listening`)));
-  });
-}
 
 function load(url, duration = DURATION_S) {
   return new Promise((resolve, reject) => {

@@ -60,3 +60,28 @@ export function printTable(header, rows) {
   console.log(`  ${widths.map((w) => '─'.repeat(w)).join('   ')}`);
   for (const row of all.slice(1)) console.log(line(row));
 }
+
+const SERVER_MAIN = new URL('../../apps/server/dist/main.js', import.meta.url);
+
+/**
+ * Starts the built server (apps/server/dist/main.js) in a process of its own on a free
+ * loopback port with the database `dbPath`; resolves with its URL, read from the one line
+ * it prints, and the process.
+ */
+export async function startServer(dbPath) {
+  const { spawn } = await import('node:child_process');
+  const { fileURLToPath } = await import('node:url');
+  const child = spawn(process.execPath, [fileURLToPath(SERVER_MAIN)], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', VERBATIM_DB: dbPath, VERBATIM_TOKEN: '' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const url = /http:\/\/127\.0\.0\.1:\d+/.exec(out)?.[0];
+      if (url) resolve({ url, child });
+    });
+    child.once('exit', (code) => reject(new Error(`the server exited (${code}) before listening`)));
+  });
+}

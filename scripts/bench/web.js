@@ -11,42 +11,23 @@
 // - interactive: the first frame after hydration (the page answers to clicks and keys);
 // - first contentful paint, from the browser's own paint timing.
 // Target: passages painted under 1 s (median of the five loads).
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { median, ms, printTable } from './lib.js';
+import { median, ms, printTable, startServer } from './lib.js';
 
 const LOADS = 5;
 const TARGET_MS = 1000;
 const CHROMIUM = process.env.VERBATIM_CHROMIUM ?? '/usr/bin/chromium';
 const SOURCE = 'joint-statement-2022-02-04';
 const COMMENTARY = 'op-ed-expanding-sino-russian-cooperation';
-const MAIN = fileURLToPath(new URL('../../apps/server/dist/main.js', import.meta.url));
 
 if (!fs.existsSync(CHROMIUM)) {
   console.error(`bench web: no Chromium at ${CHROMIUM}; install Debian's chromium (or set VERBATIM_CHROMIUM).`);
   process.exit(1);
 }
 
-/** Starts the server; resolves with its URL (from the one line it prints) and the process. */
-function startServer(dbPath) {
-  const child = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', VERBATIM_DB: dbPath, VERBATIM_TOKEN: '' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const url = /http:\/\/127\.0\.0\.1:\d+/.exec(out)?.[0];
-      if (url) resolve({ url, child });
-    });
-    child.once('exit', (code) => reject(new Error(`the server exited (${code}) before listening`)));
-  });
-}
 
 /**
  * Runs in the page before its own scripts: watches the document as the parser builds it and
