@@ -2,11 +2,11 @@ import { bestChains } from './align/chain.js';
 import { findRuns } from './align/runs.js';
 import { SourceIndex, idsOf } from './align/source-index.js';
 import { compareWords } from './classify/differences.js';
-import { splitParagraphs } from './text/paragraphs.js';
+import { paragraphAt, splitParagraphs } from './text/paragraphs.js';
 import { sha256Hex } from './text/sha256.js';
 import { tokensIn } from './text/token-ranges.js';
 import { tokenize, type Range, type Token } from './text/tokenize.js';
-import type { Difference, Paragraph, Span } from './types.js';
+import type { Difference, Span } from './types.js';
 
 /**
  * How a paragraph of our copy compares with the official text:
@@ -78,8 +78,8 @@ export function verifyCopy(stored: string, official: string): VerificationReport
     const last = chains[chains.length - 1]!;
     // The whole official paragraph(s) the chains fall in: words our copy dropped at either
     // end of the paragraph are differences too.
-    const from = officialParagraphAt(officialParagraphs, officialTokens[first.sStart]!.start);
-    const to = officialParagraphAt(officialParagraphs, officialTokens[last.sEnd - 1]!.start);
+    const from = paragraphAt(officialParagraphs, officialTokens[first.sStart]!.start)!;
+    const to = paragraphAt(officialParagraphs, officialTokens[last.sEnd - 1]!.start)!;
     const source = { start: tokensIn(officialTokens, from).start, end: tokensIn(officialTokens, to).end };
     const comparison = compareWords({
       sourceText: official,
@@ -138,12 +138,6 @@ function changedWords(tokens: readonly Token[], differences: readonly Difference
     n += r.end - r.start;
   }
   return n;
-}
-
-function officialParagraphAt(paragraphs: readonly Paragraph[], offset: number): Paragraph {
-  let found = paragraphs[0]!;
-  for (const p of paragraphs) if (p.start <= offset) found = p;
-  return found;
 }
 
 function spanOf(text: string, r: Range): Span {

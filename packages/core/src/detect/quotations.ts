@@ -1,4 +1,5 @@
 import { blocks, lines } from '../text/paragraphs.js';
+import { lowerBound } from '../text/token-ranges.js';
 import type { Range } from '../text/tokenize.js';
 import type { QuotationMarks } from '../types.js';
 
@@ -59,9 +60,10 @@ function familyOf(char: string): Family {
 export function detectQuotations(text: string): Quotation[] {
   const out: Quotation[] = [];
   const paragraphs = blocks(text);
+  const allLines = lines(text);
   let carried: Opener[] = [];
   paragraphs.forEach((para, index) => {
-    const block = isBlockQuote(text, para);
+    const block = isBlockQuote(text, para, allLines);
     const base = block ? 1 : 0;
     if (block) out.push({ open: null, close: null, content: para, depth: 0, marks: 'block' });
     let stack: Opener[] = carried;
@@ -173,10 +175,13 @@ const MARKS_SET = new Set(['"', "'", '\u2018', '\u2019', '\u201A', '\u201B', '\u
 
 /**
  * A block quote: every line of the paragraph starts with `>` or is indented by at least
- * two spaces or a tab, in a text whose first paragraph is not indented.
+ * two spaces or a tab. `allLines` are the text's lines, computed once for all paragraphs.
  */
-function isBlockQuote(text: string, para: Range): boolean {
-  const own = lines(text).filter((l) => l.end > para.start && l.start < para.end && !l.blank);
+function isBlockQuote(text: string, para: Range, allLines: ReturnType<typeof lines>): boolean {
+  const own: Range[] = [];
+  for (let i = lowerBound(allLines, para.start + 1, (l) => l.end); i < allLines.length && allLines[i]!.start < para.end; i++) {
+    if (!allLines[i]!.blank) own.push(allLines[i]!);
+  }
   if (own.length === 0) return false;
   const lineStart = text.lastIndexOf('\n', para.start - 1) + 1;
   const firstLine = text.slice(lineStart, own[0]!.end);
