@@ -1,3 +1,4 @@
+export { ENGINE_VERSION } from './engine-version.js';
 export { align } from './align.js';
 export { splitParagraphs, locatorOf } from './text/paragraphs.js';
 export { sha256Hex } from './text/sha256.js';
