@@ -1,4 +1,5 @@
 import { locatePassages, type Located } from './align/locate.js';
+import { markBetweenOffsets } from './align/state.js';
 import { SourceIndex, idsOf } from './align/source-index.js';
 import { compareWords } from './classify/differences.js';
 import { statusOf } from './classify/status.js';
@@ -8,7 +9,6 @@ import { contextOf } from './report/context.js';
 import { coverageOf, coveredWords, omissionsOf } from './report/coverage.js';
 import { marksOf } from './report/marks.js';
 import { locatorOf, splitParagraphs } from './text/paragraphs.js';
-import { lowerBound } from './text/token-ranges.js';
 import { sha256Hex } from './text/sha256.js';
 import { tokenize, type Range, type Token } from './text/tokenize.js';
 import type { AlignOptions, AlignmentReport, DocumentInfo, Passage } from './types.js';
@@ -59,23 +59,20 @@ export function align(source: string, commentary: string, options: AlignOptions 
     const commentarySpan = spanOf(commentary, l.commentary);
     const id = passageId(sourceInfo.sha256, commentaryInfo.sha256, l, sourceTokens);
     const base = { id, kind: l.kind, quotationMarks: l.quotationMarks, commentary: commentarySpan, marks: passageMarks };
-    if (l.source === null) {
+    if (l.sourceWords === null) {
       return { ...base, kind: 'quotation', status: 'not_found', source: null, similarity: 0, differences: [], context: { before: '', after: '' } };
     }
-    const sourceRange = sourceOffsets(source, sourceTokens, l.source, commentary, l.commentary);
+    const sourceRange = sourceOffsets(source, sourceTokens, l.sourceWords, commentary, l.commentary);
     const comparison = compareWords({
       sourceText: source,
       commentaryText: commentary,
       sourceTokens,
       commentaryTokens,
       words: l.words,
-      source: l.source,
+      source: l.sourceWords,
       anchors: l.anchors,
       commentaryStart: l.commentary.start,
-      ellipsisBetween: (from, to) => {
-        const first = ellipses[lowerBound(ellipses, from, (e) => e.start)];
-        return first !== undefined && first.end <= to;
-      },
+      ellipsisBetweenOffsets: (from, to) => markBetweenOffsets(ellipses, from, to),
     });
     quoted.push(sourceRange);
     elided.push(...comparison.elided);
@@ -123,7 +120,7 @@ function sourceOffsets(source: string, tokens: readonly Token[], words: Range, c
 
 /** Same texts, same passage, same id: a hash of both versions and both places. */
 function passageId(sourceSha: string, commentarySha: string, l: Located, sourceTokens: readonly Token[]): string {
-  const s = l.source ? `${sourceTokens[l.source.start]!.start}-${sourceTokens[l.source.end - 1]!.end}` : 'none';
+  const s = l.sourceWords ? `${sourceTokens[l.sourceWords.start]!.start}-${sourceTokens[l.sourceWords.end - 1]!.end}` : 'none';
   return `p-${sha256Hex(`${sourceSha}:${commentarySha}:${l.kind}:${l.commentary.start}-${l.commentary.end}:${s}`).slice(0, 16)}`;
 }
 

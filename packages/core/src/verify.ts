@@ -43,7 +43,7 @@ export interface VerificationReport {
 }
 
 /** Both texts are one document, so a chain may bridge a dropped sentence. */
-const CHAIN = { maxGap: 80, maxEllipsisGap: 0, ellipsisBetween: () => false };
+const CHAIN = { maxGap: 80, maxEllipsisGap: 0, ellipsisBetweenWords: () => false };
 
 /**
  * Checks our copy of a document against an official copy, paragraph by paragraph: which
@@ -90,7 +90,7 @@ export function verifyCopy(stored: string, official: string): VerificationReport
       source,
       anchors: chains.flatMap((c) => c.runs),
       commentaryStart: paragraph.start,
-      ellipsisBetween: () => false,
+      ellipsisBetweenOffsets: () => false,
     });
     covered.fill(1, source.start, source.end);
     found += n - changedWords(storedTokens, comparison.differences);

@@ -19,8 +19,8 @@ export interface ChainOptions {
   maxGap: number;
   /** Most source words an ellipsis may stand for between two runs of one chain. */
   maxEllipsisGap: number;
-  /** Whether the commentary has an ellipsis between token `from - 1` and token `to`. */
-  ellipsisBetween: (from: number, to: number) => boolean;
+  /** Whether the commentary has an ellipsis between token `from - 1` and token `to` (token indices, not offsets). */
+  ellipsisBetweenWords: (from: number, to: number) => boolean;
 }
 
 /** How far back the chaining looks for a predecessor; bounds the cost on repetitive sources. */
@@ -98,7 +98,7 @@ function linkCost(p: Run, r: Run, options: ChainOptions): { trim: number; penalt
   const gc = r.c + trim - pcEnd;
   const gs = r.s + trim - psEnd;
   if (gc <= options.maxGap && gs <= options.maxGap) return { trim, penalty: 0.5 * (gc + gs) };
-  if (gc <= 3 && gs <= options.maxEllipsisGap && options.ellipsisBetween(pcEnd, r.c + trim)) return { trim, penalty: 1 };
+  if (gc <= 3 && gs <= options.maxEllipsisGap && options.ellipsisBetweenWords(pcEnd, r.c + trim)) return { trim, penalty: 1 };
   return undefined;
 }
 

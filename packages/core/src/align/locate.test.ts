@@ -13,7 +13,7 @@ const runsOf = (commentary: string) => {
   const ids = idsOf(index, tokens);
   return { tokens, ids, runs: findRuns(index, ids, { start: 0, end: tokens.length }) };
 };
-const options = { maxGap: 8, maxEllipsisGap: 2000, ellipsisBetween: () => false };
+const options = { maxGap: 8, maxEllipsisGap: 2000, ellipsisBetweenWords: () => false };
 
 describe('seeds, runs and chains', () => {
   it('finds the maximal runs the commentary shares with the source, once each', () => {

@@ -16,7 +16,7 @@ function compare(source: string, commentary: string, ellipsisAt?: number) {
     source: { start: 0, end: sourceTokens.length },
     anchors: [],
     commentaryStart: 0,
-    ellipsisBetween: (from, to) => ellipsisAt !== undefined && from <= ellipsisAt && ellipsisAt < to,
+    ellipsisBetweenOffsets: (from, to) => ellipsisAt !== undefined && from <= ellipsisAt && ellipsisAt < to,
   });
   return {
     ...result,

@@ -17,7 +17,7 @@ export interface ComparisonInput {
   /** Offset where the passage starts in the commentary: where an edit at its very edge sits. */
   commentaryStart: number;
   /** Whether the commentary has an ellipsis mark between two offsets. */
-  ellipsisBetween: (from: number, to: number) => boolean;
+  ellipsisBetweenOffsets: (from: number, to: number) => boolean;
 }
 
 export interface Comparison {
@@ -163,7 +163,7 @@ function classifyChange(input: ComparisonInput, op: Op): Difference[] {
   const cWords = input.commentaryTokens.slice(op.c.start, op.c.end);
   if (cWords.length === 0) {
     const at = commentaryGap(input, op.c.start);
-    const elided = input.ellipsisBetween(at.before, at.after);
+    const elided = input.ellipsisBetweenOffsets(at.before, at.after);
     return [difference(input, 'delete', elided ? 'omission' : 'wording', op.s, op.c, elided)];
   }
   const bracketed = cWords.every((t) => t.bracketed);

@@ -2,6 +2,7 @@ import { blocks, lines } from '../text/paragraphs.js';
 import { lowerBound } from '../text/token-ranges.js';
 import type { Range } from '../text/tokenize.js';
 import type { QuotationMarks } from '../types.js';
+import { DOUBLE_MARKS, isQuotationMark, quotationMarkClass } from './quotation-marks.js';
 
 /**
  * A quotation as the commentary's marks delimit it. When a mark is missing, `content`
@@ -28,7 +29,7 @@ interface Opener {
   family: Family;
 }
 
-const MARKS = /["'\u2018\u2019\u201A\u201B\u201C\u201D\u201E\u00AB\u00BB\u2039\u203A]/gu;
+const MARKS = new RegExp(quotationMarkClass(), 'gu');
 const LETTER = /[\p{L}\p{N}\p{M}]/u;
 const SPACE = /[\s\u00A0]/u;
 const OPENING_CONTEXT = /[\s\u00A0([{\u2014\u2013\-/:]/u;
@@ -48,7 +49,7 @@ const CLOSERS: Record<string, string> = {
 };
 
 function familyOf(char: string): Family {
-  return '"\u201C\u201D\u201E\u00AB\u00BB'.includes(char) ? 'double' : 'single';
+  return DOUBLE_MARKS.includes(char) ? 'double' : 'single';
 }
 
 /**
@@ -138,7 +139,7 @@ function findOpener(stack: readonly Opener[], closer: string): number {
 function roleOf(text: string, at: number, char: string, stack: readonly Opener[]): 'open' | 'close' | 'none' {
   const prev = at > 0 ? text[at - 1]! : ' ';
   const next = at + 1 < text.length ? text[at + 1]! : ' ';
-  const leftFlanking = !SPACE.test(next) && (OPENING_CONTEXT.test(prev) || MARKS_SET.has(prev) || at === 0);
+  const leftFlanking = !SPACE.test(next) && (OPENING_CONTEXT.test(prev) || isQuotationMark(prev) || at === 0);
   const rightFlanking = !SPACE.test(prev) && at > 0;
   const canClose = findOpener(stack, char) >= 0;
   switch (char) {
@@ -171,7 +172,6 @@ function roleOf(text: string, at: number, char: string, stack: readonly Opener[]
   }
 }
 
-const MARKS_SET = new Set(['"', "'", '\u2018', '\u2019', '\u201A', '\u201B', '\u201C', '\u201D', '\u201E', '\u00AB', '\u00BB', '\u2039', '\u203A']);
 
 /**
  * A block quote: every line of the paragraph starts with `>` or is indented by at least

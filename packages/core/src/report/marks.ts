@@ -1,11 +1,12 @@
 import type { DetectedMark } from '../detect/marks.js';
 import { isEmphasis } from '../detect/marks.js';
+import { CLOSING_MARKS } from '../detect/quotation-marks.js';
 import { lowerBound } from '../text/token-ranges.js';
 import type { Range } from '../text/tokenize.js';
 import type { EditorialMark, EmphasisMark, Mark, Span } from '../types.js';
 
 /** Between a passage and a marker that follows it: nothing but spaces, punctuation and closing marks. */
-const FOLLOWS = /^[\s.,;:!?"'\u2019\u201D\u00BB)\]]*$/u;
+const FOLLOWS = new RegExp(`^[\\s.,;:!?${CLOSING_MARKS})\\]]*$`, 'u');
 
 /**
  * The marks that belong to a passage: editorial marks inside it, and an emphasis marker

@@ -1,0 +1,59 @@
+import { blocks } from '../text/paragraphs.js';
+import { bestChains } from './chain.js';
+import { findRuns } from './runs.js';
+import { extendChain, withTrailingPunctuation, wordsIn, type Located, type LocateState, type Offsets } from './state.js';
+
+/**
+ * Pass 3: unmarked borrowings in what the quotations left of the commentary — stretches of
+ * at least `minBorrowingWords` consecutive source words.
+ */
+export function borrowings(state: LocateState, located: Located[], taken: readonly Offsets[]): void {
+  for (const segment of freeSegments(state, taken)) located.push(...borrowingsIn(state, segment));
+}
+
+function borrowingsIn(state: LocateState, segment: Offsets): Located[] {
+  const words = wordsIn(state, segment);
+  if (words.end - words.start < state.minBorrowingWords) return [];
+  const runs = findRuns(state.index, state.ids, words);
+  const chains = bestChains(runs, state.chainOptions, (c) => c.longest >= state.minBorrowingWords, 'skip');
+  const tokens = state.commentaryTokens;
+  chains.sort((a, b) => a.cStart - b.cStart);
+  let taken = words.start;
+  return chains.map((chain, i): Located => {
+    // Chains of one segment grow towards each other, never into each other.
+    const limit = { start: taken, end: chains[i + 1]?.cStart ?? words.end };
+    const span = extendChain(state, chain, limit, false, false);
+    taken = span.words.end;
+    const start = tokens[span.words.start]!.start;
+    const end = withTrailingPunctuation(state, tokens[span.words.end - 1]!.end, span.source);
+    return {
+      kind: 'borrowing',
+      quotationMarks: null,
+      evidence: 'exact',
+      commentary: { start, end },
+      words: span.words,
+      sourceWords: span.source,
+      anchors: chain.runs,
+      alternatives: [],
+    };
+  });
+}
+
+/** The commentary outside quotations, cut at paragraph ends and at sentence-final emphasis markers. */
+function freeSegments(state: LocateState, taken: readonly Offsets[]): Offsets[] {
+  const cuts = [...taken, ...state.breaks].sort((a, b) => a.start - b.start);
+  const out: Offsets[] = [];
+  let first = 0;
+  for (const para of blocks(state.commentary)) {
+    while (first < cuts.length && cuts[first]!.end <= para.start) first++;
+    let from = para.start;
+    for (let k = first; k < cuts.length && cuts[k]!.start < para.end; k++) {
+      const cut = cuts[k]!;
+      if (cut.end <= para.start) continue;
+      if (cut.start > from) out.push({ start: from, end: cut.start });
+      from = Math.max(from, cut.end);
+    }
+    if (from < para.end) out.push({ start: from, end: para.end });
+  }
+  return out;
+}

@@ -1,0 +1,87 @@
+import type { Quotation } from '../detect/quotations.js';
+import { bestChains } from './chain.js';
+import { findRuns } from './runs.js';
+import { SEED_LENGTH } from './source-index.js';
+import { extendChain, quotedInSource, trimmed, wordsIn, type Located, type LocateState, type Offsets } from './state.js';
+
+/**
+ * Pass 1: quotations whose marks give their extent (paired marks, block quotes). Each is
+ * aligned within its marks; a quotation inside a quotation may be the only part from the
+ * source ("He said: 'the sides oppose…'"), and is then the passage.
+ */
+export function delimitedQuotations(state: LocateState, located: Located[], taken: Offsets[]): void {
+  const isTaken = (r: Offsets) => taken.some((t) => t.start <= r.start && r.end <= t.end);
+  for (const q of state.quotations) {
+    if (q.depth > 0 || (q.marks !== 'paired' && q.marks !== 'block')) continue;
+    if (isTaken(q.content)) continue;
+    let found = delimitedQuotation(state, q);
+    for (const inner of state.quotations) {
+      if (inner.depth !== q.depth + 1 || inner.marks !== 'paired' || !within(inner.content, q.content)) continue;
+      const words = wordsIn(state, inner.content);
+      if (found.length > 0 && found.every((l) => l.anchors.every((a) => a.c >= words.start && a.c + a.length <= words.end))) {
+        const own = delimitedQuotation(state, inner);
+        if (own.length > 0) found = own;
+        break;
+      }
+    }
+    if (found.length === 0) continue;
+    located.push(...found);
+    taken.push({ start: q.open?.start ?? q.content.start, end: q.close?.end ?? q.content.end });
+  }
+}
+
+/** A quotation between two marks (or a block quote): its extent is given. */
+export function delimitedQuotation(state: LocateState, q: Quotation): Located[] {
+  const words = wordsIn(state, q.content);
+  const n = words.end - words.start;
+  const marks = q.marks;
+  const content = trimmed(state.commentary, q.content);
+  if (n < 2) return [];
+  const base = { kind: 'quotation' as const, quotationMarks: marks, evidence: 'exact' as const, alternatives: [] };
+  // The whole quotation word for word, at its one place in the source.
+  const exact = (at: number): Located => ({
+    ...base,
+    commentary: content,
+    words,
+    sourceWords: { start: at, end: at + n },
+    anchors: [{ c: words.start, s: at, length: n }],
+  });
+  if (n < SEED_LENGTH + 1) {
+    // Too short to be sure of its place unless it occurs exactly once.
+    const at = state.index.occurrences(state.ids.subarray(words.start, words.end), 2);
+    if (at.length !== 1 || quotedInSource(state, { start: at[0]!, end: at[0]! + n })) return [];
+    return [exact(at[0]!)];
+  }
+  const runs = findRuns(state.index, state.ids, words);
+  const chains = bestChains(runs, state.chainOptions, (chain, accepted) =>
+    accepted === 0 ? chain.matched >= Math.max(SEED_LENGTH, n / 2) : chain.matched >= 5,
+  ).sort((a, b) => a.cStart - b.cStart);
+  if (chains.length === 0) {
+    // No chain when every seed is too common (a source of one repeated phrase): the first
+    // place that has the whole quotation is still an answer.
+    const at = state.index.occurrences(state.ids.subarray(words.start, words.end), 1);
+    if (at.length === 1) return [exact(at[0]!)];
+    if (n < state.minNotFoundWords) return [];
+    return [{ ...base, commentary: content, words, sourceWords: null, anchors: [] }];
+  }
+  const out = chains.map((chain, i): Located => {
+    const isFirst = i === 0;
+    const isLast = i === chains.length - 1;
+    const wordsFrom = isFirst ? words.start : chain.cStart;
+    const wordsTo = isLast ? words.end : (chains[i + 1]?.cStart ?? words.end);
+    const span = extendChain(state, chain, { start: wordsFrom, end: wordsTo }, isFirst, true);
+    const commentary = {
+      start: isFirst ? content.start : state.commentaryTokens[span.words.start]!.start,
+      end: isLast ? content.end : state.commentaryTokens[span.words.end - 1]!.end,
+    };
+    return { ...base, commentary, words: span.words, sourceWords: span.source, anchors: chain.runs };
+  });
+  // Marks around words the source itself puts in quotation marks belong to the source's
+  // text ("democratic standards"), not to the commentary: leave them to the borrowings.
+  if (out.length === 1 && quotedInSource(state, out[0]!.sourceWords)) return [];
+  return out;
+}
+
+function within(inner: Offsets, outer: Offsets): boolean {
+  return outer.start <= inner.start && inner.end <= outer.end;
+}

@@ -1,0 +1,152 @@
+import type { DetectedMark } from '../detect/marks.js';
+import { isEmphasis } from '../detect/marks.js';
+import type { Quotation } from '../detect/quotations.js';
+import { CLOSING_MARKS, isQuotationMark } from '../detect/quotation-marks.js';
+import { lowerBound, tokensIn } from '../text/token-ranges.js';
+import type { Range, Token } from '../text/tokenize.js';
+import type { PassageKind, QuotationMarks } from '../types.js';
+import type { Chain, ChainOptions } from './chain.js';
+import { extend } from './extend.js';
+import type { Run } from './runs.js';
+import type { SourceIndex } from './source-index.js';
+
+/**
+ * Names for the two kinds of range the aligner handles. Both are half-open; they differ in
+ * what they count. Offsets are UTF-16 indices into a text; word ranges are token indices.
+ */
+export type Offsets = Range;
+export type WordRange = Range;
+
+/** How a passage was found: its words in order (`exact`) or its content words through lemmas and synonyms. */
+export type Evidence = 'exact' | 'paraphrase';
+
+/** A passage located in both texts, before its differences are classified. */
+export interface Located {
+  kind: PassageKind;
+  quotationMarks: QuotationMarks | null;
+  evidence: Evidence;
+  /** Offsets of the passage in the commentary. */
+  commentary: Offsets;
+  /** Its words, as commentary token indices. */
+  words: WordRange;
+  /** Source token indices it reproduces; null when the quotation is not in the source. */
+  sourceWords: WordRange | null;
+  /** The runs of words matched exactly, in order: the differences lie between them. */
+  anchors: Run[];
+  /** Other source places that fit as well (token indices), when the evidence cannot tell them apart. */
+  alternatives: WordRange[];
+}
+
+export interface LocateInput {
+  source: string;
+  commentary: string;
+  sourceTokens: readonly Token[];
+  commentaryTokens: readonly Token[];
+  index: SourceIndex;
+  /** The commentary's words as source word ids. */
+  ids: Int32Array;
+  marks: readonly DetectedMark[];
+  quotations: readonly Quotation[];
+  minBorrowingWords: number;
+  minNotFoundWords: number;
+}
+
+/**
+ * What every pass reads: the input, the chaining rules, and the sentence-final emphasis
+ * markers that bound passages. Built once per alignment; no pass changes it.
+ */
+export interface LocateState extends LocateInput {
+  chainOptions: ChainOptions;
+  /** Sentence-final emphasis markers: a passage does not run across one. */
+  breaks: readonly Offsets[];
+  /** Ellipsis marks of the commentary, sorted by start. */
+  ellipses: readonly DetectedMark[];
+  /** Editorial bracket marks of the commentary, sorted by start. */
+  brackets: readonly DetectedMark[];
+}
+
+const MAX_GAP = 8;
+/** An ellipsis may hide any length of source: whole sections are cut that way. */
+const MAX_ELLIPSIS_GAP = 2000;
+const TRAILING_PUNCTUATION = /[.,;:!?]/u;
+const SENTENCE_END_BEFORE = new RegExp(`[.!?][${CLOSING_MARKS}]*\\s*$`, 'u');
+
+export function locateState(input: LocateInput): LocateState {
+  const ellipses = input.marks.filter((m) => m.type === 'ellipsis');
+  const brackets = input.marks.filter((m) => m.type === 'bracket');
+  const state: LocateState = {
+    ...input,
+    ellipses,
+    brackets,
+    breaks: input.marks.filter((m) => isEmphasis(m) && endsSentence(input.commentary, m)),
+    chainOptions: {
+      maxGap: MAX_GAP,
+      maxEllipsisGap: MAX_ELLIPSIS_GAP,
+      ellipsisBetweenWords: (from, to) => markBetweenWords(state, ellipses, from, to),
+    },
+  };
+  return state;
+}
+
+/** Whether one of `marks` lies between commentary token `from - 1` and token `to`. */
+export function markBetweenWords(state: LocateInput, marks: readonly Range[], from: number, to: number): boolean {
+  const tokens = state.commentaryTokens;
+  const a = from > 0 ? tokens[from - 1]!.end : 0;
+  const b = to < tokens.length ? tokens[to]!.start : state.commentary.length;
+  return markBetweenOffsets(marks, a, b);
+}
+
+/** Whether one of `marks` (sorted by start) lies wholly between two commentary offsets. */
+export function markBetweenOffsets(marks: readonly Range[], from: number, to: number): boolean {
+  const first = marks[lowerBound(marks, from, (e) => e.start)];
+  return first !== undefined && first.end <= to;
+}
+
+/** Token indices of the commentary words inside a range of offsets. */
+export function wordsIn(state: LocateState, r: Offsets): WordRange {
+  return tokensIn(state.commentaryTokens, r);
+}
+
+/**
+ * Grows a chain over the words around it that the seeds could not reach. `wholeLeft` and
+ * `wholeRight` say the words up to the limit belong to the passage whatever they are
+ * (they are inside its quotation marks).
+ */
+export function extendChain(state: LocateState, chain: Chain, limit: WordRange, wholeLeft: boolean, wholeRight: boolean): { words: WordRange; source: WordRange } {
+  const common = { sourceText: state.source, commentary: state.commentaryTokens, source: state.sourceTokens };
+  const left = extend({ ...common, cFrom: chain.cStart, sFrom: chain.sStart, cAvailable: chain.cStart - limit.start, direction: -1, wholeCommentary: wholeLeft });
+  const right = extend({ ...common, cFrom: chain.cEnd, sFrom: chain.sEnd, cAvailable: limit.end - chain.cEnd, direction: 1, wholeCommentary: wholeRight });
+  return {
+    words: { start: chain.cStart - left.c, end: chain.cEnd + right.c },
+    source: { start: chain.sStart - left.s, end: chain.sEnd + right.s },
+  };
+}
+
+/** Whether the source puts quotation marks of its own around these words. */
+export function quotedInSource(state: LocateState, r: WordRange | null): boolean {
+  if (!r || r.end <= r.start) return false;
+  const text = state.source;
+  const before = text.slice(0, state.sourceTokens[r.start]!.start).trimEnd();
+  const after = text.slice(state.sourceTokens[r.end - 1]!.end).trimStart();
+  return isQuotationMark(before.slice(-1)) && isQuotationMark(after.slice(0, 1));
+}
+
+/** A passage ends with its sentence's full stop when the source has it there too. */
+export function withTrailingPunctuation(state: LocateState, end: number, source: WordRange): number {
+  const c = state.commentary[end];
+  const sourceEnd = state.sourceTokens[source.end - 1]!.end;
+  return c !== undefined && TRAILING_PUNCTUATION.test(c) && state.source[sourceEnd] === c ? end + 1 : end;
+}
+
+/** An emphasis marker between two sentences closes the passage before it. */
+function endsSentence(text: string, mark: Range): boolean {
+  const before = text.slice(Math.max(0, mark.start - 4), mark.start);
+  const after = text.slice(mark.end, mark.end + 2);
+  return SENTENCE_END_BEFORE.test(before) || /^\s*[.!?]/u.test(after);
+}
+
+export function trimmed(text: string, r: Offsets): Offsets {
+  const slice = text.slice(r.start, r.end);
+  const start = r.start + (slice.length - slice.trimStart().length);
+  return { start, end: Math.max(start, r.end - (slice.length - slice.trimEnd().length)) };
+}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { align } from './align.js';
+import { ENGINE_VERSION } from './engine-version.js';
+import { sha256Hex } from './text/sha256.js';
+import { opEd, statement } from './test-support/corpus.js';
+
+/**
+ * The seed pair's report digest under each engine version. A change of behaviour that
+ * changes this report without a new ENGINE_VERSION fails here, and so does a bump that
+ * forgets to say what the new version gives. Add a line; never edit an old one.
+ */
+const SEED_PAIR_DIGEST: Record<string, string> = {
+  '0.1.0': 'a588ee8424fe0d5a1d017e683629d1b904169531e57028d6f015cdb2c326fc16',
+};
+
+describe('the engine version', () => {
+  it('names the behaviour that made the seed pair report', () => {
+    const report = align(statement, opEd, { sourceId: 'joint-statement-2022-02-04', commentaryId: 'op-ed-expanding-sino-russian-cooperation' });
+    expect({ version: ENGINE_VERSION, digest: sha256Hex(JSON.stringify(report)) }).toEqual({ version: ENGINE_VERSION, digest: SEED_PAIR_DIGEST[ENGINE_VERSION] });
+  });
+});
