@@ -25,7 +25,7 @@ describe('verbatim (the dispatcher)', () => {
     for (const args of [['help', 'align'], ['align', '--help'], ['align', 'x.txt', '-h']]) {
       const result = runCli(args);
       expect(result.status).toBe(0);
-      expect(result.stdout).toMatch(/^Usage: verbatim align <source-file> <commentary-file> \[--format json\|text\]/);
+      expect(result.stdout).toMatch(/^Usage: verbatim align <source-file> <commentary-file> \[--input-format text\|markdown\|html\] \[--format json\|text\]/);
     }
   });
 

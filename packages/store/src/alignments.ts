@@ -1,4 +1,5 @@
-import { align, type AlignmentReport, type Passage } from '@verbatim/core';
+import type { AlignmentReport, Passage } from '@verbatim/core';
+import { alignDocuments } from './align-documents.js';
 import type { Db } from './database.js';
 import { emphasisOf, type VersionRow } from './documents.js';
 import { StoreError } from './errors.js';
@@ -30,15 +31,10 @@ export function alignPair(db: Db, source: VersionRow, commentary: VersionRow, en
 function runEngine(db: Db, source: VersionRow, commentary: VersionRow): AlignmentReport {
   const emphasis = emphasisOf(db, commentary.vid);
   try {
-    return align(source.text, commentary.text, {
-      sourceId: source.id,
-      sourceTitle: source.title,
-      commentaryId: commentary.id,
-      commentaryTitle: commentary.title,
-      // Plain text carries no emphasis: leaving the option out lets the report say the
-      // emphasized words are unknown instead of claiming there are none.
-      ...(commentary.format === 'text' ? {} : { commentaryEmphasis: emphasis }),
-    });
+    return alignDocuments(
+      { text: source.text, format: source.format, emphasis: [], id: source.id, title: source.title },
+      { text: commentary.text, format: commentary.format, emphasis, id: commentary.id, title: commentary.title },
+    );
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new StoreError(

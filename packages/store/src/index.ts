@@ -7,3 +7,4 @@ export type * from './types.js';
 export type { AlignmentReport, Passage } from '@verbatim/core';
 export type { VerifyInput, VerifyOptions, VerifyResult } from './verify.js';
 export { engineVersion } from './engine-version.js';
+export { alignDocuments, ingestText, type AlignableDocument, type IngestedText } from './align-documents.js';
