@@ -8,3 +8,4 @@ export type { AlignmentReport, Passage } from '@verbatim/core';
 export type { VerifyInput, VerifyOptions, VerifyResult } from './verify.js';
 export { engineVersion } from './engine-version.js';
 export { alignDocuments, ingestText, type AlignableDocument, type IngestedText } from './align-documents.js';
+export { MAX_CHECK_BYTES } from './check/check.js';

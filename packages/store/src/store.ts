@@ -2,6 +2,7 @@ import { shingles, type AlignmentReport } from '@verbatim/core';
 import { addDocument, type AddContext } from './add.js';
 import { alignmentOfPassage, alignmentRow, alignmentsOfVersion, reportOf, summarize } from './alignments.js';
 import { findCandidates } from './candidates.js';
+import { createChecker } from './check/check.js';
 import { loadCorpus } from './corpus.js';
 import { openDatabase, writeTransaction } from './database.js';
 import {
@@ -24,6 +25,7 @@ import type {
   AddResult,
   AlignmentSummary,
   Candidate,
+  CheckResult,
   CorpusReport,
   DocumentKind,
   DocumentSummary,
@@ -59,6 +61,12 @@ export interface Store {
   search(query: string, options?: SearchOptions): SearchHit[];
   /** The stored documents of a kind a text shares enough word 4-grams with to be worth aligning. */
   candidates(text: string, options: { kind: DocumentKind }): Candidate[];
+  /**
+   * Every quotation and borrowing of a text, each with the best source passage in the whole
+   * corpus and its verdict; nothing is stored. Refuses (StoreError) a text that is not a
+   * string, is empty, or is over MAX_CHECK_BYTES.
+   */
+  check(text: string): CheckResult;
   realign(options?: { onProgress?: ProgressListener }): RealignResult;
   /** A consistent copy of the database in `file`, safe while others write (SQLite's online backup). */
   backup(file: string): Promise<{ file: string; bytes: number }>;
@@ -87,6 +95,8 @@ export function openStore(options: StoreOptions): Store {
     db.close();
     throw error;
   }
+
+  const check = createChecker(db, ctx.engine);
 
   return {
     path: options.path,
@@ -148,6 +158,8 @@ export function openStore(options: StoreOptions): Store {
         return { id: row.id, version: row.version, title: row.title, kind: row.kind, shared: c.shared };
       });
     },
+
+    check: (text) => check(text),
 
     realign: ({ onProgress } = {}) => realign(ctx, onProgress),
 

@@ -1,4 +1,4 @@
-import type { AlignmentReport, Passage } from '@verbatim/core';
+import type { AlignmentReport, FoundPassage, NotFoundPassage, Passage } from '@verbatim/core';
 
 export type DocumentKind = 'source' | 'commentary';
 export type DocumentFormat = 'text' | 'markdown' | 'html';
@@ -177,4 +177,37 @@ export interface CorpusReport {
   /** Ids deleted by a user, which the corpus does not bring back. */
   skipped: string[];
   warnings: string[];
+}
+
+/** The stored source a checked quotation comes from (its latest version). */
+export interface CheckSource {
+  id: string;
+  version: number;
+  title: string;
+  date: string | null;
+  author: string | null;
+  issuer: string | null;
+  url: string | null;
+  sha256: string;
+}
+
+/**
+ * A quotation or borrowing of a checked text with its verdict: a passage of the alignment
+ * report (offsets into the checked text as `commentary`, into the source as `source`) and
+ * the source document it was found in, or none when no source of the corpus has it.
+ */
+export type CheckedPassage = (FoundPassage & { document: CheckSource }) | (NotFoundPassage & { document: null });
+
+/** What checking a text against the whole corpus found. Nothing of it is stored. */
+export interface CheckResult {
+  engineVersion: string;
+  text: { length: number; sha256: string };
+  /** The sources of the corpus, every one of which was searched (through the indexes). */
+  sourcesSearched: number;
+  /** The few candidate sources the indexes named, each aligned with the text. */
+  sourcesAligned: number;
+  /** In text order; empty when the text quotes nothing (no quotation marks, no borrowing). */
+  passages: CheckedPassage[];
+  /** Milliseconds spent finding candidate sources, and aligning the text with them. */
+  timing: { candidates: number; alignment: number };
 }

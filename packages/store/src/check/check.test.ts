@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import { StoreError } from '../errors.js';
+import { openStore, type Store } from '../store.js';
+import { CORPUS_DIR, OP_ED_ID, STATEMENT_ID, statementText } from '../test-support/corpus.js';
+import { shuffledWords, syntheticText } from '../test-support/decoys.js';
+import { tempDbPath } from '../test-support/temp.js';
+import type { CheckedPassage } from '../types.js';
+import { MAX_CHECK_BYTES } from './check.js';
+
+/** The fact-checker's question of issue 12. */
+const QUESTION = "Russia and China said their friendship has 'no limits' and that they 'oppose any further enlargement of NATO'";
+
+const COMMUNIQUE_ID = 'harbour-communique';
+const COMMUNIQUE = [
+  'Communiqué of the Harbour Conference',
+  'The delegations met in the old customs house and reviewed the grain corridor, the fisheries treaty and the railway pipeline.',
+  'The parties resolved that no vessel carrying humanitarian grain shall be inspected twice at the same harbour.',
+].join('\n\n');
+
+function corpusStore(): Store {
+  return openStore({ path: tempDbPath(), corpusDir: CORPUS_DIR });
+}
+
+/** A passage as a reader would sum it up: verdict, quoted words, source words, where. */
+function summary(p: CheckedPassage) {
+  return {
+    status: p.status,
+    kind: p.kind,
+    quoted: p.commentary.text,
+    source: p.source?.text ?? null,
+    locator: p.source?.locator ?? null,
+    document: p.document?.id ?? null,
+  };
+}
+
+describe('store.check', () => {
+  it('answers the fact-checker: "no limits" and the NATO sentence from the statement, "any" the quoter\'s own word', () => {
+    const store = corpusStore();
+    const result = store.check(QUESTION);
+    expect(result.passages.map(summary)).toEqual([
+      { status: 'verbatim', kind: 'quotation', quoted: 'no limits', source: 'no limits', locator: 'IV.5', document: STATEMENT_ID },
+      {
+        status: 'altered',
+        kind: 'quotation',
+        quoted: 'oppose any further enlargement of NATO',
+        source: 'oppose further enlargement of NATO',
+        locator: 'III.6',
+        document: STATEMENT_ID,
+      },
+    ]);
+    const [limits, nato] = result.passages;
+    // The statement's words around the short phrase, so a reader sees it was not cut out of context.
+    expect(limits!.context.before).toBe('Friendship between the two States has');
+    expect(nato!.context.before).toBe('The sides');
+    expect(nato!.differences).toEqual([
+      expect.objectContaining({ type: 'insert', category: 'wording', editorial: false, commentary: { start: 77, end: 80, text: 'any' }, source: expect.objectContaining({ text: '' }) }),
+    ]);
+    expect(QUESTION.slice(77, 80)).toBe('any');
+    expect(result.passages[0]!.document).toMatchObject({ id: STATEMENT_ID, version: 1, date: '2022-02-04' });
+    // Only the one source of the corpus; the op-ed quotes the same words but is a commentary.
+    expect(result).toMatchObject({ sourcesSearched: 1, sourcesAligned: 1 });
+    store.close();
+  });
+
+  it('says a quotation is in none of the sources searched, and how many there were', () => {
+    const store = corpusStore();
+    store.add({ text: COMMUNIQUE, format: 'text', kind: 'source', id: COMMUNIQUE_ID });
+    const text = 'The minister insisted that "our two countries will never accept a world without rules" in his speech.';
+    const result = store.check(text);
+    expect(result.sourcesSearched).toBe(2);
+    expect(result.passages.map(summary)).toEqual([
+      { status: 'not_found', kind: 'quotation', quoted: 'our two countries will never accept a world without rules', source: null, locator: null, document: null },
+    ]);
+    store.close();
+  });
+
+  it('finds each quotation of one text in its own source: the statement and a later communiqué', () => {
+    const store = corpusStore();
+    store.add({ text: COMMUNIQUE, format: 'text', kind: 'source', id: COMMUNIQUE_ID, title: 'Harbour communiqué' });
+    const text =
+      'In February the two leaders declared that “Friendship between the two States has no limits”; by spring their ' +
+      'diplomats had settled for promising that “no vessel carrying humanitarian grain shall be inspected twice”.';
+    const result = store.check(text);
+    expect(result.passages.map((p) => [p.status, p.document?.id, p.source?.locator])).toEqual([
+      ['verbatim', STATEMENT_ID, 'IV.5'],
+      ['verbatim', COMMUNIQUE_ID, '¶2'],
+    ]);
+    expect(result.passages[1]!.document).toMatchObject({ title: 'Harbour communiqué' });
+    store.close();
+  });
+
+  it('finds an unmarked borrowing of eight words or more, as the stored alignments do', () => {
+    const store = corpusStore();
+    const text = 'Both sides reaffirm their strong mutual support for the protection of their core interests, and few doubt it.';
+    const [borrowing] = store.check(text).passages;
+    expect(borrowing).toMatchObject({
+      kind: 'borrowing',
+      status: 'verbatim',
+      commentary: { text: 'sides reaffirm their strong mutual support for the protection of their core interests,' },
+      document: { id: STATEMENT_ID },
+    });
+    store.close();
+  });
+
+  it('prefers the source with the quotation word for word over decoys that have it changed or scrambled', () => {
+    const store = corpusStore();
+    // Sources that share the statement's words but not the quotation: its words scrambled, or prose on other matters.
+    for (let i = 0; i < 8; i++) {
+      store.add({ text: shuffledWords(statementText(), i + 1), format: 'text', kind: 'source', id: `scrambled-${i}` });
+      store.add({ text: syntheticText(50 + i, 400), format: 'text', kind: 'source', id: `synthetic-${i}` });
+    }
+    // A later text that has the NATO sentence, reworded: a worse answer than the statement itself.
+    store.add({
+      text: 'Briefing notes\n\nThe sides oppose the enlargement of NATO and call on the Alliance to abandon its approaches.',
+      format: 'text',
+      kind: 'source',
+      id: 'briefing-notes',
+    });
+    const result = store.check('They said they "oppose further enlargement of NATO and call on the North Atlantic Alliance to abandon its ideologized cold war approaches".');
+    expect(result.sourcesSearched).toBe(18);
+    expect(result.sourcesAligned).toBeLessThanOrEqual(4);
+    expect(result.passages.map(summary)).toEqual([
+      expect.objectContaining({ status: 'verbatim', document: STATEMENT_ID, locator: 'III.6' }),
+    ]);
+    store.close();
+  });
+
+  it('takes the quotation from the source that has it word for word when another has it changed', () => {
+    const store = corpusStore();
+    // The quoter's wording, word for word, in a later source: that is where the quotation comes from.
+    store.add({
+      text: 'Press digest\n\nOfficials in both capitals repeated that they oppose any further enlargement of NATO in every forum.',
+      format: 'text',
+      kind: 'source',
+      id: 'press-digest',
+    });
+    const [limits, nato] = store.check(QUESTION).passages;
+    expect([limits!.document?.id, nato!.document?.id, nato!.status]).toEqual([STATEMENT_ID, 'press-digest', 'verbatim']);
+    store.close();
+  });
+
+  it('finds nothing to check in a text without quotations or borrowings, and says so with an empty list', () => {
+    const store = corpusStore();
+    expect(store.check('Russia and China are close partners.').passages).toEqual([]);
+    // Short scare quotes not in any source are not quotations (SPEC §2).
+    expect(store.check('Their "coldest" moment came later.').passages).toEqual([]);
+    store.close();
+  });
+
+  it('gives every span exactly as it slices from its text, and the same answer twice', () => {
+    const store = corpusStore();
+    const first = store.check(QUESTION);
+    const source = store.get(STATEMENT_ID)!.text;
+    for (const p of first.passages) {
+      expect(QUESTION.slice(p.commentary.start, p.commentary.end)).toBe(p.commentary.text);
+      if (p.source) expect(source.slice(p.source.start, p.source.end)).toBe(p.source.text);
+    }
+    expect(store.check(QUESTION).passages).toEqual(first.passages);
+    store.close();
+  });
+
+  it('stores nothing: the library and the alignments are the same after a check', () => {
+    const store = corpusStore();
+    const before = store.list();
+    store.check(QUESTION);
+    expect(store.list()).toEqual(before);
+    expect(store.alignmentsOf(OP_ED_ID)).toHaveLength(1);
+    store.close();
+  });
+
+  it('refuses what is not a text to check, in one sentence', () => {
+    const store = corpusStore();
+    const refusal = (input: unknown) => {
+      try {
+        store.check(input as string);
+      } catch (error) {
+        expect(error).toBeInstanceOf(StoreError);
+        return `${(error as StoreError).code}: ${(error as StoreError).message}`;
+      }
+      throw new Error('expected a refusal');
+    };
+    expect(refusal('  \n ')).toBe('empty: The text to check is empty: give a sentence with the quotation in it.');
+    expect(refusal(42)).toBe('invalid: Give the text to check as a string.');
+    expect(refusal('"a'.repeat(MAX_CHECK_BYTES / 2 + 1))).toMatch(/^too-large: The text to check is 101 KB, over the 100 KB a check takes/);
+    expect(refusal('a\u0000b')).toMatch(/^binary: /);
+    expect(refusal('a\uD800b')).toMatch(/^encoding: /);
+    store.close();
+  });
+});
