@@ -12,9 +12,15 @@ import { documentRoutes } from './routes/documents.js';
 import { healthRoutes } from './routes/health.js';
 import { passageRoutes } from './routes/passages.js';
 import { referenceRoutes } from './routes/reference.js';
+import { rateLimit, type RateLimitOptions } from './http/rate-limit.js';
+import { CHECK_PATH, checkRoutes } from './routes/check.js';
 import { searchRoutes } from './routes/search.js';
 import { verifyRoutes } from './routes/verify.js';
 import { problemOfStoreError } from './store-errors.js';
+
+const DEFAULT_CHECK_RATE = { burst: 30, perSecond: 5 };
+/** 100 KB of text, with room for JSON escapes. */
+const CHECK_BODY_LIMIT = 1024 * 1024;
 
 export interface AppOptions {
   /** The open store; the app never opens or closes it. */
@@ -27,6 +33,11 @@ export interface AppOptions {
   bodyLimit?: number;
   /** The public origin (`https://verbatim.example.org`) for IRIs the API mints; the request's by default. */
   publicUrl?: string;
+  /**
+   * How many checks (POST /api/check) a client may make: `burst` at once, then `perSecond`
+   * (default 30, then 5 a second); false for no limit (benchmarks).
+   */
+  checkRate?: Pick<RateLimitOptions, 'burst' | 'perSecond' | 'clientOf' | 'now'> | false;
   /** Where unexpected errors are reported (default: console.error). */
   logError?: (error: unknown, request: Request) => void;
 }
@@ -58,8 +69,14 @@ export function createApp(options: AppOptions): OpenAPIHono {
   if (options.corsOrigins && options.corsOrigins.length > 0) {
     app.use('/api/*', cors({ origin: options.corsOrigins, allowHeaders: ['Authorization', 'Content-Type', 'If-None-Match'], exposeHeaders: ['ETag', 'Location'] }));
   }
+  // A check changes nothing, so it needs no token; but it costs an alignment per candidate
+  // source, so each client gets so many, and the body is what a few pages of text need.
+  if (options.checkRate !== false) {
+    app.use(CHECK_PATH, rateLimit({ ...DEFAULT_CHECK_RATE, ...options.checkRate, what: 'checks' }));
+  }
+  app.use(CHECK_PATH, limitBody(CHECK_BODY_LIMIT, 'a text to check may be at most 100 KB'));
   // The token is checked before the body is read: an unauthorized upload costs nothing.
-  app.use('/api/*', requireTokenForWrites(options.token));
+  app.use('/api/*', requireTokenForWrites(options.token, { changesNothing: [CHECK_PATH] }));
   app.use('/api/*', limitBody(options.bodyLimit ?? DEFAULT_BODY_LIMIT));
 
   app
@@ -68,7 +85,8 @@ export function createApp(options: AppOptions): OpenAPIHono {
     .route('/api', alignmentRoutes(deps))
     .route('/api', passageRoutes(deps))
     .route('/api', searchRoutes(deps))
-    .route('/api', verifyRoutes(deps));
+    .route('/api', verifyRoutes(deps))
+    .route('/api', checkRoutes(deps));
   // Last: the OpenAPI document describes the routes mounted before it.
   app.route('/api', referenceRoutes(app));
   return app;

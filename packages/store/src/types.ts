@@ -196,7 +196,13 @@ export interface CheckSource {
  * report (offsets into the checked text as `commentary`, into the source as `source`) and
  * the source document it was found in, or none when no source of the corpus has it.
  */
-export type CheckedPassage = (FoundPassage & { document: CheckSource }) | (NotFoundPassage & { document: null });
+export type CheckedPassage =
+  | (FoundPassage & {
+      document: CheckSource;
+      /** Locators of the source paragraphs it quotes that nobody has checked against the official text. */
+      unverified: string[];
+    })
+  | (NotFoundPassage & { document: null; unverified: [] });
 
 /** What checking a text against the whole corpus found. Nothing of it is stored. */
 export interface CheckResult {

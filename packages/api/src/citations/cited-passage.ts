@@ -36,7 +36,7 @@ export function citedPassage(record: PassageRecord): CitedPassage | undefined {
 }
 
 /** Who issued a document, for citing: its issuer, else its author. */
-export function issuerOf(doc: StoredDocument): string | null {
+export function issuerOf(doc: Pick<StoredDocument, 'issuer' | 'author'>): string | null {
   return doc.issuer ?? doc.author;
 }
 

@@ -1,4 +1,13 @@
+import type { StoredDocument } from '@verbatim/store';
 import { closingQuote, issuerOf, longDate, type CitedPassage } from './cited-passage.js';
+
+/** What a note needs of a cited passage: a stored alignment's, or a checked quotation's. */
+export interface NoteInput {
+  source: Pick<StoredDocument, 'issuer' | 'author' | 'title' | 'date' | 'url'>;
+  place: CitedPassage['place'];
+  words: CitedPassage['words'];
+  unchecked: ReadonlyArray<{ locator: string }>;
+}
 
 /**
  * A Chicago-style note (17th ed., 14.227 on public documents by a corporate author):
@@ -8,7 +17,7 @@ import { closingQuote, issuerOf, longDate, type CitedPassage } from './cited-pas
  *   The Russian Federation and the People's Republic of China, “Joint Statement …,”
  *   February 4, 2022, sec. IV, para. 5, http://en.kremlin.ru/supplement/5770: “…”
  */
-export function chicagoNote(cited: CitedPassage): string {
+export function chicagoNote(cited: NoteInput): string {
   const { source } = cited;
   const issuer = issuerOf(source);
   const where = [longDate(source.date) ?? 'n.d.', cited.place, source.url].filter(Boolean).join(', ');

@@ -7,14 +7,16 @@ const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * Writes (anything but GET, HEAD and OPTIONS) need `Authorization: Bearer <token>` when a
  * token is configured; without one, everyone may write (a workbench on a researcher's own
- * machine). Tokens are compared through their hashes in constant time, so neither the
+ * machine). Paths in `changesNothing` take a POST that stores nothing (a check) and
+ * need no token either. Tokens are compared through their hashes in constant time, so neither the
  * content nor the length of the token leaks through timing.
  */
-export function requireTokenForWrites(token: string | undefined): MiddlewareHandler {
+export function requireTokenForWrites(token: string | undefined, options: { changesNothing?: readonly string[] } = {}): MiddlewareHandler {
   if (!token) return async (_c, next) => next();
   const expected = digest(token);
+  const open = new Set(options.changesNothing ?? []);
   return async (c, next) => {
-    if (READS.has(c.req.method)) return next();
+    if (READS.has(c.req.method) || open.has(c.req.path)) return next();
     const header = c.req.header('Authorization') ?? '';
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match) {

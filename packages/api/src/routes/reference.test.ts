@@ -18,6 +18,7 @@ const ROUTES = [
   ['get', '/api/alignments/{sourceId}/{commentaryId}'],
   ['get', '/api/passages/{passageId}/citation'],
   ['get', '/api/search'],
+  ['post', '/api/check'],
   ['get', '/api/openapi.json'],
   ['get', '/api/docs'],
 ] as const;

@@ -26,6 +26,7 @@ export function problems(...statuses: number[]) {
     404: 'No such resource',
     413: 'The request body is over the limit',
     415: 'An unsupported content type or document format',
+    429: 'Too many requests from this client; wait as long as Retry-After says',
     503: 'The database is busy; try again',
   };
   return Object.fromEntries(

@@ -12,6 +12,7 @@ export const MAX_CHECK_BYTES = 100 * 1024;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 interface SourceRow extends CheckSource {
+  vid: number;
   text: string;
 }
 
@@ -22,8 +23,11 @@ interface SourceRow extends CheckSource {
  */
 export function createChecker(db: Db, engineVersion: string): (text: unknown) => CheckResult {
   const sourceRow = db.prepare(
-    `SELECT id, version, title, date, author, issuer, url, sha256, text FROM documents WHERE vid = ?`,
+    `SELECT vid, id, version, title, date, author, issuer, url, sha256, text FROM documents WHERE vid = ?`,
   );
+  const unverified = db
+    .prepare(`SELECT locator FROM paragraphs WHERE vid = ? AND start < ? AND "end" > ? AND verification = 'unchecked' ORDER BY ordinal`)
+    .pluck();
   const countSources = sourceCounter(db);
 
   return (input) => {
@@ -35,7 +39,7 @@ export function createChecker(db: Db, engineVersion: string): (text: unknown) =>
     const sourcesSearched = countSources();
     const searched = performance.now();
 
-    const answers: Array<Answer<CheckSource>> = rows.map(({ text: sourceText, ...source }) => ({
+    const answers: Array<Answer<Omit<SourceRow, 'text'>>> = rows.map(({ text: sourceText, ...source }) => ({
       source,
       passages: align(sourceText, text, { sourceId: source.id, sourceTitle: source.title }).passages,
     }));
@@ -43,7 +47,12 @@ export function createChecker(db: Db, engineVersion: string): (text: unknown) =>
     // "not found" rather than scare quotes, and gives them ids of their own.
     const unanswered = align('', text).passages;
     const chosen = choosePassages(stretches, answers, unanswered);
-    const passages = chosen.map((c): CheckedPassage => ({ ...c.passage, document: c.source }) as CheckedPassage);
+    const passages = chosen.map((c): CheckedPassage => {
+      if (c.source === null) return { ...c.passage, document: null, unverified: [] };
+      const { vid, ...document } = c.source;
+      const { start, end } = c.passage.source;
+      return { ...c.passage, document, unverified: unverified.all(vid, end, start) as string[] };
+    });
     const aligned = performance.now();
 
     return {
