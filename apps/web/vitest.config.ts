@@ -19,6 +19,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // Stops the servers and browsers a file started, however its tests ended.
+          setupFiles: ['src/e2e/support/cleanup.ts'],
         },
       },
     ],

@@ -1,13 +1,13 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launch, outputPath, repositoryPath, skipBrowser } from './support/browser';
+import { launch, outputPath, repositoryPath } from './support/browser';
 import { COMMENTARY_ID, COMPARE, SOURCE_ID } from './support/seed';
 import { startWorkbench, type Workbench } from './support/workbench';
 
 // The comparison page for the seed pair — the op-ed against the joint statement — in
-// Debian's Chromium, against the real server.
-describe.skipIf(skipBrowser)('the comparison page', () => {
+// Chromium (support/browser.ts), against the real server.
+describe('the comparison page', () => {
   let workbench: Workbench;
   let browser: Browser;
   let context: BrowserContext;

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, outputPath, skipBrowser } from './support/browser';
+import { launch, outputPath } from './support/browser';
 import { COMMENTARY_ID, SOURCE_ID } from './support/seed';
 import { startWorkbench, type Workbench } from './support/workbench';
 
@@ -12,7 +12,7 @@ const HOSTILE_COMMENTARY = [
   'It adds that “friendship between the two States has no limits, there are no \'forbidden\' areas of cooperation”.',
 ].join('\n');
 
-describe.skipIf(skipBrowser)('the library, adding a document, search', () => {
+describe('the library, adding a document, search', () => {
   let workbench: Workbench;
   let browser: Browser;
 
