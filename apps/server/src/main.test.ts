@@ -3,12 +3,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 // The entry as `npm start` runs it: the built file (turbo builds before testing).
 const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 
-describe.skipIf(!fs.existsSync(MAIN))('dist/main.js (skipped until built: npm run build)', () => {
+describe('dist/main.js', () => {
+  beforeAll(() => {
+    if (!fs.existsSync(MAIN)) throw new Error(`${MAIN} is not built: run \`npm run build\` first (npm test does).`);
+  });
+
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     it(`prints one line with the URL, then stops cleanly on ${signal}`, async () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-main-'));

@@ -1,6 +1,6 @@
 /**
  * The AlignmentReport and its parts, as the contract
- * (shared/contracts/alignment-report.schema.json) defines them.
+ * (contracts/alignment-report.schema.json, SPEC §2) defines them.
  * Offsets are UTF-16 code unit indices into the texts exactly as given; `end` is exclusive.
  */
 

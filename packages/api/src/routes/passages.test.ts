@@ -4,7 +4,7 @@ import '@citation-js/plugin-ris';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codePointOffset } from '../citations/code-points.js';
 import { OP_ED, openTestApp, problemOf, readCorpus, SEED_REPORT, STATEMENT, type TestApp } from '../test-support/app.js';
-import { assertionsOfTest, compileAssertions, HAVE_W3C_TESTS, SELECTOR_ASSERTIONS } from '../test-support/w3c.js';
+import { assertionsOfTest, compileAssertions, SELECTOR_ASSERTIONS } from '../test-support/w3c.js';
 
 interface Passage {
   id: string;
@@ -155,12 +155,9 @@ describe('format=annotation: a W3C Web Annotation', () => {
     expect(Array.from(opEd).slice(position.start, position.end).join('')).toBe(p.commentary.text);
   });
 
-  // The test data sits beside the repository; without it these are skipped, and say why.
-  const w3c = HAVE_W3C_TESTS ? describe : describe.skip;
-  const title = 'against the W3C Web Annotation test assertions (../shared/w3c-annotation-tests)';
-  w3c(HAVE_W3C_TESTS ? title : `${title}: skipped, that folder is not beside this repository`, () => {
-    const musts = HAVE_W3C_TESTS ? compileAssertions(assertionsOfTest('annotations/annotationMusts.test')) : [];
-    const selectors = HAVE_W3C_TESTS ? compileAssertions(SELECTOR_ASSERTIONS) : [];
+  describe('against the W3C Web Annotation test assertions (test-data/w3c-annotation-tests)', () => {
+    const musts = compileAssertions(assertionsOfTest('annotations/annotationMusts.test'));
+    const selectors = compileAssertions(SELECTOR_ASSERTIONS);
 
     it('loads every assertion of annotationMusts.test and the selector assertions', () => {
       expect(musts.length).toBe(54);

@@ -7,8 +7,8 @@ import { createApp, type AppOptions } from '../app.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 export const CORPUS_DIR = path.join(REPO_ROOT, 'corpus');
-/** The W3C test data lives beside the repository, in ../shared/ (absent in some checkouts). */
-export const W3C_TESTS_DIR = path.resolve(REPO_ROOT, '../shared/w3c-annotation-tests');
+/** The W3C Web Annotation Working Group's test assertions, vendored (see its ABOUT.md). */
+export const W3C_TESTS_DIR = fileURLToPath(new URL('../../test-data/w3c-annotation-tests/', import.meta.url));
 
 export const STATEMENT = 'joint-statement-2022-02-04';
 export const OP_ED = 'op-ed-expanding-sino-russian-cooperation';

@@ -4,8 +4,6 @@ import Ajv04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { W3C_TESTS_DIR } from './app.js';
 
-export const HAVE_W3C_TESTS = fs.existsSync(path.join(W3C_TESTS_DIR, 'annotations', 'annotationMusts.test'));
-
 /** The TextQuoteSelector and TextPositionSelector assertions of annotations/specificResource/. */
 export const SELECTOR_ASSERTIONS = [
   'annotations/specificResource/4.2.4-textQuoteSelector.json',
