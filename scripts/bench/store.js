@@ -57,12 +57,13 @@ function generatedCommentary(seed, sources) {
 }
 
 /** Adds the texts one by one; returns the time taken and what was stored. */
-function ingest(store, texts, kind, idOf) {
+async function ingest(store, texts, kind, idOf) {
   const start = performance.now();
   let alignments = 0;
-  texts.forEach((text, i) => {
-    alignments += store.add({ text, format: 'text', kind, ...(idOf ? { id: idOf(i) } : {}) }).alignments;
-  });
+  for (const [i, text] of texts.entries()) {
+    const added = await store.add({ text, format: 'text', kind, ...(idOf ? { id: idOf(i) } : {}) });
+    alignments += store.alignmentsOf(added.id).length;
+  }
   const seconds = (performance.now() - start) / 1000;
   const size = texts.reduce((sum, t) => sum + bytes(t), 0);
   return { seconds, size, alignments, count: texts.length };
@@ -72,8 +73,8 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-bench-store-'));
 try {
   const store = openStore({ path: path.join(dir, 'bench.db') });
   const generated = Array.from({ length: SOURCES - 1 }, (_, i) => generatedSource(i + 1));
-  const sources = ingest(store, [statement, ...generated], 'source', (i) => (i === 0 ? STATEMENT_ID : `generated-${i}`));
-  const commentaries = ingest(
+  const sources = await ingest(store, [statement, ...generated], 'source', (i) => (i === 0 ? STATEMENT_ID : `generated-${i}`));
+  const commentaries = await ingest(
     store,
     Array.from({ length: COMMENTARIES }, (_, i) => generatedCommentary(10_000 + i, generated)),
     'commentary',

@@ -18,7 +18,7 @@ describe('ReportCache', () => {
     expect(new ReportCache(t.store).get(STATEMENT, 'nothing')).toBeUndefined();
   });
 
-  it('sees a version added by another process once it rechecks, not before', () => {
+  it('sees a version added by another process once it rechecks, not before', async () => {
     const patient = new ReportCache(t.store, { recheckAfterMs: 60_000 });
     const eager = new ReportCache(t.store, { recheckAfterMs: 0 });
     const before = patient.get(STATEMENT, OP_ED)!;
@@ -27,7 +27,7 @@ describe('ReportCache', () => {
     // Another store on the same file stands for the CLI adding a version while the server runs.
     const other = openStore({ path: path.join(t.dir, 'verbatim.db') });
     try {
-      other.add({ id: OP_ED, text: `${readCorpus('op-ed-expanding-sino-russian-cooperation.txt')}\nA later line.\n`, format: 'text', kind: 'commentary', title: 'Expanding Sino-Russian cooperation' });
+      await other.add({ id: OP_ED, text: `${readCorpus('op-ed-expanding-sino-russian-cooperation.txt')}\nA later line.\n`, format: 'text', kind: 'commentary', title: 'Expanding Sino-Russian cooperation' });
     } finally {
       other.close();
     }

@@ -7,6 +7,8 @@ export const ExitCode = {
   usage: 2,
   /** Something we did not foresee; reported in one sentence, the stack only with VERBATIM_DEBUG=1. */
   internal: 1,
+  /** The corpus was busy with another writer (the server adding a document): nothing was done, try again. EX_TEMPFAIL. */
+  busy: 75,
 } as const;
 
 export type ExitStatus = (typeof ExitCode)[keyof typeof ExitCode];
@@ -31,4 +33,8 @@ export function usageError(message: string): CliError {
 
 export function inputError(message: string): CliError {
   return new CliError(message, ExitCode.badInput);
+}
+
+export function busyError(message: string): CliError {
+  return new CliError(message, ExitCode.busy);
 }

@@ -1,8 +1,9 @@
-import { sha256Hex, shingles, splitParagraphs, type Paragraph } from '@verbatim/core';
-import { alignPair } from './alignments.js';
+import { sha256Hex, shingles, splitParagraphs, type AlignmentReport, type Paragraph } from '@verbatim/core';
+import { computeReport, storeReport, type AlignSide } from './alignments.js';
 import { findCandidates } from './candidates.js';
 import { writeTransaction, type Db } from './database.js';
 import {
+  emphasisOf,
   insertEmphasis,
   insertParagraphs,
   insertVersion,
@@ -16,7 +17,7 @@ import { checkId, newId } from './ids.js';
 import { isFormat, refuseFormat, toPlainText } from './ingest/convert.js';
 import { decodeInput } from './ingest/decode.js';
 import { indexVersion, unindexVersion } from './text-index.js';
-import type { AddInput, AddOutcome, DocumentKind, EmphasisSpan } from './types.js';
+import type { AddInput, AddOutcome, DocumentFormat, DocumentKind, EmphasisSpan } from './types.js';
 import { applyVerification, type Verification } from './verification.js';
 
 /** What the corpus loader adds to a user's input: metadata without columns, verification. */
@@ -54,11 +55,17 @@ interface Prepared {
   hashes: number[];
 }
 
+/** How often an add re-aligns outside the lock what changed meanwhile before doing it inside. */
+const MAX_ATTEMPTS = 3;
+
 /**
  * Stores a document and its alignments, or returns the stored one with the same text.
- * Decoding, conversion and hashing happen before the transaction; everything written —
- * the version, its paragraphs, indexes and alignments — is one transaction, so a crash
- * leaves either all of it or none.
+ * Decoding, conversion, hashing and aligning happen before the write lock is taken, so a
+ * long text holds up no other writer while the engine runs. Inside the lock the add checks
+ * that what it aligned against is still what the corpus holds (the same id, the same
+ * candidate versions) and aligns what changed meanwhile. Everything written — the version,
+ * its paragraphs, indexes and alignments — is one transaction, so a crash leaves either all
+ * of it or none.
  */
 export function addDocument(ctx: AddContext, request: AddRequest): AddOutput {
   const kind = checkKind(request.kind);
@@ -67,44 +74,121 @@ export function addDocument(ctx: AddContext, request: AddRequest): AddOutput {
   const givenId = request.id === undefined ? undefined : checkId(request.id);
   const prepared = prepare(request);
   const title = clean(request.title) ?? titleFrom(prepared.text);
+  const fromFile = request.fromFile === true;
+  const { db } = ctx;
 
   // Looked up before taking the write lock too: reloading an unchanged corpus writes nothing.
-  const known = findExisting(ctx.db, prepared.sha256, givenId, request.fromFile === true);
+  const known = findExisting(db, prepared.sha256, givenId, fromFile);
   if (known) return { row: known, outcome: 'existing', unknownLocators: [] };
 
-  return writeTransaction(ctx.db, () => {
-    const { db } = ctx;
-    const existing = findExisting(db, prepared.sha256, givenId, request.fromFile === true);
-    if (existing) return { row: existing, outcome: 'existing', unknownLocators: [] };
-    const id = givenId ?? newId(db, title, kind, prepared.sha256);
-    const previous = latestVersion(db, id);
-    const vid = insertVersion(db, {
-      id,
-      version: (previous?.version ?? 0) + 1,
-      kind,
-      format: request.format,
-      title,
-      date,
-      author: clean(request.author),
-      issuer: clean(request.issuer),
-      url: clean(request.url),
-      language: clean(request.language),
-      licence: clean(request.licence),
-      provenance: clean(request.provenance),
-      meta: JSON.stringify(request.meta ?? {}),
-      sha256: prepared.sha256,
-      text: prepared.text,
+  const reports = new Reports();
+  let plan = planAdd(db, prepared, { kind, title, givenId, format: request.format });
+  reports.alignAll(db, plan);
+
+  for (let attempt = 1; ; attempt++) {
+    const outcome = writeTransaction(db, (): AddOutput | Plan => {
+      const existing = findExisting(db, prepared.sha256, givenId, fromFile);
+      if (existing) return { row: existing, outcome: 'existing', unknownLocators: [] };
+      const now = planAdd(db, prepared, { kind, title, givenId, format: request.format });
+      if (now.id !== plan.id) reports.clear();
+      const missing = now.candidates.filter((vid) => !reports.has(vid));
+      // Another writer changed the candidates meanwhile: align those outside the lock
+      // again, unless that keeps happening, when waiting for the lock is the smaller cost.
+      if (missing.length > 0 && attempt < MAX_ATTEMPTS) return now;
+      reports.alignAll(db, now);
+
+      const previous = latestVersion(db, now.id);
+      const vid = insertVersion(db, {
+        id: now.id,
+        version: (previous?.version ?? 0) + 1,
+        kind,
+        format: request.format,
+        title,
+        date,
+        author: clean(request.author),
+        issuer: clean(request.issuer),
+        url: clean(request.url),
+        language: clean(request.language),
+        licence: clean(request.licence),
+        provenance: clean(request.provenance),
+        meta: JSON.stringify(request.meta ?? {}),
+        sha256: prepared.sha256,
+        text: prepared.text,
+      });
+      insertParagraphs(db, vid, prepared.paragraphs);
+      insertEmphasis(db, vid, prepared.emphasis);
+      const unknownLocators = request.verification ? applyVerification(db, vid, request.verification) : [];
+      if (previous) unindexVersion(db, previous.vid);
+      indexVersion(db, vid, now.id, prepared.text, prepared.hashes);
+      db.prepare('DELETE FROM deleted_documents WHERE id = ?').run(now.id);
+      for (const other of now.candidates) {
+        const report = reports.get(other)!;
+        if (kind === 'source') storeReport(db, vid, other, report, ctx.engine);
+        else storeReport(db, other, vid, report, ctx.engine);
+      }
+      return { row: versionByVid(db, vid)!, outcome: previous ? 'new-version' : 'added', unknownLocators };
     });
-    insertParagraphs(db, vid, prepared.paragraphs);
-    insertEmphasis(db, vid, prepared.emphasis);
-    const unknownLocators = request.verification ? applyVerification(db, vid, request.verification) : [];
-    if (previous) unindexVersion(db, previous.vid);
-    indexVersion(db, vid, id, prepared.text, prepared.hashes);
-    db.prepare('DELETE FROM deleted_documents WHERE id = ?').run(id);
-    const row = versionByVid(db, vid)!;
-    alignWithCorpus(db, row, prepared.hashes, ctx.engine);
-    return { row, outcome: previous ? 'new-version' : 'added', unknownLocators };
-  });
+    if ('row' in outcome) return outcome;
+    plan = outcome;
+    reports.alignAll(db, plan);
+  }
+}
+
+/** What an add will link to: the id it gets and the stored versions of the other kind it aligns with. */
+interface Plan {
+  id: string;
+  kind: DocumentKind;
+  self: AlignSide;
+  candidates: number[];
+}
+
+/**
+ * A commentary is aligned against the sources it shares enough shingles with, a source
+ * against such commentaries: never against every document, which would not scale. Reads
+ * only ids and version numbers, so checking the plan again inside the lock is cheap.
+ */
+function planAdd(
+  db: Db,
+  prepared: Prepared,
+  { kind, title, givenId, format }: { kind: DocumentKind; title: string; givenId: string | undefined; format: DocumentFormat },
+): Plan {
+  const id = givenId ?? newId(db, title, kind, prepared.sha256);
+  const otherKind: DocumentKind = kind === 'source' ? 'commentary' : 'source';
+  // The document's own previous version is replaced in the index, so it is no candidate.
+  const candidates = findCandidates(db, prepared.hashes, otherKind)
+    .filter((c) => c.id !== id)
+    .map((c) => c.vid);
+  return { id, kind, self: { id, title, text: prepared.text, format, emphasis: prepared.emphasis }, candidates };
+}
+
+/** Reports made for an add, by the candidate's version: versions never change, so a report stays right for it. */
+class Reports {
+  readonly #byVid = new Map<number, AlignmentReport>();
+
+  has(vid: number): boolean {
+    return this.#byVid.has(vid);
+  }
+
+  get(vid: number): AlignmentReport | undefined {
+    return this.#byVid.get(vid);
+  }
+
+  /** The new document's id is in its reports: another id means aligning again. */
+  clear(): void {
+    this.#byVid.clear();
+  }
+
+  alignAll(db: Db, plan: Plan): void {
+    for (const vid of plan.candidates) {
+      if (this.#byVid.has(vid)) continue;
+      const row = versionByVid(db, vid);
+      // Deleted since it was found: the plan made inside the lock will not name it.
+      if (!row) continue;
+      const other = { ...row, emphasis: emphasisOf(db, vid) };
+      const report = plan.kind === 'source' ? computeReport(plan.self, other) : computeReport(other, plan.self);
+      this.#byVid.set(vid, report);
+    }
+  }
 }
 
 function prepare(request: AddRequest): Prepared {
@@ -134,21 +218,6 @@ function findExisting(db: Db, sha256: string, id: string | undefined, fromFile: 
   const latestOfId = latestVersion(db, id);
   if (latestOfId?.sha256 === sha256) return latestOfId;
   return rows.find((r) => r.id !== id);
-}
-
-/**
- * A commentary is aligned against the sources it shares enough shingles with, a source
- * against such commentaries: never against every document, which would not scale.
- */
-export function alignWithCorpus(db: Db, row: VersionRow, hashes: readonly number[], engine: string): number {
-  const otherKind: DocumentKind = row.kind === 'source' ? 'commentary' : 'source';
-  let linked = 0;
-  for (const candidate of findCandidates(db, hashes, otherKind)) {
-    const other = versionByVid(db, candidate.vid)!;
-    const outcome = row.kind === 'source' ? alignPair(db, row, other, engine) : alignPair(db, other, row, engine);
-    if (outcome === 'linked') linked += 1;
-  }
-  return linked;
 }
 
 function checkKind(kind: unknown): DocumentKind {

@@ -15,7 +15,7 @@ function emphasisMarks(report: { passages: Array<{ marks: unknown[] }> }): Empha
 }
 
 describe('alignments in the store', () => {
-  it('keeps passage ids stable across restarts, re-ingestion and realignment', () => {
+  it('keeps passage ids stable across restarts, re-ingestion and realignment', async () => {
     const file = tempDbPath();
     const first = openStore({ path: file, corpusDir: CORPUS_DIR });
     const ids = first.alignment(STATEMENT_ID, OP_ED_ID)!.passages.map((p) => p.id);
@@ -31,13 +31,13 @@ describe('alignments in the store', () => {
     reopened.close();
 
     const elsewhere = openStore({ path: tempDbPath() });
-    elsewhere.add({ text: opEdText(), format: 'text', kind: 'commentary', id: OP_ED_ID });
-    elsewhere.add({ text: statementText(), format: 'text', kind: 'source', id: STATEMENT_ID });
+    await elsewhere.add({ text: opEdText(), format: 'text', kind: 'commentary', id: OP_ED_ID });
+    await elsewhere.add({ text: statementText(), format: 'text', kind: 'source', id: STATEMENT_ID });
     expect(elsewhere.alignment(STATEMENT_ID, OP_ED_ID)!.passages.map((p) => p.id)).toEqual(ids);
     elsewhere.close();
   });
 
-  it('finds a passage by id with the exact versions it was aligned between', () => {
+  it('finds a passage by id with the exact versions it was aligned between', async () => {
     const store = openStore({ path: tempDbPath(), corpusDir: CORPUS_DIR });
     const report = store.alignment(STATEMENT_ID, OP_ED_ID)!;
     const iv5 = report.passages.find((p) => p.source?.locator === 'IV.5')!;
@@ -49,36 +49,36 @@ describe('alignments in the store', () => {
     expect(found.alignment.engineVersion).toMatch(/^@verbatim\/core@/);
 
     // After the statement changes, the passage still names the version it was made against.
-    store.add({ text: `${statementText()}\n\nA closing line added later.`, format: 'text', kind: 'source', id: STATEMENT_ID });
+    await store.add({ text: `${statementText()}\n\nA closing line added later.`, format: 'text', kind: 'source', id: STATEMENT_ID });
     expect(store.passage(iv5.id)!.source).toMatchObject({ version: 1, sha256: report.source.sha256 });
     expect(store.alignmentsOf(OP_ED_ID).map((a) => a.source.version)).toEqual([2]);
     store.close();
   });
 
-  it('hands the emphasis of an HTML or Markdown commentary to the engine, and none for plain text', () => {
+  it('hands the emphasis of an HTML or Markdown commentary to the engine, and none for plain text', async () => {
     const store = openStore({ path: tempDbPath() });
-    store.add({ text: statementText(), format: 'text', kind: 'source', id: STATEMENT_ID });
+    await store.add({ text: statementText(), format: 'text', kind: 'source', id: STATEMENT_ID });
 
-    const html = store.add({ text: `<p>${QUOTING_NATO('In HTML', '<em>', '</em>')}</p>`, format: 'html', kind: 'commentary', id: 'html-note' });
+    const html = await store.add({ text: `<p>${QUOTING_NATO('In HTML', '<em>', '</em>')}</p>`, format: 'html', kind: 'commentary', id: 'html-note' });
     const [fromHtml] = emphasisMarks(store.alignment(STATEMENT_ID, html.id)!);
     expect(fromHtml!.emphasized!.map((s) => s.text)).toEqual(['abandon its ideologized cold war approaches']);
 
     expect(html.outcome).toBe('added');
-    const md = store.add({ text: QUOTING_NATO('In Markdown', '*', '*'), format: 'markdown', kind: 'commentary', id: 'markdown-note' });
+    const md = await store.add({ text: QUOTING_NATO('In Markdown', '*', '*'), format: 'markdown', kind: 'commentary', id: 'markdown-note' });
     const [fromMarkdown] = emphasisMarks(store.alignment(STATEMENT_ID, md.id)!);
     expect(fromMarkdown!.emphasized!.map((s) => md.text.slice(s.start, s.end))).toEqual(['abandon its ideologized cold war approaches']);
 
-    const plain = store.add({ text: QUOTING_NATO('In plain text', '', ''), format: 'text', kind: 'commentary', id: 'plain-note' });
+    const plain = await store.add({ text: QUOTING_NATO('In plain text', '', ''), format: 'text', kind: 'commentary', id: 'plain-note' });
     const [fromPlain] = emphasisMarks(store.alignment(STATEMENT_ID, plain.id)!);
     expect(fromPlain!.emphasized).toBeNull();
     store.close();
   });
 
-  it('stores every passage of a report as a row, and no alignment for texts that share nothing', () => {
+  it('stores every passage of a report as a row, and no alignment for texts that share nothing', async () => {
     const file = tempDbPath();
     const store = openStore({ path: file, corpusDir: CORPUS_DIR });
     const passages = store.alignment(STATEMENT_ID, OP_ED_ID)!.passages;
-    store.add({ text: 'An unrelated note about fisheries and harbour dues.', format: 'text', kind: 'commentary' });
+    await store.add({ text: 'An unrelated note about fisheries and harbour dues.', format: 'text', kind: 'commentary' });
     store.close();
 
     const db = new Database(file, { readonly: true });
@@ -88,10 +88,10 @@ describe('alignments in the store', () => {
     db.close();
   });
 
-  it('realigns after an engine change: reports recomputed, alignments that no longer link dropped', () => {
+  it('realigns after an engine change: reports recomputed, alignments that no longer link dropped', async () => {
     const file = tempDbPath();
     const store = openStore({ path: file, corpusDir: CORPUS_DIR });
-    const unrelated = store.add({ text: 'A note on fisheries, harbour dues and the price of grain.', format: 'text', kind: 'source' });
+    const unrelated = await store.add({ text: 'A note on fisheries, harbour dues and the price of grain.', format: 'text', kind: 'source' });
     const ids = store.alignment(STATEMENT_ID, OP_ED_ID)!.passages.map((p) => p.id);
 
     // What an older engine might have left: a stale report, and a link the current one would not make.

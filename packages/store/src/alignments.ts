@@ -3,45 +3,60 @@ import { alignDocuments } from './align-documents.js';
 import type { Db } from './database.js';
 import { emphasisOf, type VersionRow } from './documents.js';
 import { StoreError } from './errors.js';
-import type { AlignmentSummary, DocumentRef } from './types.js';
+import type { AlignmentSummary, DocumentFormat, DocumentRef, EmphasisSpan } from './types.js';
 
 export type AlignOutcome = 'linked' | 'unlinked';
 
+/** One side of an alignment: what the engine needs of a document, stored or about to be. */
+export interface AlignSide {
+  id: string;
+  title: string;
+  text: string;
+  format: DocumentFormat;
+  emphasis: EmphasisSpan[];
+}
+
 /**
  * Aligns one commentary version against one source version and keeps the report when it
- * links them: at least one passage found in the source. A report of quotations only
- * "not found" says nothing about this source (they may come from any other), so none is kept.
- * Runs inside the caller's transaction.
+ * links them. Runs inside the caller's transaction; `addDocument` instead computes the
+ * report before taking the write lock and stores it with `storeReport`.
  */
 export function alignPair(db: Db, source: VersionRow, commentary: VersionRow, engine: string): AlignOutcome {
-  const report = runEngine(db, source, commentary);
+  const report = computeReport({ ...source, emphasis: [] }, { ...commentary, emphasis: emphasisOf(db, commentary.vid) });
+  return storeReport(db, source.vid, commentary.vid, report, engine);
+}
+
+/**
+ * Keeps a report when it links the two versions: at least one passage found in the source.
+ * A report of quotations only "not found" says nothing about this source (they may come
+ * from any other), so none is kept, and an older one between the two is dropped.
+ */
+export function storeReport(db: Db, sourceVid: number, commentaryVid: number, report: AlignmentReport, engine: string): AlignOutcome {
   const linked = report.passages.some((p) => p.status !== 'not_found');
-  db.prepare('DELETE FROM alignments WHERE source_vid = ? AND commentary_vid = ?').run(source.vid, commentary.vid);
+  db.prepare('DELETE FROM alignments WHERE source_vid = ? AND commentary_vid = ?').run(sourceVid, commentaryVid);
   if (!linked) return 'unlinked';
   const info = db
     .prepare(
       `INSERT INTO alignments (source_vid, commentary_vid, engine_version, report, created)
        VALUES (?, ?, ?, ?, ?)`,
     )
-    .run(source.vid, commentary.vid, engine, JSON.stringify(report), new Date().toISOString());
+    .run(sourceVid, commentaryVid, engine, JSON.stringify(report), new Date().toISOString());
   insertPassages(db, Number(info.lastInsertRowid), report.passages);
   return 'linked';
 }
 
-function runEngine(db: Db, source: VersionRow, commentary: VersionRow): AlignmentReport {
-  const emphasis = emphasisOf(db, commentary.vid);
+/** The engine's report for two texts; touches no database, so it can run outside any lock. */
+export function computeReport(source: AlignSide, commentary: AlignSide): AlignmentReport {
   try {
     return alignDocuments(
       { text: source.text, format: source.format, emphasis: [], id: source.id, title: source.title },
-      { text: commentary.text, format: commentary.format, emphasis, id: commentary.id, title: commentary.title },
+      { text: commentary.text, format: commentary.format, emphasis: commentary.emphasis, id: commentary.id, title: commentary.title },
     );
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new StoreError(
-      'align',
-      `Aligning "${commentary.id}" against "${source.id}" failed (${reason}), so nothing was stored.`,
-      { cause: error },
-    );
+    // The engine's own message names its internals; the user gets what failed, the log the cause.
+    throw new StoreError('align', `Aligning "${commentary.id}" against "${source.id}" failed, so nothing was stored.`, {
+      cause: error,
+    });
   }
 }
 

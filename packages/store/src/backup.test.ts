@@ -15,7 +15,7 @@ describe('backup and restore', () => {
   it('backs up, and a restored copy has every document version with the same SHA-256', async () => {
     const dbPath = tempDbPath();
     const store = openStore({ path: dbPath, corpusDir: CORPUS_DIR });
-    store.add({ text: 'A commentary: “The sides oppose further enlargement of NATO and call on the North Atlantic Alliance”.', format: 'text', kind: 'commentary', title: 'Mine' });
+    await store.add({ text: 'A commentary: “The sides oppose further enlargement of NATO and call on the North Atlantic Alliance”.', format: 'text', kind: 'commentary', title: 'Mine' });
     const before = shas(store);
     const backup = path.join(tempDir(), 'backups', 'verbatim-backup.db');
     const written = await store.backup(backup);
@@ -37,7 +37,7 @@ describe('backup and restore', () => {
     const writer = openStore({ path: dbPath });
     const backup = path.join(tempDir(), 'b.db');
     const pending = store.backup(backup);
-    for (let i = 0; i < 5; i++) writer.add({ text: `Note ${i}: nothing quoted here, only words of our own number ${i}.`, format: 'text', kind: 'commentary' });
+    for (let i = 0; i < 5; i++) await writer.add({ text: `Note ${i}: nothing quoted here, only words of our own number ${i}.`, format: 'text', kind: 'commentary' });
     await pending;
     writer.close();
     store.close();

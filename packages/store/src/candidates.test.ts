@@ -20,32 +20,32 @@ const COMMENTARY = [
   'Their communiqué promises that “no vessel carrying humanitarian grain shall be inspected twice at the same harbour”, a modest pledge that may matter more to farmers than any new era.',
 ].join('\n\n');
 
-function decoySources(store: Store): string[] {
+async function decoySources(store: Store): Promise<string[]> {
   const ids: string[] = [];
   const next = random(7);
   const opEdParagraphs = opEdText().split('\n').filter((l) => l.trim() !== '');
   for (let i = 0; i < 20; i++) {
-    ids.push(store.add({ text: shuffledWords(statementText(), i + 1), format: 'text', kind: 'source', id: `shuffled-statement-${i}` }).id);
-    ids.push(store.add({ text: syntheticText(100 + i, 600), format: 'text', kind: 'source', id: `synthetic-${i}` }).id);
+    ids.push((await store.add({ text: shuffledWords(statementText(), i + 1), format: 'text', kind: 'source', id: `shuffled-statement-${i}` })).id);
+    ids.push((await store.add({ text: syntheticText(100 + i, 600), format: 'text', kind: 'source', id: `synthetic-${i}` })).id);
   }
   // The op-ed's own paragraphs, reordered and passed off as a source: real prose on the same subject.
   const reordered = [...opEdParagraphs].sort(() => next() - 0.5).join('\n\n');
-  ids.push(store.add({ text: reordered, format: 'text', kind: 'source', id: 'op-ed-as-source' }).id);
+  ids.push((await store.add({ text: reordered, format: 'text', kind: 'source', id: 'op-ed-as-source' })).id);
   return ids;
 }
 
 describe('candidate sources', () => {
-  it('picks the sources a commentary quotes among 41 decoys, and aligns it with those alone', () => {
+  it('picks the sources a commentary quotes among 41 decoys, and aligns it with those alone', async () => {
     const store = openStore({ path: tempDbPath() });
-    store.add({ text: statementText(), format: 'text', kind: 'source', id: STATEMENT_ID });
-    store.add({ text: COMMUNIQUE, format: 'text', kind: 'source', id: COMMUNIQUE_ID });
-    decoySources(store);
+    await store.add({ text: statementText(), format: 'text', kind: 'source', id: STATEMENT_ID });
+    await store.add({ text: COMMUNIQUE, format: 'text', kind: 'source', id: COMMUNIQUE_ID });
+    await decoySources(store);
 
     const candidates = store.candidates(COMMENTARY, { kind: 'source' });
     expect(candidates.map((c) => c.id).sort()).toEqual([COMMUNIQUE_ID, STATEMENT_ID]);
     expect(Math.min(...candidates.map((c) => c.shared))).toBeGreaterThanOrEqual(MIN_SHARED_SHINGLES);
 
-    const commentary = store.add({ text: COMMENTARY, format: 'text', kind: 'commentary' });
+    const commentary = await store.add({ text: COMMENTARY, format: 'text', kind: 'commentary' });
     const links = store.alignmentsOf(commentary.id);
     expect(links.map((l) => l.source.id).sort()).toEqual([COMMUNIQUE_ID, STATEMENT_ID]);
     const fromStatement = store.alignment(STATEMENT_ID, commentary.id)!;
@@ -57,10 +57,10 @@ describe('candidate sources', () => {
     store.close();
   });
 
-  it('finds a source from one quoted sentence', () => {
+  it('finds a source from one quoted sentence', async () => {
     const store = openStore({ path: tempDbPath() });
-    store.add({ text: statementText(), format: 'text', kind: 'source', id: STATEMENT_ID });
-    decoySources(store);
+    await store.add({ text: statementText(), format: 'text', kind: 'source', id: STATEMENT_ID });
+    await decoySources(store);
     const oneSentence =
       'Both capitals said they “oppose interference by external forces in their internal affairs”, and little else.';
     expect(store.candidates(oneSentence, { kind: 'source' }).map((c) => c.id)).toEqual([STATEMENT_ID]);
@@ -68,16 +68,16 @@ describe('candidate sources', () => {
     store.close();
   });
 
-  it('aligns a new source with the commentaries already stored that quote it', () => {
+  it('aligns a new source with the commentaries already stored that quote it', async () => {
     const store = openStore({ path: tempDbPath() });
-    const commentary = store.add({ text: COMMENTARY, format: 'text', kind: 'commentary' });
-    store.add({ text: opEdText(), format: 'text', kind: 'commentary', id: 'op-ed' });
+    const commentary = await store.add({ text: COMMENTARY, format: 'text', kind: 'commentary' });
+    await store.add({ text: opEdText(), format: 'text', kind: 'commentary', id: 'op-ed' });
     expect(store.alignmentsOf(commentary.id)).toEqual([]);
 
-    store.add({ text: COMMUNIQUE, format: 'text', kind: 'source', id: COMMUNIQUE_ID });
+    await store.add({ text: COMMUNIQUE, format: 'text', kind: 'source', id: COMMUNIQUE_ID });
     expect(store.alignmentsOf(COMMUNIQUE_ID).map((l) => l.commentary.id)).toEqual([commentary.id]);
 
-    store.add({ text: statementText(), format: 'text', kind: 'source', id: STATEMENT_ID });
+    await store.add({ text: statementText(), format: 'text', kind: 'source', id: STATEMENT_ID });
     expect(store.alignmentsOf(STATEMENT_ID).map((l) => l.commentary.id).sort()).toEqual([commentary.id, 'op-ed'].sort());
     store.close();
   });

@@ -11,6 +11,8 @@ export const MIN_SHARED_SHINGLES = 3;
 
 export interface CandidateRow {
   vid: number;
+  /** The document's id, so callers can tell its own earlier version without loading it. */
+  id: string;
   shared: number;
 }
 
@@ -28,7 +30,7 @@ export function findCandidates(
   if (hashes.length === 0) return [];
   return db
     .prepare(
-      `SELECT s.vid AS vid, count(*) AS shared
+      `SELECT s.vid AS vid, d.id AS id, count(*) AS shared
        FROM json_each(?) AS j
        JOIN shingles AS s ON s.hash = j.value
        JOIN documents AS d ON d.vid = s.vid AND d.kind = ?

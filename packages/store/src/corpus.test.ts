@@ -17,7 +17,7 @@ import { tempDbPath, tempDir } from './test-support/temp.js';
 import type { ProgressEvent } from './types.js';
 
 describe('loading the corpus', () => {
-  it('stores both documents byte for byte with their metadata, and aligns the op-ed with the statement', () => {
+  it('stores both documents byte for byte with their metadata, and aligns the op-ed with the statement', async () => {
     const events: ProgressEvent[] = [];
     const store = openStore({ path: tempDbPath(), corpusDir: CORPUS_DIR, onProgress: (e) => events.push(e) });
     expect(store.corpus).toEqual({ added: [STATEMENT_ID, OP_ED_ID], newVersions: [], unchanged: [], skipped: [], warnings: [] });
@@ -59,7 +59,7 @@ describe('loading the corpus', () => {
     store.close();
   });
 
-  it("gives each of the statement's paragraphs its verification status and note", () => {
+  it("gives each of the statement's paragraphs its verification status and note", async () => {
     const store = openStore({ path: tempDbPath(), corpusDir: CORPUS_DIR });
     const byLocator = new Map(store.get(STATEMENT_ID)!.paragraphs.map((p) => [p.locator, p]));
     expect(byLocator.get('0.1')).toMatchObject({ verification: 'confirmed', verificationNote: 'Confirmed whole by independent quotations of the Kremlin translation.' });
@@ -73,7 +73,7 @@ describe('loading the corpus', () => {
     store.close();
   });
 
-  it('is idempotent: reopening never duplicates anything', () => {
+  it('is idempotent: reopening never duplicates anything', async () => {
     const file = tempDbPath();
     openStore({ path: file, corpusDir: CORPUS_DIR }).close();
     const store = openStore({ path: file, corpusDir: CORPUS_DIR });
@@ -86,7 +86,7 @@ describe('loading the corpus', () => {
     store.close();
   });
 
-  it('makes a changed file a new version, keeps the old one, and realigns the new one', () => {
+  it('makes a changed file a new version, keeps the old one, and realigns the new one', async () => {
     const corpus = copyCorpus(path.join(tempDir(), 'corpus'));
     const file = tempDbPath();
     openStore({ path: file, corpusDir: corpus }).close();
@@ -107,7 +107,7 @@ describe('loading the corpus', () => {
     store.close();
   });
 
-  it('updates changed metadata and verification in place, without a new version', () => {
+  it('updates changed metadata and verification in place, without a new version', async () => {
     const corpus = copyCorpus(path.join(tempDir(), 'corpus'));
     const file = tempDbPath();
     openStore({ path: file, corpusDir: corpus }).close();
@@ -130,7 +130,7 @@ describe('loading the corpus', () => {
     store.close();
   });
 
-  it('does not bring back a document the user deleted', () => {
+  it('does not bring back a document the user deleted', async () => {
     const file = tempDbPath();
     const store = openStore({ path: file, corpusDir: CORPUS_DIR });
     expect(store.delete(OP_ED_ID)).toBe(true);
@@ -139,12 +139,12 @@ describe('loading the corpus', () => {
     expect(again.corpus).toMatchObject({ skipped: [OP_ED_ID], unchanged: [STATEMENT_ID] });
     expect(again.get(OP_ED_ID)).toBeUndefined();
     // Adding it again on purpose is another matter.
-    again.add({ text: opEdText(), format: 'text', kind: 'commentary', id: OP_ED_ID });
+    await again.add({ text: opEdText(), format: 'text', kind: 'commentary', id: OP_ED_ID });
     again.close();
     expect(openStore({ path: file, corpusDir: CORPUS_DIR }).corpus).toMatchObject({ unchanged: [STATEMENT_ID, OP_ED_ID] });
   });
 
-  it('stops with a clear error on a malformed corpus', () => {
+  it('stops with a clear error on a malformed corpus', async () => {
     const corpus = copyCorpus(path.join(tempDir(), 'corpus'));
     fs.writeFileSync(path.join(corpus, 'broken.meta.json'), '{ "id": "broken", ');
     expect(() => openStore({ path: tempDbPath(), corpusDir: corpus })).toThrow(StoreError);

@@ -9,7 +9,7 @@ describe('openDatabase', () => {
     const db = openDatabase(tempDbPath());
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(db.pragma('busy_timeout', { simple: true })).toBe(30_000);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5_000);
     db.close();
   });
 });
@@ -24,7 +24,7 @@ describe('writeTransaction', () => {
     other.exec('BEGIN IMMEDIATE');
     try {
       expect(() => writeTransaction(db, () => db.exec('INSERT INTO t VALUES (1)'))).toThrow(StoreError);
-      expect(() => writeTransaction(db, () => undefined)).toThrow(/^The database is busy with another process's changes/);
+      expect(() => writeTransaction(db, () => undefined)).toThrow(/^The corpus is busy with another change; try again/);
     } finally {
       other.exec('ROLLBACK');
       other.close();

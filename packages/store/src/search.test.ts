@@ -16,15 +16,15 @@ function syntaxRefusal(run: () => unknown): string {
 }
 
 describe('store.search', () => {
-  it('finds "no limits" in paragraph IV.5 of the statement before the op-ed has been loaded', () => {
+  it('finds "no limits" in paragraph IV.5 of the statement before the op-ed has been loaded', async () => {
     const store = openStore({ path: tempDbPath() });
-    store.add({ text: statementText(), format: 'text', kind: 'source', id: STATEMENT_ID });
+    await store.add({ text: statementText(), format: 'text', kind: 'source', id: STATEMENT_ID });
     const hits = store.search('no limits');
     expect(hits.map((h) => [h.documentId, h.locator])).toEqual([[STATEMENT_ID, 'IV.5']]);
     store.close();
   });
 
-  it('finds "no limits" in the statement (IV.5) and in the op-ed, with the words highlighted', () => {
+  it('finds "no limits" in the statement (IV.5) and in the op-ed, with the words highlighted', async () => {
     const store = openStore({ path: tempDbPath(), corpusDir: CORPUS_DIR });
     const hits = store.search('"no limits"');
     expect(hits.map((h) => [h.documentId, h.kind, h.locator]).sort()).toEqual([
@@ -40,7 +40,7 @@ describe('store.search', () => {
     store.close();
   });
 
-  it('takes FTS5 syntax, a limit and the highlight marks', () => {
+  it('takes FTS5 syntax, a limit and the highlight marks', async () => {
     const store = openStore({ path: tempDbPath(), corpusDir: CORPUS_DIR });
     expect(store.search('sovereign*', { limit: 3 })).toHaveLength(3);
     expect(store.search('NEAR(Olympic Winter, 3)').map((h) => h.locator)).toContain('0.1');
@@ -49,7 +49,7 @@ describe('store.search', () => {
     store.close();
   });
 
-  it('turns FTS5 syntax errors into one clear sentence', () => {
+  it('turns FTS5 syntax errors into one clear sentence', async () => {
     const store = openStore({ path: tempDbPath(), corpusDir: CORPUS_DIR });
     expect(syntaxRefusal(() => store.search('"unbalanced'))).toBe(
       'The search "\\"unbalanced" is not valid full-text syntax (unterminated string); put words in double quotes to search for them as written.',

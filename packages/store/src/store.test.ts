@@ -6,9 +6,9 @@ import { openStore } from './store.js';
 import { opEdText, statementText, STATEMENT_ID } from './test-support/corpus.js';
 import { tempDbPath } from './test-support/temp.js';
 
-function refusal(run: () => unknown): string {
+async function refusal(run: () => Promise<unknown>): Promise<string> {
   try {
-    run();
+    await run();
   } catch (error) {
     expect(error).toBeInstanceOf(StoreError);
     return `${(error as StoreError).code}: ${(error as StoreError).message}`;
@@ -17,10 +17,10 @@ function refusal(run: () => unknown): string {
 }
 
 describe('store.add', () => {
-  it('stores plain text exactly as given, with paragraphs and locators', () => {
+  it('stores plain text exactly as given, with paragraphs and locators', async () => {
     const store = openStore({ path: tempDbPath() });
     const text = statementText();
-    const doc = store.add({ text, format: 'text', kind: 'source', id: STATEMENT_ID, date: '2022-02-04' });
+    const doc = await store.add({ text, format: 'text', kind: 'source', id: STATEMENT_ID, date: '2022-02-04' });
     expect(doc).toMatchObject({ id: STATEMENT_ID, version: 1, versions: 1, outcome: 'added', kind: 'source', date: '2022-02-04' });
     expect(doc.text).toBe(text);
     expect(doc.title).toBe(text.split('\n')[0]);
@@ -29,12 +29,12 @@ describe('store.add', () => {
     store.close();
   });
 
-  it('is idempotent by content: the same text again, even after a restart, returns the stored document', () => {
+  it('is idempotent by content: the same text again, even after a restart, returns the stored document', async () => {
     const path = tempDbPath();
     const text = statementText();
     const first = openStore({ path });
-    const added = first.add({ text, format: 'text', kind: 'source' });
-    expect(first.add({ text, format: 'text', kind: 'source', title: 'Another title' })).toMatchObject({
+    const added = await first.add({ text, format: 'text', kind: 'source' });
+    expect(await first.add({ text, format: 'text', kind: 'source', title: 'Another title' })).toMatchObject({
       id: added.id,
       outcome: 'existing',
       title: added.title,
@@ -42,18 +42,18 @@ describe('store.add', () => {
     first.close();
 
     const second = openStore({ path });
-    expect(second.add({ bytes: Buffer.from(text), format: 'text', kind: 'source' })).toMatchObject({ id: added.id, outcome: 'existing' });
+    expect(await second.add({ bytes: Buffer.from(text), format: 'text', kind: 'source' })).toMatchObject({ id: added.id, outcome: 'existing' });
     expect(second.list()).toHaveLength(1);
     expect(second.versions(added.id)).toHaveLength(1);
     second.close();
   });
 
-  it('keeps the old version when a document changes, and the new one becomes the document', () => {
+  it('keeps the old version when a document changes, and the new one becomes the document', async () => {
     const store = openStore({ path: tempDbPath() });
     const text = statementText();
-    const first = store.add({ text, format: 'text', kind: 'source', id: STATEMENT_ID });
+    const first = await store.add({ text, format: 'text', kind: 'source', id: STATEMENT_ID });
     const changed = text.replace('has no limits', 'has few limits');
-    const second = store.add({ text: changed, format: 'text', kind: 'source', id: STATEMENT_ID });
+    const second = await store.add({ text: changed, format: 'text', kind: 'source', id: STATEMENT_ID });
 
     expect(second).toMatchObject({ id: STATEMENT_ID, version: 2, versions: 2, outcome: 'new-version' });
     expect(store.get(STATEMENT_ID)!.text).toBe(changed);
@@ -68,22 +68,22 @@ describe('store.add', () => {
     expect(store.search('"has few limits"').map((h) => [h.documentId, h.version, h.locator])).toEqual([[STATEMENT_ID, 2, 'IV.5']]);
 
     // Going back to the first text is a change too.
-    expect(store.add({ text, format: 'text', kind: 'source', id: STATEMENT_ID })).toMatchObject({ version: 3, outcome: 'new-version' });
+    expect(await store.add({ text, format: 'text', kind: 'source', id: STATEMENT_ID })).toMatchObject({ version: 3, outcome: 'new-version' });
     store.close();
   });
 
-  it('gives documents added without an id one made from the title', () => {
+  it('gives documents added without an id one made from the title', async () => {
     const store = openStore({ path: tempDbPath() });
-    const a = store.add({ text: 'First text.', format: 'text', kind: 'commentary', title: 'Écho de Pékin: “No limits”?' });
-    const b = store.add({ text: 'Second text.', format: 'text', kind: 'commentary', title: 'Écho de Pékin: “No limits”?' });
+    const a = await store.add({ text: 'First text.', format: 'text', kind: 'commentary', title: 'Écho de Pékin: “No limits”?' });
+    const b = await store.add({ text: 'Second text.', format: 'text', kind: 'commentary', title: 'Écho de Pékin: “No limits”?' });
     expect(a.id).toBe('echo-de-pekin-no-limits');
     expect(b.id).toBe(`echo-de-pekin-no-limits-${b.sha256.slice(0, 8)}`);
     store.close();
   });
 
-  it('converts Markdown and HTML and keeps their emphasis exact', () => {
+  it('converts Markdown and HTML and keeps their emphasis exact', async () => {
     const store = openStore({ path: tempDbPath() });
-    const md = store.add({
+    const md = await store.add({
       text: '# On the statement\n\nThe sides have *no limits* and **no “forbidden” areas**.',
       format: 'markdown',
       kind: 'commentary',
@@ -92,7 +92,7 @@ describe('store.add', () => {
     expect(md.title).toBe('On the statement');
     expect(md.emphasis.map((s) => md.text.slice(s.start, s.end))).toEqual(['no limits', 'no “forbidden” areas']);
 
-    const html = store.add({
+    const html = await store.add({
       bytes: Buffer.from('<html><body><article><p>Friendship <i>has no limits</i>.</p></article></body></html>'),
       format: 'html',
       kind: 'commentary',
@@ -103,38 +103,38 @@ describe('store.add', () => {
     store.close();
   });
 
-  it('refuses empty, binary, non-UTF-8 and oversized documents in one sentence, and stores nothing', () => {
+  it('refuses empty, binary, non-UTF-8 and oversized documents in one sentence, and stores nothing', async () => {
     const store = openStore({ path: tempDbPath() });
     const add = (input: Partial<Parameters<typeof store.add>[0]>) => () =>
       store.add({ format: 'text', kind: 'commentary', ...input });
-    expect(refusal(add({ text: '   \n' }))).toBe('empty: The document is empty: it has no text to store.');
-    expect(refusal(add({ text: '<script>only()</script>', format: 'html' }))).toBe('empty: The document is empty: it has no text to store.');
-    expect(refusal(add({ bytes: Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01]) }))).toBe(
+    expect(await refusal(add({ text: '   \n' }))).toBe('empty: The document is empty: it has no text to store.');
+    expect(await refusal(add({ text: '<script>only()</script>', format: 'html' }))).toBe('empty: The document is empty: it has no text to store.');
+    expect(await refusal(add({ bytes: Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01]) }))).toBe(
       'binary: The document looks like a binary file (it contains NUL bytes); add plain text, Markdown or HTML.',
     );
-    expect(refusal(add({ bytes: Buffer.from('d\xe9tente', 'latin1') }))).toBe(
+    expect(await refusal(add({ bytes: Buffer.from('d\xe9tente', 'latin1') }))).toBe(
       'encoding: The document is not valid UTF-8 text; convert it to UTF-8 and add it again.',
     );
-    expect(refusal(add({ bytes: Buffer.alloc(MAX_INPUT_BYTES + 1024 * 1024, 'a') }))).toBe(
+    expect(await refusal(add({ bytes: Buffer.alloc(MAX_INPUT_BYTES + 1024 * 1024, 'a') }))).toBe(
       'too-large: The document is 6.0 MB, over the 5 MB limit for one document.',
     );
-    expect(refusal(add({ text: 'x', format: 'pdf' as never }))).toBe(
+    expect(await refusal(add({ text: 'x', format: 'pdf' as never }))).toBe(
       'format: The format "pdf" is not supported; give text, markdown or html.',
     );
-    expect(refusal(add({ text: 'x', kind: 'essay' as never }))).toBe(
+    expect(await refusal(add({ text: 'x', kind: 'essay' as never }))).toBe(
       'invalid: The kind "essay" is not one Verbatim knows; give source or commentary.',
     );
-    expect(refusal(add({ text: 'x', date: '4 February 2022' }))).toBe(
+    expect(await refusal(add({ text: 'x', date: '4 February 2022' }))).toBe(
       'invalid: The date "4 February 2022" is not a date; write it as YYYY, YYYY-MM or YYYY-MM-DD.',
     );
-    expect(refusal(add({ text: 'x', id: '../etc/passwd' }))).toMatch(/^invalid: The id "..\/etc\/passwd" is not usable;/);
+    expect(await refusal(add({ text: 'x', id: '../etc/passwd' }))).toMatch(/^invalid: The id "..\/etc\/passwd" is not usable;/);
     expect(store.list()).toEqual([]);
     store.close();
   });
 });
 
 describe('store reading', () => {
-  it('answers "not found" with undefined or an empty list, not an exception', () => {
+  it('answers "not found" with undefined or an empty list, not an exception', async () => {
     const store = openStore({ path: tempDbPath() });
     expect(store.get('nothing')).toBeUndefined();
     expect(store.get('nothing', { version: 2 })).toBeUndefined();
@@ -147,12 +147,12 @@ describe('store reading', () => {
     store.close();
   });
 
-  it('deletes every version of a document with its paragraphs, index entries and alignments', () => {
+  it('deletes every version of a document with its paragraphs, index entries and alignments', async () => {
     const path = tempDbPath();
     const store = openStore({ path });
-    store.add({ text: statementText(), format: 'text', kind: 'source', id: STATEMENT_ID });
-    store.add({ text: statementText().replace('no limits', 'some limits'), format: 'text', kind: 'source', id: STATEMENT_ID });
-    const opEd = store.add({ text: opEdText(), format: 'text', kind: 'commentary' });
+    await store.add({ text: statementText(), format: 'text', kind: 'source', id: STATEMENT_ID });
+    await store.add({ text: statementText().replace('no limits', 'some limits'), format: 'text', kind: 'source', id: STATEMENT_ID });
+    const opEd = await store.add({ text: opEdText(), format: 'text', kind: 'commentary' });
     expect(store.alignmentsOf(opEd.id)).toHaveLength(1);
 
     expect(store.delete(STATEMENT_ID)).toBe(true);

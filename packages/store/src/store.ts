@@ -1,10 +1,10 @@
 import { shingles, type AlignmentReport } from '@verbatim/core';
-import { addDocument, type AddContext } from './add.js';
+import type { AddContext } from './add.js';
 import { alignmentOfPassage, alignmentRow, alignmentsOfVersion, reportOf, summarize } from './alignments.js';
 import { findCandidates } from './candidates.js';
 import { createChecker } from './check/check.js';
 import { loadCorpus } from './corpus.js';
-import { openDatabase, writeTransaction } from './database.js';
+import { DEFAULT_BUSY_TIMEOUT_MS, openDatabase, writeTransaction } from './database.js';
 import {
   latestVersion,
   listDocuments,
@@ -19,6 +19,7 @@ import { realign } from './realign.js';
 import { search } from './search.js';
 import { unindexVersion } from './text-index.js';
 import { backupDatabase } from './backup.js';
+import { errorOf, runRequest, Writer, type Written } from './writer.js';
 import { verifyDocument, type VerifyInput, type VerifyOptions, type VerifyResult } from './verify.js';
 import type {
   AddInput,
@@ -45,13 +46,23 @@ export interface StoreOptions {
   corpusDir?: string;
   /** Progress of long work done while opening: migrations and corpus loading. */
   onProgress?: ProgressListener;
+  /**
+   * How long a write waits for another connection's (another process's) before it is
+   * refused as busy, in milliseconds; 5 s by default.
+   */
+  busyTimeoutMs?: number;
 }
 
 export interface Store {
   readonly path: string;
   /** What loading the corpus did at open; undefined without `corpusDir`. */
   readonly corpus: CorpusReport | undefined;
-  add(input: AddInput): AddResult;
+  /**
+   * Stores a document and aligns it, in a thread of its own: the caller's thread stays free
+   * to answer reads meanwhile. Refusals are StoreErrors (`busy` when another writer held the
+   * corpus too long: nothing was stored, try again).
+   */
+  add(input: AddInput): Promise<AddResult>;
   list(): DocumentSummary[];
   get(id: string, options?: { version?: number }): StoredDocument | undefined;
   versions(id: string): DocumentVersion[];
@@ -82,9 +93,12 @@ export interface Store {
  * corpus folder. Each call returns an independent store; nothing is shared between them.
  */
 export function openStore(options: StoreOptions): Store {
-  const db = openDatabase(options.path);
+  const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
+  const db = openDatabase(options.path, { busyTimeoutMs });
   let corpus: CorpusReport | undefined;
   const ctx: AddContext = { db, engine: engineVersion() };
+  // An in-memory database is this connection's alone: no other thread can write to it.
+  const writer = options.path === ':memory:' ? undefined : new Writer({ path: options.path, engine: ctx.engine, busyTimeoutMs });
   try {
     migrate(db, {
       file: options.path,
@@ -104,9 +118,10 @@ export function openStore(options: StoreOptions): Store {
       return corpus;
     },
 
-    add(input) {
-      const { row, outcome } = addDocument(ctx, input);
-      return { ...loadDocument(db, row), outcome };
+    async add(input) {
+      const { vid, outcome } = writer ? await writer.add(input) : await addHere(ctx, input);
+      // Read on this connection: the writer's transaction has committed, so it sees the version.
+      return { ...loadDocument(db, versionByVid(db, vid)!), outcome };
     },
 
     list: () => listDocuments(db),
@@ -175,6 +190,16 @@ export function openStore(options: StoreOptions): Store {
       });
     },
 
-    close: () => db.close(),
+    close() {
+      writer?.close();
+      db.close();
+    },
   };
+}
+
+/** An add on the caller's thread, for an in-memory store, answered as the writer thread answers. */
+async function addHere(ctx: AddContext, input: AddInput): Promise<Written> {
+  const reply = runRequest(ctx, { seq: 0, op: 'add', input });
+  if (!reply.ok) throw errorOf(reply.error);
+  return { vid: reply.vid, outcome: reply.outcome };
 }

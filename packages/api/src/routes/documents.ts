@@ -99,7 +99,7 @@ export function documentRoutes({ store, reports }: RouteDeps) {
     })
     .openapi({ ...add, hide: true }, async (c) => {
       const input = await addInput(c.req.header('Content-Type'), () => c.req.valid('json'), () => c.req.valid('form'));
-      const stored: AddResult = store.add(input);
+      const stored: AddResult = await store.add(input);
       reports.forget(stored.id);
       const body = { ...stored, aligned: store.alignmentsOf(stored.id) };
       if (stored.outcome === 'existing') return c.json(body, 200);

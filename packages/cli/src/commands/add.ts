@@ -78,12 +78,12 @@ Example:
     for (const key of METADATA) if (values[key] !== undefined) input[key] = values[key];
     if (values.id !== undefined) input.id = values.id;
 
-    const { added, alignments } = await withStore(context, (store, progress) => {
-      // Adding is one synchronous step (store, index, align) that reports no progress of its own.
+    const { added, alignments } = await withStore(context, async (store, progress) => {
+      // Adding is one step (align, then store and index) that reports no progress of its own.
       progress.note(`Storing and aligning ${fileName}…`);
       let result;
       try {
-        result = store.add(input);
+        result = await store.add(input);
       } catch (error) {
         throw fromStoreError(error, { subject: JSON.stringify(fileName) });
       }

@@ -3,6 +3,7 @@ import type { CommandContext } from '../command.js';
 import { createProgress, type Progress } from '../progress.js';
 import { storeLocations } from './locations.js';
 import { fromStoreError } from './store-error.js';
+import { inputError } from '../cli-error.js';
 
 /** What the store is doing while it opens, as the progress line says it. */
 const PHASE_LABELS: Record<ProgressEvent['phase'], string> = {
@@ -25,7 +26,12 @@ export async function withStore<T>(context: CommandContext, task: StoreTask<T>):
   const progress = createProgress(context.stderr, { env: context.env });
   let store: Store;
   try {
-    store = openStore({ path: database, corpusDir: corpus, onProgress: (event) => showProgress(progress, event) });
+    store = openStore({
+      path: database,
+      corpusDir: corpus,
+      onProgress: (event) => showProgress(progress, event),
+      ...busyTimeout(context.env),
+    });
   } catch (error) {
     throw fromStoreError(error);
   } finally {
@@ -51,4 +57,15 @@ export function showProgress(progress: Progress, event: ProgressEvent): void {
 /** A corpus file that disagrees with its metadata is worth telling, but not worth failing for. */
 function reportCorpusWarnings(store: Store, context: CommandContext): void {
   for (const warning of store.corpus?.warnings ?? []) context.stderr.write(`verbatim: warning: ${warning}\n`);
+}
+
+/** `VERBATIM_BUSY_TIMEOUT_MS`: how long a write waits for another process's before saying the corpus is busy. */
+function busyTimeout(env: Readonly<Record<string, string | undefined>>): { busyTimeoutMs?: number } {
+  const value = env.VERBATIM_BUSY_TIMEOUT_MS;
+  if (value === undefined || value === '') return {};
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 0) {
+    throw inputError(`VERBATIM_BUSY_TIMEOUT_MS must be a whole number of milliseconds, not ${JSON.stringify(value)}.`);
+  }
+  return { busyTimeoutMs: ms };
 }

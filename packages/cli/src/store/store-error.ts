@@ -1,5 +1,5 @@
 import { StoreError } from '@verbatim/store';
-import { inputError } from '../cli-error.js';
+import { busyError, inputError } from '../cli-error.js';
 
 export interface StoreErrorOptions {
   /** Replaces "The document" at the start of a refusal: the file name the user typed. */
@@ -8,14 +8,15 @@ export interface StoreErrorOptions {
 
 /**
  * A StoreError as the command line reports it: the store's one sentence, starting in lower
- * case after the `verbatim <command>: ` prefix, exit status 1. Anything else is returned
+ * case after the `verbatim <command>: ` prefix, exit status 1 (75 when the corpus was busy:
+ * nothing was done and the same command may simply be run again). Anything else is returned
  * as it is, for `main` to report as unexpected.
  */
 export function fromStoreError(error: unknown, options: StoreErrorOptions = {}): unknown {
   if (!(error instanceof StoreError)) return error;
   let message = error.message.trim();
   if (options.subject && /^The document\b/.test(message)) message = message.replace(/^The document/, options.subject);
-  return inputError(lowerFirst(message));
+  return error.code === 'busy' ? busyError(lowerFirst(message)) : inputError(lowerFirst(message));
 }
 
 /** "The search …" → "the search …", but "SQLite …" and "VERBATIM_DB …" stay as written. */

@@ -62,9 +62,9 @@ describe('store.check', () => {
     store.close();
   });
 
-  it('says a quotation is in none of the sources searched, and how many there were', () => {
+  it('says a quotation is in none of the sources searched, and how many there were', async () => {
     const store = corpusStore();
-    store.add({ text: COMMUNIQUE, format: 'text', kind: 'source', id: COMMUNIQUE_ID });
+    await store.add({ text: COMMUNIQUE, format: 'text', kind: 'source', id: COMMUNIQUE_ID });
     const text = 'The minister insisted that "our two countries will never accept a world without rules" in his speech.';
     const result = store.check(text);
     expect(result.sourcesSearched).toBe(2);
@@ -74,9 +74,9 @@ describe('store.check', () => {
     store.close();
   });
 
-  it('finds each quotation of one text in its own source: the statement and a later communiqué', () => {
+  it('finds each quotation of one text in its own source: the statement and a later communiqué', async () => {
     const store = corpusStore();
-    store.add({ text: COMMUNIQUE, format: 'text', kind: 'source', id: COMMUNIQUE_ID, title: 'Harbour communiqué' });
+    await store.add({ text: COMMUNIQUE, format: 'text', kind: 'source', id: COMMUNIQUE_ID, title: 'Harbour communiqué' });
     const text =
       'In February the two leaders declared that “Friendship between the two States has no limits”; by spring their ' +
       'diplomats had settled for promising that “no vessel carrying humanitarian grain shall be inspected twice”.';
@@ -89,7 +89,7 @@ describe('store.check', () => {
     store.close();
   });
 
-  it('finds an unmarked borrowing of eight words or more, as the stored alignments do', () => {
+  it('finds an unmarked borrowing of eight words or more, as the stored alignments do', async () => {
     const store = corpusStore();
     const text = 'Both sides reaffirm their strong mutual support for the protection of their core interests, and few doubt it.';
     const [borrowing] = store.check(text).passages;
@@ -102,15 +102,15 @@ describe('store.check', () => {
     store.close();
   });
 
-  it('prefers the source with the quotation word for word over decoys that have it changed or scrambled', () => {
+  it('prefers the source with the quotation word for word over decoys that have it changed or scrambled', async () => {
     const store = corpusStore();
     // Sources that share the statement's words but not the quotation: its words scrambled, or prose on other matters.
     for (let i = 0; i < 8; i++) {
-      store.add({ text: shuffledWords(statementText(), i + 1), format: 'text', kind: 'source', id: `scrambled-${i}` });
-      store.add({ text: syntheticText(50 + i, 400), format: 'text', kind: 'source', id: `synthetic-${i}` });
+      await store.add({ text: shuffledWords(statementText(), i + 1), format: 'text', kind: 'source', id: `scrambled-${i}` });
+      await store.add({ text: syntheticText(50 + i, 400), format: 'text', kind: 'source', id: `synthetic-${i}` });
     }
     // A later text that has the NATO sentence, reworded: a worse answer than the statement itself.
-    store.add({
+    await store.add({
       text: 'Briefing notes\n\nThe sides oppose the enlargement of NATO and call on the Alliance to abandon its approaches.',
       format: 'text',
       kind: 'source',
@@ -125,10 +125,10 @@ describe('store.check', () => {
     store.close();
   });
 
-  it('takes the quotation from the source that has it word for word when another has it changed', () => {
+  it('takes the quotation from the source that has it word for word when another has it changed', async () => {
     const store = corpusStore();
     // The quoter's wording, word for word, in a later source: that is where the quotation comes from.
-    store.add({
+    await store.add({
       text: 'Press digest\n\nOfficials in both capitals repeated that they oppose any further enlargement of NATO in every forum.',
       format: 'text',
       kind: 'source',
@@ -139,7 +139,7 @@ describe('store.check', () => {
     store.close();
   });
 
-  it('finds nothing to check in a text without quotations or borrowings, and says so with an empty list', () => {
+  it('finds nothing to check in a text without quotations or borrowings, and says so with an empty list', async () => {
     const store = corpusStore();
     expect(store.check('Russia and China are close partners.').passages).toEqual([]);
     // Short scare quotes not in any source are not quotations (SPEC §2).
@@ -147,7 +147,7 @@ describe('store.check', () => {
     store.close();
   });
 
-  it('gives every span exactly as it slices from its text, and the same answer twice', () => {
+  it('gives every span exactly as it slices from its text, and the same answer twice', async () => {
     const store = corpusStore();
     const first = store.check(QUESTION);
     const source = store.get(STATEMENT_ID)!.text;
@@ -159,7 +159,7 @@ describe('store.check', () => {
     store.close();
   });
 
-  it('stores nothing: the library and the alignments are the same after a check', () => {
+  it('stores nothing: the library and the alignments are the same after a check', async () => {
     const store = corpusStore();
     const before = store.list();
     store.check(QUESTION);
@@ -168,7 +168,7 @@ describe('store.check', () => {
     store.close();
   });
 
-  it('refuses what is not a text to check, in one sentence', () => {
+  it('refuses what is not a text to check, in one sentence', async () => {
     const store = corpusStore();
     const refusal = (input: unknown) => {
       try {

@@ -15,7 +15,7 @@ function tables(db: Database.Database): string[] {
 }
 
 describe('migrations', () => {
-  it('build an empty database up to the latest schema, in WAL mode', () => {
+  it('build an empty database up to the latest schema, in WAL mode', async () => {
     const file = tempDbPath();
     openStore({ path: file }).close();
 
@@ -30,7 +30,7 @@ describe('migrations', () => {
 
   });
 
-  it('bring a version 1 database forward: its documents become searchable and findable as candidates', () => {
+  it('bring a version 1 database forward: its documents become searchable and findable as candidates', async () => {
     const file = tempDbPath();
     const v1 = openDatabase(file);
     expect(migrate(v1, { target: 1 })).toBe(1);
@@ -59,7 +59,7 @@ describe('migrations', () => {
     expect(store.search('"no limits"').map((h) => [h.documentId, h.locator])).toEqual([[STATEMENT_ID, 'IV.5']]);
     const quotation = 'Friendship between the two States has no limits, there are no "forbidden" areas of cooperation.';
     expect(store.candidates(quotation, { kind: 'source' }).map((c) => c.id)).toEqual([STATEMENT_ID]);
-    const commentary = store.add({ text: `They wrote: “${quotation}”`, format: 'text', kind: 'commentary' });
+    const commentary = await store.add({ text: `They wrote: “${quotation}”`, format: 'text', kind: 'commentary' });
     expect(store.alignmentsOf(commentary.id).map((a) => a.source.id)).toEqual([STATEMENT_ID]);
     // The backfilled index entries go with the document.
     expect(store.delete(STATEMENT_ID)).toBe(true);
@@ -72,7 +72,7 @@ describe('migrations', () => {
     db.close();
   });
 
-  it('apply each migration once, however often the database is opened', () => {
+  it('apply each migration once, however often the database is opened', async () => {
     const file = tempDbPath();
     openStore({ path: file }).close();
     const db = openDatabase(file);
@@ -81,7 +81,7 @@ describe('migrations', () => {
     openStore({ path: file }).close();
   });
 
-  it('refuse a database newer than the code, and leave it untouched', () => {
+  it('refuse a database newer than the code, and leave it untouched', async () => {
     const file = tempDbPath();
     openStore({ path: file }).close();
     const db = new Database(file);
@@ -103,7 +103,7 @@ describe('migrations', () => {
     after.close();
   });
 
-  it('refuse a file that is not a database with a clear error', () => {
+  it('refuse a file that is not a database with a clear error', async () => {
     const file = tempDbPath();
     openStore({ path: file }).close();
     const garbage = `${file}.txt`;

@@ -14,7 +14,7 @@ for (let i = 0; i < Number(countArg); i++) {
   const text = isSource
     ? `Bulk source ${i}\n\n${quoted.map((q) => q.split(' ').reverse().join(' ')).join('\n\n')}\n\nSerial ${i}.`
     : `Bulk commentary ${i}\n\nAs the statement puts it, “${quoted[0]}”\n\nCommentators number ${i} added: “${quoted[1]}”\n\nAnd later: “${quoted[2]}”`;
-  const doc = store.add({ text, format: 'text', kind: isSource ? 'source' : 'commentary', title: `Bulk ${i}` });
+  const doc = await store.add({ text, format: 'text', kind: isSource ? 'source' : 'commentary', title: `Bulk ${i}` });
   process.stdout.write(`${doc.id}\n`);
 }
 store.close();

@@ -55,7 +55,7 @@ export const actions: Actions = {
     let id: string;
     let outcome: string;
     try {
-      const added = getStore(platform).add({
+      const added = await getStore(platform).add({
         // A browser sends a textarea's line breaks as CRLF whatever the user pasted (HTML's
         // form encoding); stored as such, the same text pasted and uploaded would differ.
         ...(file ? { bytes: new Uint8Array(await file.arrayBuffer()) } : { text: values.text.replace(/\r\n?/g, '\n') }),
