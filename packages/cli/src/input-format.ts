@@ -1,21 +1,14 @@
 import { extname } from 'node:path';
-import type { DocumentFormat } from '@verbatim/store';
+import { formatOf, type DocumentFormat } from '@verbatim/store';
 import { usageError } from './cli-error.js';
 
 export const INPUT_FORMATS: readonly DocumentFormat[] = ['text', 'markdown', 'html'];
 
-const BY_EXTENSION: Readonly<Record<string, DocumentFormat>> = {
-  '.txt': 'text',
-  '.md': 'markdown',
-  '.markdown': 'markdown',
-  '.html': 'html',
-  '.htm': 'html',
-};
-
 /**
- * The format a document is written in: `--input-format` when given, else its file
- * extension. A file whose extension says nothing is refused rather than guessed at: read as
- * plain text, a Markdown or HTML file would keep its markup and lose its emphasis.
+ * The format a document is written in: `--input-format` when given, else its file extension
+ * (the store's `formatOf`, the rule the API and the corpus loader follow too). A file whose
+ * extension says nothing is refused rather than guessed at: read as plain text, a Markdown or
+ * HTML file would keep its markup and lose its emphasis.
  */
 export function inputFormatOf(fileName: string, given: string | undefined): DocumentFormat {
   if (given !== undefined) {
@@ -23,9 +16,9 @@ export function inputFormatOf(fileName: string, given: string | undefined): Docu
     if (!format) throw usageError(`unknown input format ${JSON.stringify(given)}; use --input-format text, markdown or html.`);
     return format;
   }
-  const extension = extname(fileName).toLowerCase();
-  const format = BY_EXTENSION[extension];
+  const format = formatOf({ fileName });
   if (format) return format;
+  const extension = extname(fileName).toLowerCase();
   const what = extension ? `the extension ${JSON.stringify(extension)}` : 'a file name without an extension';
   throw usageError(`cannot tell the format of ${JSON.stringify(fileName)} from ${what}; give --input-format text, markdown or html.`);
 }

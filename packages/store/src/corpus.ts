@@ -5,6 +5,7 @@ import { addDocument, type AddContext } from './add.js';
 import { writeTransaction } from './database.js';
 import { isLatest, METADATA_COLUMNS, updateMetadata, type Metadata, type VersionRow } from './documents.js';
 import { StoreError } from './errors.js';
+import { formatOf } from './ingest/format.js';
 import type { CorpusReport, DocumentFormat, DocumentKind, ProgressListener } from './types.js';
 import { applyVerification, parseVerification, verificationMatches, type Verification } from './verification.js';
 
@@ -145,7 +146,7 @@ function readEntry(dir: string, metaFile: string): CorpusEntry {
     file,
     id,
     kind,
-    format: formatOf(file, fields.format),
+    format: corpusFormat(file, fields.format),
     fields,
     verification: parseVerification(fields.verification, metaFile),
   };
@@ -159,12 +160,10 @@ function readBytes(dir: string, entry: CorpusEntry): Buffer {
   }
 }
 
-function formatOf(file: string, declared: unknown): DocumentFormat {
+/** The format the metadata declares, else the file's (a corpus file of no known extension is text). */
+function corpusFormat(file: string, declared: unknown): DocumentFormat {
   if (declared === 'text' || declared === 'markdown' || declared === 'html') return declared;
-  const ext = path.extname(file).toLowerCase();
-  if (ext === '.md' || ext === '.markdown') return 'markdown';
-  if (ext === '.html' || ext === '.htm') return 'html';
-  return 'text';
+  return formatOf({ fileName: file }) ?? 'text';
 }
 
 function extraFields(fields: Record<string, unknown>): Record<string, unknown> {
