@@ -3,11 +3,13 @@ import type { Store } from '@verbatim/store';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { requireTokenForWrites } from './http/auth.js';
+import { requireSameOriginForWrites } from './http/origin.js';
 import { DEFAULT_BODY_LIMIT, limitBody } from './http/body-limit.js';
 import { ProblemError, problemResponse, toProblemError } from './problem.js';
 import { ReportCache } from './reports.js';
 import { router, type RouteDeps } from './router.js';
 import { alignmentRoutes } from './routes/alignments.js';
+import { documentPassageRoutes } from './routes/document-passages.js';
 import { documentRoutes } from './routes/documents.js';
 import { healthRoutes } from './routes/health.js';
 import { passageRoutes } from './routes/passages.js';
@@ -75,13 +77,15 @@ export function createApp(options: AppOptions): OpenAPIHono {
     app.use(CHECK_PATH, rateLimit({ ...DEFAULT_CHECK_RATE, ...options.checkRate, what: 'checks' }));
   }
   app.use(CHECK_PATH, limitBody(CHECK_BODY_LIMIT, 'a text to check may be at most 100 KB'));
-  // The token is checked before the body is read: an unauthorized upload costs nothing.
+  // Origin and token are checked before the body is read: a refused upload costs nothing.
+  app.use('/api/*', requireSameOriginForWrites([...(options.corsOrigins ?? []), ...(options.publicUrl ? [new URL(options.publicUrl).origin] : [])]));
   app.use('/api/*', requireTokenForWrites(options.token, { changesNothing: [CHECK_PATH] }));
   app.use('/api/*', limitBody(options.bodyLimit ?? DEFAULT_BODY_LIMIT));
 
   app
-    .route('/api', healthRoutes())
+    .route('/api', healthRoutes({ tokenRequired: Boolean(options.token) }))
     .route('/api', documentRoutes(deps))
+    .route('/api', documentPassageRoutes(deps))
     .route('/api', alignmentRoutes(deps))
     .route('/api', passageRoutes(deps))
     .route('/api', searchRoutes(deps))

@@ -1,3 +1,21 @@
 export { createApp, type AppOptions } from './app.js';
+export { openApp, type OpenApp, type OpenAppOptions } from './open.js';
 export { DEFAULT_BODY_LIMIT } from './http/body-limit.js';
 export { ProblemError, type Problem } from './problem.js';
+// What the API answers, for typed clients (the web app's pages).
+export type {
+  AlignmentReport,
+  AlignmentSummary,
+  DocumentFormat,
+  DocumentKind,
+  DocumentSummary,
+  EmphasisSpan,
+  Passage,
+  SearchHit,
+  StoredDocument,
+  StoredParagraph,
+  VerificationStatus,
+} from '@verbatim/store';
+export type { Link } from './schemas/alignments.js';
+export type { DocumentPassages, LinkedPassage } from './routes/document-passages.js';
+export type { Health } from './routes/health.js';

@@ -115,6 +115,19 @@ export function alignmentsOfVersion(db: Db, vid: number): AlignmentSummary[] {
   return rows.map((r) => summarize(db, r));
 }
 
+/** Every alignment between latest versions: the links of the library, sources first by id. */
+export function latestAlignments(db: Db): AlignmentSummary[] {
+  const rows = db
+    .prepare(
+      `SELECT a.* FROM alignments a
+       JOIN latest_documents s ON s.vid = a.source_vid
+       JOIN latest_documents c ON c.vid = a.commentary_vid
+       ORDER BY s.id, c.id`,
+    )
+    .all() as AlignmentRow[];
+  return rows.map((r) => summarize(db, r));
+}
+
 export function summarize(db: Db, row: AlignmentRow): AlignmentSummary {
   const report = reportOf(row);
   const found = report.passages.filter((p) => p.status !== 'not_found').length;

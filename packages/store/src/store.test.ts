@@ -141,6 +141,7 @@ describe('store reading', () => {
     expect(store.versions('nothing')).toEqual([]);
     expect(store.alignment('nothing', 'neither')).toBeUndefined();
     expect(store.alignmentsOf('nothing')).toEqual([]);
+    expect(store.alignments()).toEqual([]);
     expect(store.passage('p-0000000000000000')).toBeUndefined();
     expect(store.delete('nothing')).toBe(false);
     expect(store.search('')).toEqual([]);
@@ -154,8 +155,11 @@ describe('store reading', () => {
     await store.add({ text: statementText().replace('no limits', 'some limits'), format: 'text', kind: 'source', id: STATEMENT_ID });
     const opEd = await store.add({ text: opEdText(), format: 'text', kind: 'commentary' });
     expect(store.alignmentsOf(opEd.id)).toHaveLength(1);
+    // The library's links: the one alignment, between the statement's latest version and the op-ed.
+    expect(store.alignments().map((a) => [a.source.id, a.source.version, a.commentary.id])).toEqual([[STATEMENT_ID, 2, opEd.id]]);
 
     expect(store.delete(STATEMENT_ID)).toBe(true);
+    expect(store.alignments()).toEqual([]);
     expect(store.get(STATEMENT_ID)).toBeUndefined();
     expect(store.alignmentsOf(opEd.id)).toEqual([]);
     expect(store.search('"some limits"')).toEqual([]);

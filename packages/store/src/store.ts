@@ -1,6 +1,6 @@
 import { shingles, type AlignmentReport } from '@verbatim/core';
 import type { AddContext } from './add.js';
-import { alignmentOfPassage, alignmentRow, alignmentsOfVersion, reportOf, summarize } from './alignments.js';
+import { alignmentOfPassage, alignmentRow, alignmentsOfVersion, latestAlignments, reportOf, summarize } from './alignments.js';
 import { findCandidates } from './candidates.js';
 import { createChecker } from './check/check.js';
 import { loadCorpus } from './corpus.js';
@@ -68,6 +68,8 @@ export interface Store {
   versions(id: string): DocumentVersion[];
   alignment(sourceId: string, commentaryId: string): AlignmentReport | undefined;
   alignmentsOf(documentId: string): AlignmentSummary[];
+  /** Every alignment between latest versions of two documents. */
+  alignments(): AlignmentSummary[];
   passage(passageId: string): PassageRecord | undefined;
   search(query: string, options?: SearchOptions): SearchHit[];
   /** The stored documents of a kind a text shares enough word 4-grams with to be worth aligning. */
@@ -145,6 +147,8 @@ export function openStore(options: StoreOptions): Store {
       const row = latestVersion(db, documentId);
       return row ? alignmentsOfVersion(db, row.vid) : [];
     },
+
+    alignments: () => latestAlignments(db),
 
     passage(passageId) {
       const row = alignmentOfPassage(db, passageId);

@@ -18,6 +18,23 @@ interface Report {
   passages: Array<{ id: string; kind: string; status: string; source: { locator: string; text: string } | null }>;
 }
 
+describe('GET /api/alignments', () => {
+  it('lists the seed pair’s link with its passages, coverage and engine, not stale', async () => {
+    const res = await t.app.request('/api/alignments');
+    expect(res.status).toBe(200);
+    const links = (await res.json()) as Array<Record<string, unknown>>;
+    expect(links).toHaveLength(1);
+    expect(links[0]).toMatchObject({
+      source: { id: STATEMENT, latest: true },
+      commentary: { id: OP_ED, latest: true },
+      passages: 8,
+      notFound: 0,
+      engineVersion: expect.stringMatching(/^@verbatim\/core@/),
+      stale: false,
+    });
+  });
+});
+
 describe('GET /api/alignments/:sourceId/:commentaryId', () => {
   it('gives the seed pair’s report, valid against the contract, with the op-ed’s 8 passages', async () => {
     const res = await t.app.request(SEED_REPORT);

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { noneMatchHits } from '../http/conditional.js';
 import { ProblemError } from '../problem.js';
 import { router, type RouteDeps } from '../router.js';
-import { alignmentReportComponents, alignmentReportRef } from '../schemas/alignments.js';
+import { alignmentReportComponents, alignmentReportRef, LinkSchema, linkOf } from '../schemas/alignments.js';
 import { documentId, problems } from '../schemas/common.js';
 
 /**
@@ -10,6 +10,17 @@ import { documentId, problems } from '../schemas/common.js';
  * a new version: caches must revalidate every time, which the ETag makes a 304 away.
  */
 const CACHE_CONTROL = 'public, no-cache';
+
+const list = createRoute({
+  method: 'get',
+  path: '/alignments',
+  tags: ['Alignments'],
+  summary: 'Every link between a source and a commentary',
+  description:
+    'The stored alignments between the latest versions of two documents, by source then commentary id: the passages found and coverage of each, ' +
+    'the engine that made it, and whether it is stale (made by another engine, and being made again).',
+  responses: { 200: { description: 'The alignments', content: { 'application/json': { schema: z.array(LinkSchema) } } } },
+});
 
 const report = createRoute({
   method: 'get',
@@ -40,14 +51,16 @@ export function alignmentRoutes({ store, reports }: RouteDeps) {
   for (const [name, schema] of Object.entries(alignmentReportComponents())) {
     app.openAPIRegistry.registerComponent('schemas', name, schema);
   }
-  return app.openapi(report, (c) => {
-    const { sourceId, commentaryId } = c.req.valid('param');
-    const served = reports.get(sourceId, commentaryId);
-    if (!served) throw new ProblemError(404, notFound(store, sourceId, commentaryId));
-    const headers = { ETag: served.etag, 'Cache-Control': CACHE_CONTROL };
-    if (noneMatchHits(c.req.header('If-None-Match'), served.etag)) return c.body(null, 304, headers);
-    return c.body(served.body, 200, { ...headers, 'Content-Type': 'application/json; charset=utf-8' });
-  });
+  return app
+    .openapi(list, (c) => c.json(store.alignments().map(linkOf), 200))
+    .openapi(report, (c) => {
+      const { sourceId, commentaryId } = c.req.valid('param');
+      const served = reports.get(sourceId, commentaryId);
+      if (!served) throw new ProblemError(404, notFound(store, sourceId, commentaryId));
+      const headers = { ETag: served.etag, 'Cache-Control': CACHE_CONTROL };
+      if (noneMatchHits(c.req.header('If-None-Match'), served.etag)) return c.body(null, 304, headers);
+      return c.body(served.body, 200, { ...headers, 'Content-Type': 'application/json; charset=utf-8' });
+    });
 }
 
 /** Which of the two is missing, or that they are not linked, and in which order they go. */

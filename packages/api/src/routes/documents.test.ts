@@ -102,11 +102,17 @@ describe('POST /api/documents', () => {
   });
 
   it('refuses invalid fields with a 400 naming each in one sentence', async () => {
-    const res = await t.app.request('/api/documents', json({ text: 'Some words.', kind: 'essay', titel: 'Typo' }));
+    const res = await t.app.request('/api/documents', json({ text: 'Some words.', kind: 'essay', title: '', titel: 'Typo' }));
     expect(res.status).toBe(400);
     expect((await problemOf(res)).detail).toBe(
-      'The field "kind" must be "source" or "commentary"; the field "title" is missing; the field "titel" is not known.',
+      'The field "kind" must be "source" or "commentary"; the field "title" must not be empty; the field "titel" is not known.',
     );
+  });
+
+  it('titles a document sent without a title by its first line, as `verbatim add` does', async () => {
+    const res = await t.app.request('/api/documents', json({ text: 'Notes on a speech\n\nIt said little.', kind: 'commentary' }));
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ title: 'Notes on a speech' });
   });
 
   it('refuses an upload without a file, naming what is missing', async () => {

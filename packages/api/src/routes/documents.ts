@@ -61,7 +61,7 @@ const add = createRoute({
   responses: {
     201: { description: 'Stored and aligned', content: { 'application/json': { schema: AddedDocumentSchema } } },
     200: { description: 'The same text was already stored: the existing document', content: { 'application/json': { schema: AddedDocumentSchema } } },
-    ...problems(400, 401, 413, 415, 503),
+    ...problems(400, 401, 403, 413, 415, 503),
   },
 });
 
@@ -73,7 +73,7 @@ const remove = createRoute({
   description: 'Deletes every version and its alignments. A deleted corpus document is not loaded again at the next start.',
   security: [{ Bearer: [] }],
   request: { params: z.object({ id: documentId('id') }) },
-  responses: { 204: { description: 'Deleted' }, ...problems(400, 401, 404) },
+  responses: { 204: { description: 'Deleted' }, ...problems(400, 401, 403, 404) },
 });
 
 export function documentRoutes({ store, reports }: RouteDeps) {

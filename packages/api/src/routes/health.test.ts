@@ -12,6 +12,16 @@ describe('GET /api/health', () => {
     });
     const res = await createApp({ store: untouchable }).request('/api/health');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', engine: expect.stringMatching(/^@verbatim\/core@\d/) });
+    expect(await res.json()).toEqual({ status: 'ok', engine: expect.stringMatching(/^@verbatim\/core@\d/), tokenRequired: false });
+  });
+
+  it('says whether writes need a token, so a form can ask for one', async () => {
+    const untouchable = new Proxy({} as Store, {
+      get: () => {
+        throw new Error('the store was touched');
+      },
+    });
+    const res = await createApp({ store: untouchable, token: 's3cret' }).request('/api/health');
+    expect(((await res.json()) as { tokenRequired: boolean }).tokenRequired).toBe(true);
   });
 });

@@ -6,8 +6,11 @@ const HealthSchema = z
   .object({
     status: z.literal('ok'),
     engine: z.string().openapi({ example: '@verbatim/core@0.1.0', description: 'The alignment engine this server runs.' }),
+    tokenRequired: z.boolean().openapi({ description: 'Whether writes need `Authorization: Bearer <token>` (the server was given VERBATIM_TOKEN).' }),
   })
   .openapi('Health');
+
+export type Health = z.infer<typeof HealthSchema>;
 
 const health = createRoute({
   method: 'get',
@@ -18,7 +21,7 @@ const health = createRoute({
   responses: { 200: { description: 'The server is up', content: { 'application/json': { schema: HealthSchema } } } },
 });
 
-export function healthRoutes() {
+export function healthRoutes({ tokenRequired }: { tokenRequired: boolean }) {
   const engine = engineVersion();
-  return router().openapi(health, (c) => c.json({ status: 'ok' as const, engine }, 200));
+  return router().openapi(health, (c) => c.json({ status: 'ok' as const, engine, tokenRequired }, 200));
 }

@@ -7,7 +7,7 @@ beforeAll(() => {
 });
 afterAll(() => t.close());
 
-/** Every route of SPEC §4, and the verification of issue 7. */
+/** Every route of SPEC §4, the verification of issue 7, and what the pages read (issue 11). */
 const ROUTES = [
   ['get', '/api/health'],
   ['get', '/api/documents'],
@@ -15,6 +15,8 @@ const ROUTES = [
   ['get', '/api/documents/{id}'],
   ['delete', '/api/documents/{id}'],
   ['post', '/api/documents/{id}/verify'],
+  ['get', '/api/documents/{id}/passages'],
+  ['get', '/api/alignments'],
   ['get', '/api/alignments/{sourceId}/{commentaryId}'],
   ['get', '/api/passages/{passageId}/citation'],
   ['get', '/api/search'],

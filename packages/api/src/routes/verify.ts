@@ -60,7 +60,7 @@ const verify = createRoute({
   },
   responses: {
     200: { description: 'The comparison, and what `apply` stored', content: { 'application/json': { schema: VerifyResultSchema } } },
-    ...problems(400, 401, 404, 413, 415),
+    ...problems(400, 401, 403, 404, 413, 415),
   },
 });
 

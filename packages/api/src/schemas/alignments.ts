@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { z } from '@hono/zod-openapi';
+import { engineVersion, type AlignmentSummary } from '@verbatim/store';
 
 const DocumentRefSchema = z
   .object({
@@ -22,6 +23,19 @@ export const AlignmentSummarySchema = z
     coverage: z.object({ source: z.number(), commentary: z.number() }),
   })
   .openapi('AlignmentSummary');
+
+export const LinkSchema = AlignmentSummarySchema.extend({
+  stale: z.boolean().openapi({
+    description: 'True when another engine than the running one made the report: it is being made again, and served as it was until then.',
+  }),
+}).openapi('AlignmentLink');
+
+export type Link = AlignmentSummary & { stale: boolean };
+
+/** A stored alignment as the API lists it: said stale when the running engine did not make it. */
+export function linkOf(summary: AlignmentSummary): Link {
+  return { ...summary, stale: summary.engineVersion !== engineVersion() };
+}
 
 type JsonSchema = { [key: string]: unknown };
 

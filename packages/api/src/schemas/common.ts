@@ -23,6 +23,7 @@ export function problems(...statuses: number[]) {
   const descriptions: Record<number, string> = {
     400: 'Malformed JSON, or invalid parameters or fields',
     401: 'A write without the right bearer token (only when the server has one)',
+    403: 'A write a browser sent from a page of another site',
     404: 'No such resource',
     413: 'The request body is over the limit',
     415: 'An unsupported content type or document format',

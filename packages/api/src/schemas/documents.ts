@@ -75,7 +75,7 @@ export const AddDocumentJsonSchema = z
     text: z.string().openapi({ description: 'The document, at most 5 MB of UTF-8.' }),
     format: DocumentFormatSchema.default('text'),
     kind: DocumentKindSchema,
-    title: z.string().min(1).max(500),
+    title: z.string().min(1).max(500).optional().openapi({ description: 'The first line of the text when left out.' }),
     ...metadata,
   })
   .strict()
