@@ -1,8 +1,8 @@
 // The web app as a Node request handler, for a host that serves it beside the API on one
 // port (apps/server, the end-to-end tests). It wraps adapter-node's build/handler.js with what
 // such a host needs and adapter-node cannot guess:
-//  - the pages read the host's store (carried by each request, and left on
-//    globalThis.__verbatimStore) instead of opening a second connection to the same database;
+//  - the pages read and write through the host's API (its Hono app's `fetch`, carried by each
+//    request) instead of opening an API, and a connection to the same database, of their own;
 //  - adapter-node takes a request without ORIGIN or PROTOCOL_HEADER to have come over HTTPS,
 //    so every form post over plain http://localhost would fail its cross-site check; the
 //    handler tells it the protocol the connection really used (set ORIGIN, or PROTOCOL_HEADER
@@ -19,15 +19,14 @@ import { fileURLToPath } from 'node:url';
 const PROTOCOL_HEADER = 'x-verbatim-protocol';
 const CLIENT_DIR = fileURLToPath(new URL('./build/client', import.meta.url));
 const IMMUTABLE = '/_app/immutable/';
-/** The key src/lib/server/store.ts reads the store from, on the request adapter-node passes on. */
-const STORE_KEY = Symbol.for('verbatim.store');
+/** The key src/lib/server/host-api.ts reads the API from, on the request adapter-node passes on. */
+const API_KEY = Symbol.for('verbatim.api');
 
 /**
- * @param {{ store?: import('@verbatim/store').Store }} [options]
+ * @param {{ api?: (request: Request) => Response | Promise<Response> }} [options]
  * @returns {Promise<(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, next?: () => void) => void>}
  */
 export async function createWebHandler(options = {}) {
-  if (options.store) globalThis.__verbatimStore = options.store;
   process.env.BODY_SIZE_LIMIT ??= '6M';
   const tellProtocol = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
   if (tellProtocol) process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
@@ -40,13 +39,13 @@ export async function createWebHandler(options = {}) {
     }
     throw error;
   }
-  const store = options.store;
+  const api = options.api;
   return (req, res, next) => {
     if (isStaleAsset(req.url ?? '/')) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found: an asset of an earlier build.\n');
       return;
     }
-    if (store) Object.defineProperty(req, STORE_KEY, { value: store });
+    if (api) Object.defineProperty(req, API_KEY, { value: api });
     // Set from the socket, never taken from the client.
     if (tellProtocol) req.headers[PROTOCOL_HEADER] = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
     handler(req, res, next);

@@ -4,12 +4,8 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   plugins: [sveltekit()],
   ssr: {
-    // Imported at run time, not bundled: apps/server hands the pages its own store, and its
-    // StoreError must be the class the pages test errors against (one copy of the module).
-    external: ['@verbatim/store'],
-  },
-  server: {
-    // `vite dev` serves the pages only; the citations come from a running server (npm start).
-    proxy: { '/api': process.env.VERBATIM_API ?? 'http://localhost:3000' },
+    // Imported at run time, not bundled: only an app run on its own (vite dev) opens an API
+    // (src/lib/server/host-api.ts), and it needs the store's native SQLite module.
+    external: ['@verbatim/api'],
   },
 });

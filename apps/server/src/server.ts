@@ -49,9 +49,9 @@ export async function start(options: ServerOptions): Promise<RunningServer> {
 
   let server: Server;
   try {
-    // The web app takes every path outside /api, reading this same store; what it does not
-    // serve goes on to the API, whose 404 is a problem+json.
-    const web = await createWebHandler({ store });
+    // The web app takes every path outside /api, reading and writing through this same API
+    // in process; what it does not serve goes on to the API, whose 404 is a problem+json.
+    const web = await createWebHandler({ api: (request) => api.fetch(request) });
     server = await listen(
       (req, res) => (isApi(req.url) ? handleApi(req, res) : web(req, res, () => void handleApi(req, res))),
       options.port,

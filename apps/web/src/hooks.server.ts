@@ -1,6 +1,14 @@
 import type { Handle, HandleServerError } from '@sveltejs/kit';
+import { apiFor } from '$lib/server/api';
+import { hostApi } from '$lib/server/host-api';
 
 export const handle: Handle = async ({ event, resolve }) => {
+  const api = await hostApi(event.platform);
+  // On its own (vite dev), the app also answers /api itself, with the API it opened: the
+  // pages' citations and downloads then work without a server beside it. Under apps/server,
+  // /api never reaches the app.
+  if (api.own && (event.url.pathname === '/api' || event.url.pathname.startsWith('/api/'))) return api.fetch(event.request);
+  event.locals.api = apiFor(api.fetch, event.url.origin);
   const response = await resolve(event);
   response.headers.set('X-Content-Type-Options', 'nosniff');
   response.headers.set('Referrer-Policy', 'same-origin');
@@ -8,9 +16,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 };
 
 /**
- * Expected failures (a document that does not exist) are raised with error() where they
- * happen; anything reaching here is a fault: logged in full, shown to the reader as one
- * sentence without internals.
+ * Expected failures (a document that does not exist, a refusal of the API) are raised with
+ * error() where they happen; anything reaching here is a fault: logged in full, shown to the
+ * reader as one sentence without internals.
  */
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
   if (status !== 404) console.error(`[web] ${event.request.method} ${event.url.pathname}:`, error);

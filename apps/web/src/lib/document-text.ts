@@ -1,4 +1,4 @@
-import type { StoredDocument } from '@verbatim/store';
+import type { StoredDocument } from '@verbatim/api';
 import type { DocumentText } from './compare/model';
 
 /**

@@ -2,7 +2,7 @@
  * Words the interface uses for the report's codes, in one place so that the comparison, the
  * library and the document page name things the same way.
  */
-import type { AlignmentReport, VerificationStatus } from '@verbatim/store';
+import type { AlignmentReport, VerificationStatus } from '@verbatim/api';
 
 type Passage = AlignmentReport['passages'][number];
 export type PassageStatus = Passage['status'];

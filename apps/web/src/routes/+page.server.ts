@@ -1,5 +1,4 @@
-import type { AlignmentSummary, DocumentSummary } from '@verbatim/store';
-import { getStore } from '$lib/server/store';
+import type { AlignmentSummary, DocumentSummary, Link as Alignment } from '@verbatim/api';
 import type { PageServerLoad } from './$types';
 
 export interface Link {
@@ -12,23 +11,20 @@ export interface Link {
   coverage: AlignmentSummary['coverage'];
 }
 
-export const load: PageServerLoad = ({ platform }) => {
-  const store = getStore(platform);
-  const documents = store.list();
-  // Every link has a commentary at one end: asking each commentary finds them all, once.
-  const links: Link[] = documents
-    .filter((d) => d.kind === 'commentary')
-    .flatMap((d) => store.alignmentsOf(d.id))
-    .filter((a) => a.source.latest && a.commentary.latest)
-    .map((a) => ({
-      sourceId: a.source.id,
-      sourceTitle: a.source.title,
-      commentaryId: a.commentary.id,
-      commentaryTitle: a.commentary.title,
-      passages: a.passages,
-      notFound: a.notFound,
-      coverage: a.coverage,
-    }));
+export const load: PageServerLoad = async ({ locals }) => {
+  const [documents, alignments] = await Promise.all([
+    locals.api.get<DocumentSummary[]>('/api/documents'),
+    locals.api.get<Alignment[]>('/api/alignments'),
+  ]);
+  const links: Link[] = alignments.map((a) => ({
+    sourceId: a.source.id,
+    sourceTitle: a.source.title,
+    commentaryId: a.commentary.id,
+    commentaryTitle: a.commentary.title,
+    passages: a.passages,
+    notFound: a.notFound,
+    coverage: a.coverage,
+  }));
   const byDate = (a: DocumentSummary, b: DocumentSummary) => (b.date ?? '').localeCompare(a.date ?? '') || a.title.localeCompare(b.title);
   return {
     sources: documents.filter((d) => d.kind === 'source').sort(byDate).map(summary),

@@ -5,11 +5,11 @@ import { elements, textOf, type Node } from '../text/nest';
 import { buildComparison } from './comparison';
 import type { Comparison, Mark } from './model';
 
-// The op-ed against the joint statement of 4 February 2022, as the store aligns them.
+// The op-ed against the joint statement of 4 February 2022, as the API gives them.
 let seed: Seed;
 let view: Comparison;
-beforeAll(() => {
-  seed = seedPair();
+beforeAll(async () => {
+  seed = await seedPair();
   view = buildComparison(seed);
 });
 

@@ -2,7 +2,7 @@
  * What the comparison page shows, derived from an alignment report and the two stored texts.
  * Types only; the functions that build them are beside this file.
  */
-import type { AlignmentReport, EmphasisSpan, VerificationStatus } from '@verbatim/store';
+import type { AlignmentReport, EmphasisSpan, VerificationStatus } from '@verbatim/api';
 import type { DifferenceCategory, PassageKind, PassageStatus, QuotationMarks } from '../labels';
 import type { Node } from '../text/nest';
 

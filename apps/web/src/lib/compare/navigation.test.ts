@@ -5,8 +5,8 @@ import { ALL, passageFromHash, step, tally, visible } from './navigation';
 import { passageViews } from './passages';
 
 let passages: PassageView[];
-beforeAll(() => {
-  passages = passageViews(seedPair().report);
+beforeAll(async () => {
+  passages = passageViews((await seedPair()).report);
 });
 
 describe('the passage list', () => {

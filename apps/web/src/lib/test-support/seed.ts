@@ -1,13 +1,14 @@
 /**
- * The seed pair (the joint statement and the op-ed) as the comparison page receives it, from a
- * store opened on a temporary database with the repository's corpus: tests assert on the real
- * case, not on a hand-made report that could drift from what the engine says.
+ * The seed pair (the joint statement and the op-ed) as the comparison page receives it: read
+ * through the API, as the page reads it, from an API opened on a temporary database with the
+ * repository's corpus. Tests assert on the real case, not on a hand-made report that could
+ * drift from what the engine says.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openStore, type StoredDocument } from '@verbatim/store';
+import { openApp, type StoredDocument } from '@verbatim/api';
 import type { DocumentText, Report } from '../compare/model';
 import { toDocumentText } from '../document-text';
 
@@ -24,19 +25,25 @@ export interface Seed {
 
 let cached: Seed | undefined;
 
-export function seedPair(): Seed {
+export async function seedPair(): Promise<Seed> {
   if (cached) return cached;
   const dir = mkdtempSync(join(tmpdir(), 'verbatim-web-unit-'));
-  const store = openStore({ path: join(dir, 'verbatim.db'), corpusDir: CORPUS_DIR });
+  const { app, close } = openApp({ dbPath: join(dir, 'verbatim.db'), corpusDir: CORPUS_DIR });
   try {
-    const report = store.alignment(SOURCE_ID, COMMENTARY_ID);
-    const source = store.get(SOURCE_ID);
-    const commentary = store.get(COMMENTARY_ID);
-    if (!report || !source || !commentary) throw new Error('The corpus did not give the seed pair.');
+    const get = async <T>(path: string): Promise<T> => {
+      const res = await app.request(path);
+      if (!res.ok) throw new Error(`The API answered ${res.status} for ${path}: ${await res.text()}`);
+      return (await res.json()) as T;
+    };
+    const [report, source, commentary] = await Promise.all([
+      get<Report>(`/api/alignments/${SOURCE_ID}/${COMMENTARY_ID}`),
+      get<StoredDocument>(`/api/documents/${SOURCE_ID}`),
+      get<StoredDocument>(`/api/documents/${COMMENTARY_ID}`),
+    ]);
     cached = { report, source: toDocumentText(source), commentary: toDocumentText(commentary), sourceDocument: source };
     return cached;
   } finally {
-    store.close();
+    close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

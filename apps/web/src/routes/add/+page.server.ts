@@ -1,15 +1,12 @@
-import { timingSafeEqual } from 'node:crypto';
 import { fail, redirect } from '@sveltejs/kit';
-import { MAX_INPUT_BYTES, StoreError, type DocumentFormat, type DocumentKind } from '@verbatim/store';
-import { env } from '$env/dynamic/private';
-import { getStore } from '$lib/server/store';
-import { formatFor, type AddField, type AddValues } from './form';
+import type { Health, Problem, StoredDocument } from '@verbatim/api';
+import type { AddField, AddValues } from './form';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = () => ({ tokenRequired: Boolean(env.VERBATIM_TOKEN) });
+export const load: PageServerLoad = async ({ locals }) => ({ tokenRequired: (await locals.api.get<Health>('/api/health')).tokenRequired });
 
 export const actions: Actions = {
-  default: async ({ request, platform }) => {
+  default: async ({ request, locals: { api } }) => {
     const form = await request.formData();
     const text = (name: string) => {
       const value = form.get(name);
@@ -28,78 +25,55 @@ export const actions: Actions = {
       language: text('language'),
       text: text('text'),
     };
-    const refuse = (status: number, field: AddField | null, error: string) => fail(status, { values, field, error });
-
-    // The API asks for the token on every write; the form is a write like any other.
-    if (env.VERBATIM_TOKEN && !sameSecret(text('token'), env.VERBATIM_TOKEN)) {
-      return refuse(401, 'token', 'The access token is missing or not the right one.');
-    }
-    if (values.kind !== 'source' && values.kind !== 'commentary') {
-      return refuse(400, 'kind', 'Say whether the document is a source or a commentary.');
-    }
     const upload = form.get('file');
     const file = upload instanceof File && upload.size > 0 ? upload : null;
-    if (file && values.text.trim() !== '') {
-      return refuse(400, 'text', 'Give the text or a file, not both: clear the text box or the file.');
-    }
-    if (!file && values.text.trim() === '') {
-      return refuse(400, 'text', 'Paste the document’s text, or choose a file.');
-    }
-    if (file && file.size > MAX_INPUT_BYTES) {
-      return refuse(413, 'file', `The file is ${(file.size / 1e6).toFixed(1)} MB; Verbatim takes files of at most ${MAX_INPUT_BYTES / 1e6} MB.`);
+
+    // What only the form can get wrong; everything else is the API's to check, and to refuse.
+    const refuse = (field: AddField, error: string) => fail(400, { values, field, error });
+    if (values.kind !== 'source' && values.kind !== 'commentary') return refuse('kind', 'Say whether the document is a source or a commentary.');
+    if (file && values.text.trim() !== '') return refuse('text', 'Give the text or a file, not both: clear the text box or the file.');
+    if (!file && values.text.trim() === '') return refuse('text', 'Paste the document’s text, or choose a file.');
+
+    // Blank fields are left out: the API takes an absent title as "the first line".
+    const given = Object.fromEntries(
+      (['title', 'date', 'author', 'issuer', 'url', 'language'] as const).filter((k) => values[k].trim() !== '').map((k) => [k, values[k]]),
+    );
+    const chosen = values.format === 'auto' ? undefined : values.format;
+    let body: FormData | Record<string, unknown>;
+    if (file) {
+      // "Automatic" leaves the format to the API, which reads the file's name and type.
+      body = new FormData();
+      for (const [k, v] of Object.entries({ ...given, kind: values.kind, ...(chosen ? { format: chosen } : {}) })) body.set(k, v);
+      body.set('file', file);
+    } else {
+      // Pasted text is plain text unless the reader says otherwise: guessing HTML from a pasted
+      // "<" would swallow the angle brackets of a text that merely quotes some markup. A
+      // browser sends a textarea's line breaks as CRLF whatever was pasted (HTML's form
+      // encoding); stored as such, the same text pasted and uploaded would differ.
+      body = { ...given, kind: values.kind, format: chosen ?? 'text', text: values.text.replace(/\r\n?/g, '\n') };
     }
 
-    const format = formatFor(values.format, file?.name ?? null);
-    if (!format) return refuse(400, 'format', 'Choose plain text, Markdown or HTML.');
-
-    let id: string;
-    let outcome: string;
-    try {
-      const added = await getStore(platform).add({
-        // A browser sends a textarea's line breaks as CRLF whatever the user pasted (HTML's
-        // form encoding); stored as such, the same text pasted and uploaded would differ.
-        ...(file ? { bytes: new Uint8Array(await file.arrayBuffer()) } : { text: values.text.replace(/\r\n?/g, '\n') }),
-        format: format as DocumentFormat,
-        kind: values.kind as DocumentKind,
-        title: values.title,
-        date: values.date,
-        author: values.author,
-        issuer: values.issuer,
-        url: values.url,
-        language: values.language,
-      });
-      id = added.id;
-      outcome = added.outcome;
-    } catch (error) {
-      if (error instanceof StoreError) return refuse(error.code === 'too-large' ? 413 : 400, fieldOf(error), error.message);
-      throw error;
-    }
-    redirect(303, `/documents/${encodeURIComponent(id)}?added=${outcome}`);
+    const added = await api.send<StoredDocument & { outcome: string }, { values: AddValues; field: AddField | null }>('POST', '/api/documents', {
+      body,
+      token: text('token'),
+      refused: (problem) => ({ values, field: fieldOf(problem, file !== null) }),
+    });
+    if (!added.ok) return added.failure;
+    redirect(303, `/documents/${encodeURIComponent(added.data.id)}?added=${added.data.outcome}`);
   },
 };
 
-/** Which control a store refusal is about, so that the message stands beside it. */
-function fieldOf(error: StoreError): AddField | null {
-  switch (error.code) {
-    case 'empty':
-    case 'binary':
-    case 'encoding':
-    case 'too-large':
-      return 'text';
-    case 'format':
-      return 'format';
-    case 'invalid':
-      if (/\bdate\b/i.test(error.message)) return 'date';
-      if (/\bkind\b/i.test(error.message)) return 'kind';
-      if (/\btitle\b/i.test(error.message)) return 'title';
-      return null;
-    default:
-      return null;
-  }
-}
+const FIELDS: readonly AddField[] = ['title', 'kind', 'date', 'author', 'issuer', 'url', 'language', 'format', 'text'];
 
-function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
+/** Which control a refusal of the API is about, so that its sentence stands beside it. */
+function fieldOf(problem: Problem, uploaded: boolean): AddField | null {
+  if (problem.status === 401) return 'token';
+  // Too large, binary, not UTF-8, not a format Verbatim reads: the content, wherever it came from.
+  if (problem.status === 413 || problem.status === 415) return uploaded ? 'file' : 'text';
+  // The API's validation names the field (`the field "date" must …`); the store's refusals
+  // name what they are about in words (`The date "soon" is not …`).
+  const named = /field "(\w+)"/.exec(problem.detail)?.[1] ?? FIELDS.find((f) => new RegExp(`\\b${f}\\b`, 'i').test(problem.detail));
+  const field = FIELDS.find((f) => f === named);
+  if (field === 'text' || (field === undefined && /\bempty\b/i.test(problem.detail))) return uploaded ? 'file' : 'text';
+  return field ?? null;
 }

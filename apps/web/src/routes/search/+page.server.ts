@@ -1,5 +1,4 @@
-import { StoreError, type AlignmentReport, type SearchHit, type Store } from '@verbatim/store';
-import { getStore } from '$lib/server/store';
+import type { AlignmentReport, DocumentPassages, LinkedPassage, SearchHit } from '@verbatim/api';
 import type { PageServerLoad } from './$types';
 
 const LIMIT = 50;
@@ -10,55 +9,44 @@ export interface HitLink {
   status: AlignmentReport['passages'][number]['status'];
 }
 
-export const load: PageServerLoad = ({ url, platform }) => {
+export const load: PageServerLoad = async ({ url, locals: { api } }) => {
   const q = (url.searchParams.get('q') ?? '').trim();
   if (q === '') return { q, hits: [], error: null };
-  const store = getStore(platform);
-  let hits: SearchHit[];
-  try {
-    hits = store.search(q, { limit: LIMIT });
-  } catch (error) {
-    if (error instanceof StoreError) return { q, hits: [], error: error.message };
-    throw error;
-  }
-  const reports = new Map<string, AlignmentReport | undefined>();
+  // A malformed query is the reader's to fix: the API's 400 says why, shown beside the box.
+  const found = await api.tryGet<{ hits: SearchHit[] }>(`/api/search?${new URLSearchParams({ q, limit: String(LIMIT) })}`);
+  if ('problem' in found) return { q, hits: [], error: found.problem.detail };
+  const { hits } = found.data;
+  // The passages of each document hit, asked once per document however many of its paragraphs match.
+  const passages = new Map<string, Promise<DocumentPassages>>();
+  const passagesOf = (id: string) => {
+    if (!passages.has(id)) passages.set(id, api.get<DocumentPassages>(`/api/documents/${encodeURIComponent(id)}/passages`));
+    return passages.get(id)!;
+  };
   return {
     q,
     error: null,
     limited: hits.length === LIMIT,
-    hits: hits.map((hit) => ({
-      documentId: hit.documentId,
-      title: hit.title,
-      kind: hit.kind,
-      locator: hit.locator,
-      excerpt: hit.excerpt,
-      href: `/documents/${encodeURIComponent(hit.documentId)}#p-${encodeURIComponent(hit.locator)}`,
-      links: passagesAt(store, reports, hit),
-    })),
+    hits: await Promise.all(
+      hits.map(async (hit) => ({
+        documentId: hit.documentId,
+        title: hit.title,
+        kind: hit.kind,
+        locator: hit.locator,
+        excerpt: hit.excerpt,
+        href: `/documents/${encodeURIComponent(hit.documentId)}#p-${encodeURIComponent(hit.locator)}`,
+        links: linksAt(hit, (await passagesOf(hit.documentId)).passages),
+      })),
+    ),
   };
 };
 
 /** The passages that quote (or are) the paragraph a hit is in, so a hit leads into its comparisons. */
-function passagesAt(store: Store, reports: Map<string, AlignmentReport | undefined>, hit: SearchHit): HitLink[] {
-  return store
-    .alignmentsOf(hit.documentId)
-    .filter((a) => a.source.latest && a.commentary.latest)
-    .flatMap((a) => {
-      const key = `${a.source.id}\u0000${a.commentary.id}`;
-      if (!reports.has(key)) reports.set(key, store.alignment(a.source.id, a.commentary.id));
-      const report = reports.get(key);
-      const ordered = [...(report?.passages ?? [])].sort((x, y) => x.commentary.start - y.commentary.start);
-      const other = hit.kind === 'source' ? a.commentary : a.source;
-      return ordered.flatMap((p, i): HitLink[] => {
-        const span = hit.kind === 'source' ? p.source : p.commentary;
-        if (!span || span.start >= hit.end || span.end <= hit.start) return [];
-        return [
-          {
-            href: `/compare/${encodeURIComponent(a.source.id)}/${encodeURIComponent(a.commentary.id)}#passage-${encodeURIComponent(p.id)}`,
-            label: `${hit.kind === 'source' ? 'Quoted in' : 'Quotes'} ${other.title}, passage ${i + 1}`,
-            status: p.status,
-          },
-        ];
-      });
-    });
+function linksAt(hit: SearchHit, passages: LinkedPassage[]): HitLink[] {
+  return passages
+    .filter((p) => p.start < hit.end && p.end > hit.start)
+    .map((p) => ({
+      href: `/compare/${encodeURIComponent(p.sourceId)}/${encodeURIComponent(p.commentaryId)}#passage-${encodeURIComponent(p.id)}`,
+      label: `${hit.kind === 'source' ? 'Quoted in' : 'Quotes'} ${p.other.title}, passage ${p.n}`,
+      status: p.status,
+    }));
 }

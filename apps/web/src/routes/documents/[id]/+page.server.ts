@@ -1,6 +1,4 @@
-import { error } from '@sveltejs/kit';
-import type { AlignmentReport } from '@verbatim/store';
-import { getStore } from '$lib/server/store';
+import type { AlignmentReport, DocumentPassages, StoredDocument } from '@verbatim/api';
 import type { PageServerLoad } from './$types';
 
 /** A passage that links a paragraph of this document to another document. */
@@ -15,37 +13,34 @@ export interface ParagraphLink {
   href: string;
 }
 
-export const load: PageServerLoad = ({ params, url, platform }) => {
-  const store = getStore(platform);
-  const doc = store.get(params.id);
-  if (!doc) error(404, `There is no document “${params.id}” in the library.`);
-
-  const alignments = store.alignmentsOf(doc.id).filter((a) => a.source.latest && a.commentary.latest);
+export const load: PageServerLoad = async ({ params, url, locals: { api } }) => {
+  const at = encodeURIComponent(params.id);
+  const [doc, linked] = await Promise.all([
+    api.get<StoredDocument>(`/api/documents/${at}`),
+    api.get<DocumentPassages>(`/api/documents/${at}/passages`),
+  ]);
   const isSource = doc.kind === 'source';
+  const compare = (sourceId: string, commentaryId: string) => `/compare/${encodeURIComponent(sourceId)}/${encodeURIComponent(commentaryId)}`;
+
   // The reverse index: for each paragraph, the passages of linked documents that touch it.
   const links: Record<number, ParagraphLink[]> = {};
-  const comparisons = alignments.map((a) => {
-    const report = store.alignment(a.source.id, a.commentary.id);
+  for (const p of linked.passages) {
+    for (const para of doc.paragraphs) {
+      if (para.start >= p.end || para.end <= p.start) continue;
+      (links[para.start] ??= []).push({
+        otherId: p.other.id,
+        otherTitle: p.other.title,
+        passageId: p.id,
+        n: p.n,
+        status: p.status,
+        otherLocator: isSource ? null : p.locator,
+        href: `${compare(p.sourceId, p.commentaryId)}#passage-${encodeURIComponent(p.id)}`,
+      });
+    }
+  }
+  const comparisons = linked.alignments.map((a) => {
     const other = isSource ? a.commentary : a.source;
-    const compare = `/compare/${encodeURIComponent(a.source.id)}/${encodeURIComponent(a.commentary.id)}`;
-    const ordered = [...(report?.passages ?? [])].sort((x, y) => x.commentary.start - y.commentary.start);
-    ordered.forEach((p, i) => {
-      const span = isSource ? p.source : p.commentary;
-      if (!span) return;
-      for (const para of doc.paragraphs) {
-        if (para.start >= span.end || para.end <= span.start) continue;
-        (links[para.start] ??= []).push({
-          otherId: other.id,
-          otherTitle: other.title,
-          passageId: p.id,
-          n: i + 1,
-          status: p.status,
-          otherLocator: isSource ? null : (p.source?.locator ?? null),
-          href: `${compare}#passage-${encodeURIComponent(p.id)}`,
-        });
-      }
-    });
-    return { otherId: other.id, otherTitle: other.title, passages: a.passages, href: compare, coverage: a.coverage };
+    return { otherId: other.id, otherTitle: other.title, passages: a.passages, href: compare(a.source.id, a.commentary.id), coverage: a.coverage };
   });
 
   const { paragraphs, ...rest } = doc;

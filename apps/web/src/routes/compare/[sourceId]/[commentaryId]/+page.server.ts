@@ -1,24 +1,20 @@
 import { error, redirect } from '@sveltejs/kit';
+import type { AlignmentReport, StoredDocument } from '@verbatim/api';
 import { toDocumentText } from '$lib/document-text';
-import { getStore } from '$lib/server/store';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ params, platform }) => {
-  const store = getStore(platform);
-  const source = store.get(params.sourceId);
-  const commentary = store.get(params.commentaryId);
-  if (!source) error(404, `There is no document “${params.sourceId}” in the library.`);
-  if (!commentary) error(404, `There is no document “${params.commentaryId}” in the library.`);
-
-  const report = store.alignment(source.id, commentary.id);
+export const load: PageServerLoad = async ({ params, locals: { api } }) => {
+  const at = (id: string) => encodeURIComponent(id);
+  const [source, commentary, report] = await Promise.all([
+    api.get<StoredDocument>(`/api/documents/${at(params.sourceId)}`),
+    api.get<StoredDocument>(`/api/documents/${at(params.commentaryId)}`),
+    api.find<AlignmentReport & { stale?: true }>(`/api/alignments/${at(params.sourceId)}/${at(params.commentaryId)}`),
+  ]);
   if (!report) {
     // The two ids the other way round: send the reader to the comparison that exists.
-    if (store.alignment(commentary.id, source.id)) {
-      redirect(308, `/compare/${encodeURIComponent(commentary.id)}/${encodeURIComponent(source.id)}`);
-    }
+    if (await api.find(`/api/alignments/${at(commentary.id)}/${at(source.id)}`)) redirect(308, `/compare/${at(commentary.id)}/${at(source.id)}`);
     error(404, `“${commentary.title}” and “${source.title}” are not linked: Verbatim found no passage of the one in the other.`);
   }
-
   return {
     report,
     source: { ...toDocumentText(source), meta: meta(source) },
@@ -26,6 +22,6 @@ export const load: PageServerLoad = ({ params, platform }) => {
   };
 };
 
-function meta(doc: { date: string | null; author: string | null; issuer: string | null; version: number; sha256: string; format: string }) {
+function meta(doc: StoredDocument) {
   return { date: doc.date, author: doc.author, issuer: doc.issuer, version: doc.version, sha256: doc.sha256, format: doc.format };
 }
