@@ -12,6 +12,8 @@ export interface CommandContext {
   env: Readonly<Record<string, string | undefined>>;
   /** Relative file names are resolved against it. */
   cwd: string;
+  /** What `-` reads (default: the process's standard input). */
+  stdin?: AsyncIterable<string | Uint8Array>;
 }
 
 /**
@@ -29,4 +31,9 @@ export interface Command {
    * Expected failures are thrown as `CliError`; `main` reports them.
    */
   run(args: string[], context: CommandContext): Promise<number>;
+  /**
+   * The exit status of an unexpected error, when 1 means something else to this command
+   * (`check` exits 1 for a quotation that is not genuine).
+   */
+  failureStatus?: number;
 }

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { CliError, ExitCode, usageError } from './cli-error.js';
 import type { Command, CommandContext, Output } from './command.js';
-import { commands } from './commands/index.js';
+import { commands, loadAllCommands } from './commands/index.js';
 import { commandHelp, overview } from './help.js';
 import { closestName } from './suggest.js';
 
 export interface MainIO {
+  stdin?: AsyncIterable<string | Uint8Array>;
   stdout?: Output;
   stderr?: Output;
   env?: Readonly<Record<string, string | undefined>>;
@@ -25,16 +26,17 @@ export async function main(argv: string[], io: MainIO = {}): Promise<number> {
     stderr: io.stderr ?? process.stderr,
     env: io.env ?? process.env,
     cwd: io.cwd ?? process.cwd(),
+    ...(io.stdin ? { stdin: io.stdin } : {}),
   };
   if (!io.stdout) ignoreClosedPipe(process.stdout);
   let command: Command | undefined;
   try {
     const [first, ...rest] = argv;
     if (first === undefined) {
-      context.stderr.write(overview(commands));
+      context.stderr.write(overview(await loadAllCommands()));
       return ExitCode.usage;
     }
-    if (HELP_FLAGS.has(first) || first === 'help') return showHelp(rest[0], context);
+    if (HELP_FLAGS.has(first) || first === 'help') return await showHelp(rest[0], context);
     if (first === '--version') {
       context.stdout.write(`${version()}\n`);
       return ExitCode.ok;
@@ -42,7 +44,7 @@ export async function main(argv: string[], io: MainIO = {}): Promise<number> {
     if (first.startsWith('-')) {
       throw usageError(`unknown option ${first}; options go after the command name, as in "verbatim align a.txt b.txt --format json".`);
     }
-    command = findCommand(first);
+    command = await findCommand(first);
     if (asksForHelp(rest)) {
       context.stdout.write(commandHelp(command));
       return ExitCode.ok;
@@ -53,14 +55,14 @@ export async function main(argv: string[], io: MainIO = {}): Promise<number> {
   }
 }
 
-function showHelp(name: string | undefined, context: CommandContext): number {
-  context.stdout.write(name === undefined ? overview(commands) : commandHelp(findCommand(name)));
+async function showHelp(name: string | undefined, context: CommandContext): Promise<number> {
+  context.stdout.write(name === undefined ? overview(await loadAllCommands()) : commandHelp(await findCommand(name)));
   return ExitCode.ok;
 }
 
-function findCommand(name: string): Command {
-  const command = commands.find((c) => c.name === name);
-  if (command) return command;
+async function findCommand(name: string): Promise<Command> {
+  const entry = commands.find((c) => c.name === name);
+  if (entry) return entry.load();
   const guess = closestName(name, commands.map((c) => c.name));
   const hint = guess ? `did you mean "${guess}"? ` : '';
   throw usageError(`${JSON.stringify(name)} is not a command (${hint}run "verbatim --help" to list them).`);
@@ -83,7 +85,7 @@ function reportError(error: unknown, command: Command | undefined, context: Comm
   const hint = debug ? '' : ' (set VERBATIM_DEBUG=1 to see where)';
   context.stderr.write(`${prefix}unexpected error: ${message}${hint}.\n`);
   if (debug && error instanceof Error && error.stack) context.stderr.write(`${error.stack}\n`);
-  return ExitCode.internal;
+  return command?.failureStatus ?? ExitCode.internal;
 }
 
 function version(): string {

@@ -46,7 +46,7 @@ export function align(source: string, commentary: string, options: AlignOptions 
     minNotFoundWords: settings.minNotFoundWords,
   });
 
-  const sourceInfo = documentInfo(source, options.sourceId, options.sourceTitle);
+  const sourceInfo = documentInfo(source, options.sourceId, options.sourceTitle, options.sourceSha256);
   const commentaryInfo = documentInfo(commentary, options.commentaryId, options.commentaryTitle);
   const paragraphs = splitParagraphs(source);
   const ellipses = marks.filter((m) => m.type === 'ellipsis');
@@ -98,8 +98,8 @@ export function align(source: string, commentary: string, options: AlignOptions 
   };
 }
 
-function documentInfo(text: string, id: string | undefined, title: string | undefined): DocumentInfo {
-  return { ...(id !== undefined && { id }), ...(title !== undefined && { title }), length: text.length, sha256: sha256Hex(text) };
+function documentInfo(text: string, id: string | undefined, title: string | undefined, sha256?: string): DocumentInfo {
+  return { ...(id !== undefined && { id }), ...(title !== undefined && { title }), length: text.length, sha256: sha256 ?? sha256Hex(text) };
 }
 
 function spanOf(text: string, r: Range) {

@@ -133,6 +133,12 @@ export interface AlignOptions {
   commentaryId?: string;
   commentaryTitle?: string;
   /**
+   * The source's SHA-256 (hex) when the caller already has it, for a stored version:
+   * hashing a long source in JavaScript costs more than aligning a sentence with it.
+   * It must be the hash of `source` exactly, or the report and its passage ids are wrong.
+   */
+  sourceSha256?: string;
+  /**
    * Emphasis (italics, bold) the commentary carries, known when it was imported from HTML
    * or Markdown: offsets into the commentary text. Without it, emphasis markers say the
    * emphasized words are unknown.

@@ -19,7 +19,8 @@ export interface TokenizeOptions {
   brackets?: readonly Range[];
 }
 
-const segmenter = new Intl.Segmenter('en', { granularity: 'word' });
+/** Made on first use: loading ICU's word rules costs milliseconds, and most texts never need them. */
+let segmenter: Intl.Segmenter | undefined;
 /** Scripts written without spaces between words: only a dictionary (ICU's, through Intl.Segmenter) finds their words. */
 const NEEDS_DICTIONARY = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}]/u;
 /** Intl.Segmenter slows down on long strings (V8 20 is quadratic there): feed it pieces of this size. */
@@ -78,7 +79,7 @@ function wordSegments(text: string): Range[] {
     }
     const piece = text.slice(from, to);
     if (NEEDS_DICTIONARY.test(piece)) {
-      for (const s of segmenter.segment(piece)) if (s.isWordLike) out.push({ start: from + s.index, end: from + s.index + s.segment.length });
+      for (const s of (segmenter ??= new Intl.Segmenter('en', { granularity: 'word' })).segment(piece)) if (s.isWordLike) out.push({ start: from + s.index, end: from + s.index + s.segment.length });
     } else scanSpacedWords(text, from, to, out);
     from = to;
   }

@@ -41,7 +41,7 @@ export function createChecker(db: Db, engineVersion: string): (text: unknown) =>
 
     const answers: Array<Answer<Omit<SourceRow, 'text'>>> = rows.map(({ text: sourceText, ...source }) => ({
       source,
-      passages: align(sourceText, text, { sourceId: source.id, sourceTitle: source.title }).passages,
+      passages: align(sourceText, text, { sourceId: source.id, sourceTitle: source.title, sourceSha256: source.sha256 }).passages,
     }));
     // Without any source, the engine still says which quotations are long enough to be
     // "not found" rather than scare quotes, and gives them ids of their own.

@@ -1,0 +1,80 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CheckResult } from '@verbatim/store';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectRefusal, tempStore, type TempStore } from '../test-support/temp-store.js';
+
+const QUESTION = "Russia and China said their friendship has 'no limits' and that they 'oppose any further enlargement of NATO'";
+const bin = fileURLToPath(new URL('../../bin/verbatim.js', import.meta.url));
+
+let store: TempStore;
+beforeAll(() => {
+  store = tempStore();
+});
+afterAll(() => store.remove());
+
+describe('verbatim check', () => {
+  it('answers the fact-checker: "no limits" verbatim in IV.5, the NATO sentence altered in III.6 by the quoter’s "any"; exit 1', () => {
+    const result = store.run(['check', QUESTION]);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/^Checked +2 passages against the 1 source of the corpus$/m);
+    expect(result.stdout).toMatch(/1\. quotation · verbatim · source IV\.5/);
+    expect(result.stdout).toMatch(/2\. quotation · altered · source III\.6/);
+    expect(result.stdout).toContain('│ oppose {+any+} further enlargement of NATO');
+    expect(result.stdout).toContain("begins after: 'The sides'");
+    expect(result.stdout).toMatch(/in: Joint Statement of the Russian Federation/);
+    expect(result.stdout).toMatch(/\n1 passage is not genuine: altered\.\n$/);
+  });
+
+  it('exits 0 when every quotation is genuine', () => {
+    const result = store.run(['check', "Russia and China said their friendship has 'no limits'"]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/The quotation is genuine\.\n$/);
+  });
+
+  it('gives the same verdicts as JSON, from an argument, standard input and a file', () => {
+    const parse = (r: { status: number | null; stdout: string; stderr: string }) => {
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(1);
+      return JSON.parse(r.stdout) as Omit<CheckResult, 'timing'>;
+    };
+    const fromArgument = parse(store.run(['check', QUESTION, '--format', 'json']));
+    expect(fromArgument.passages.map((p) => [p.status, p.commentary.text, p.document?.id, p.source?.locator])).toEqual([
+      ['verbatim', 'no limits', 'joint-statement-2022-02-04', 'IV.5'],
+      ['altered', 'oppose any further enlargement of NATO', 'joint-statement-2022-02-04', 'III.6'],
+    ]);
+    expect(fromArgument).toMatchObject({ sourcesSearched: 1 });
+    expect(fromArgument).not.toHaveProperty('timing');
+
+    const stdin = spawnSync(process.execPath, [bin, 'check', '-', '--format', 'json'], {
+      input: QUESTION,
+      encoding: 'utf8',
+      env: { ...process.env, VERBATIM_DB: store.database },
+    });
+    expect(parse(stdin)).toEqual(fromArgument);
+
+    const file = join(store.dir, 'draft.txt');
+    writeFileSync(file, QUESTION);
+    expect(parse(store.run(['check', file, '--format', 'json']))).toEqual(fromArgument);
+  });
+
+  it('says a quotation is in none of the sources, and exits 1', () => {
+    const result = store.run(['check', 'She said "the moon is made of green cheese" again.']);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('quotation · not found');
+    expect(result.stdout).toContain('not in the one source of the corpus');
+  });
+
+  it('refuses bad input with exit 2 and one sentence', () => {
+    expectRefusal(store.run(['check']), 'check', 2, /give the text to check, - to read it from standard input, or a file/);
+    expectRefusal(store.run(['check', 'draft.txt']), 'check', 2, /there is no file "draft\.txt"/);
+    expectRefusal(store.run(['check', '   ']), 'check', 2, /the text to check is empty/);
+    expectRefusal(store.run(['check', 'x', '--format', 'yaml']), 'check', 2, /unknown format "yaml"/);
+    const big = join(store.dir, 'big.txt');
+    writeFileSync(big, 'word '.repeat(30_000));
+    expectRefusal(store.run(['check', big]), 'check', 2, /is 146\.5 KB; the limit is 100 KB|the limit is/);
+  });
+});

@@ -1,0 +1,59 @@
+import type { PassageStatus } from '@verbatim/core';
+import type { CheckResult } from '@verbatim/store/checker';
+import { labelled } from './labelled.js';
+import { createPaint } from './paint.js';
+import { formatPassage } from './passage-text.js';
+import { STATUSES, STATUS_STYLE, statusWord } from './status-words.js';
+import { wrapText, type Segment } from './wrap.js';
+
+export interface CheckReportOptions {
+  color?: boolean;
+  width?: number;
+}
+
+const INDENT = '     ';
+
+/** A quotation whose words are the source's, give or take spelling and case. */
+export const isGenuine = (status: PassageStatus) => status === 'verbatim' || status === 'variant';
+
+/**
+ * The verdicts of a check as a person reads them in a terminal: how many quotations, against
+ * how many sources; each passage with its differences and the words it cut off, and where it
+ * was found; then one line that says whether every quotation is genuine.
+ */
+export function formatCheckReport(result: Omit<CheckResult, 'timing'>, options: CheckReportOptions = {}): string {
+  const paint = createPaint(options.color ?? false);
+  const width = options.width ?? 80;
+  const { passages } = result;
+  const sources = `${result.sourcesSearched === 1 ? 'the 1 source' : `the ${result.sourcesSearched.toLocaleString('en-US')} sources`} of the corpus`;
+  if (passages.length === 0) {
+    return `${wrapText(`No quotation to check: the text has no words in quotation marks of four words or more, or found in ${sources}, and no unmarked borrowing of eight words or more.`, width, '')}\n`;
+  }
+  const counts = STATUSES.filter((s) => passages.some((p) => p.status === s)).flatMap((s, i): Segment[] => [
+    { text: `${i > 0 ? ' · ' : ''}${passages.filter((p) => p.status === s).length} ` },
+    { text: statusWord(s), styles: STATUS_STYLE[s] },
+  ]);
+  const header = [
+    paint('Verbatim check', 'bold'),
+    '',
+    labelled('Checked', `${passages.length === 1 ? '1 passage' : `${passages.length} passages`} against ${sources}`, paint, width),
+    labelled('Verdicts', counts, paint, width),
+  ].join('\n');
+
+  const blocks = passages.map((p, i) => {
+    const where = p.document
+      ? `in: ${p.document.title} (${p.document.id}${p.document.date ? `, ${p.document.date}` : ''}), ${p.source.locator}`
+      : result.sourcesSearched === 1
+        ? 'not in the one source of the corpus'
+        : `in none of ${sources}`;
+    const unverified = p.document && p.unverified.length > 0 ? [`${INDENT}${paint(`not checked against the official text: ${p.unverified.join(', ')}`, 'dim')}`] : [];
+    return [formatPassage(p, i + 1, { paint, width }), wrapText(where, width, INDENT, INDENT), ...unverified].join('\n');
+  });
+
+  const wrong = passages.filter((p) => !isGenuine(p.status));
+  const verdict =
+    wrong.length === 0
+      ? paint(passages.length === 1 ? 'The quotation is genuine.' : 'Every quotation is genuine.', 'green')
+      : paint(`${wrong.length === 1 ? '1 passage is' : `${wrong.length} passages are`} not genuine: ${wrong.map((p) => statusWord(p.status)).join(', ')}.`, 'yellow');
+  return `${[header, ...blocks, verdict].join('\n\n')}\n`;
+}
