@@ -93,4 +93,17 @@ describe('hostile text through the API', () => {
     const report = (await (await t.app.request(`/api/alignments/${STATEMENT}/${id}`)).json()) as { passages: Array<{ status: string }> };
     expect(report.passages.map((p) => p.status)).toEqual(['verbatim']);
   });
+
+  it('50,000 nested elements (550 KB of <div>s) are a 400 in one sentence, not a stack overflow', async () => {
+    const deep = `<html><body>${'<div>'.repeat(50_000)}“${quote}”${'</div>'.repeat(50_000)}</body></html>`;
+    for (const format of ['html', 'markdown'] as const) {
+      const res = await post({ text: deep, format, kind: 'commentary', title: 'Nested page' });
+      expect(res.status).toBe(400);
+      expect(res.headers.get('Content-Type')).toBe('application/problem+json');
+      expect((await problemOf(res)).detail).toBe(
+        'The HTML nests elements more than 1,000 levels deep, far deeper than any page a reader sees; add the page as it is saved by a browser, or its text.',
+      );
+    }
+    expect(((await (await t.app.request('/api/documents')).json()) as Array<{ title: string }>).map((d) => d.title)).not.toContain('Nested page');
+  });
 });

@@ -78,6 +78,9 @@ export function problemResponse(c: Context, problem: ProblemError): Response {
   });
 }
 
+/** The detail of every 500 whose cause is the server's own: nothing of the code, the paths or the database. */
+export const SERVER_FAILURE_DETAIL = 'The server failed to answer this request; the error was logged. Try again, and report it if it persists.';
+
 /**
  * Turns anything thrown into a problem. Unknown errors become a 500 whose detail says
  * nothing about the code (no stack trace, no message that may leak paths); the caller logs
@@ -88,6 +91,6 @@ export function toProblemError(error: unknown, mapOther: (error: unknown) => Pro
   if (error instanceof HTTPException) return fromHttpException(error);
   return (
     mapOther(error) ??
-    new ProblemError(500, 'The server failed to answer this request; the error was logged. Try again, and report it if it persists.')
+    new ProblemError(500, SERVER_FAILURE_DETAIL)
   );
 }

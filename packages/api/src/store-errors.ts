@@ -1,10 +1,12 @@
 import { StoreError, type StoreErrorCode } from '@verbatim/store';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { ProblemError } from './problem.js';
+import { ProblemError, SERVER_FAILURE_DETAIL } from './problem.js';
 
 /**
  * The status of each refusal of the store. Its messages are already one sentence a user
- * can act on, so they become the problem's detail unchanged.
+ * can act on, so a refusal's becomes the problem's detail unchanged; a failure of the
+ * server's own (its database, its corpus folder) names paths and SQLite's words, so its
+ * detail is a sentence that names nothing, and the message goes to the log.
  */
 const STATUS: Record<StoreErrorCode, ContentfulStatusCode> = {
   empty: 400,
@@ -21,9 +23,14 @@ const STATUS: Record<StoreErrorCode, ContentfulStatusCode> = {
   align: 500,
 };
 
+/** Failures whose message a client may read: a busy corpus, or the ids of the documents that failed to align. */
+const SAFE_FAILURES = new Set<StoreErrorCode>(['busy', 'align']);
+
 export function problemOfStoreError(error: unknown): ProblemError | undefined {
   if (!(error instanceof StoreError)) return undefined;
-  return new ProblemError(STATUS[error.code] ?? 500, error.message, {
+  const status = STATUS[error.code] ?? 500;
+  const detail = status < 500 || SAFE_FAILURES.has(error.code) ? error.message : SERVER_FAILURE_DETAIL;
+  return new ProblemError(status, detail, {
     // A busy database frees itself within moments: say when to try again.
     ...(error.code === 'busy' ? { headers: { 'Retry-After': '1' } } : {}),
     cause: error,

@@ -1,6 +1,8 @@
 import type { EmphasisMark } from '@verbatim/core';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { computeReport } from './alignments.js';
+import { StoreError } from './errors.js';
 import { openStore } from './store.js';
 import { CORPUS_DIR, OP_ED_ID, opEdText, STATEMENT_ID, statementText } from './test-support/corpus.js';
 import { tempDbPath } from './test-support/temp.js';
@@ -110,5 +112,19 @@ describe('alignments in the store', () => {
     expect(links.map((l) => [l.source.id, l.engineVersion])).toEqual([[STATEMENT_ID, expect.not.stringMatching(/0\.0\.1$/)]]);
     expect(store.alignment(STATEMENT_ID, OP_ED_ID)!.passages.map((p) => p.id)).toEqual(ids);
     store.close();
+  });
+
+  it('turns an engine failure into one sentence naming the documents, keeping the engine’s error as the cause only', () => {
+    const broken = { id: 'broken-note', title: 'Broken', text: 42 as unknown as string, format: 'text' as const, emphasis: [] };
+    const statement = { id: STATEMENT_ID, title: 'Statement', text: statementText(), format: 'text' as const, emphasis: [] };
+    let caught: unknown;
+    try {
+      computeReport(statement, broken);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(StoreError);
+    expect((caught as StoreError).message).toBe(`Aligning "broken-note" against "${STATEMENT_ID}" failed, so nothing was stored.`);
+    expect((caught as StoreError).cause).toBeInstanceOf(Error);
   });
 });

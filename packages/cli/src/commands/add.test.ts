@@ -43,6 +43,7 @@ beforeAll(() => {
   writeFileSync(file('commentary.md'), COMMENTARY);
   writeFileSync(file('empty.txt'), '');
   writeFileSync(file('binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x00, 0x0d]));
+  writeFileSync(file('nested.html'), `<html><body>${'<div>'.repeat(50_000)}deep${'</div>'.repeat(50_000)}</body></html>`);
   writeFileSync(file('scripts-only.html'), '<html><head><script>var quoted = "no limits";</script></head><body></body></html>');
   writeFileSync(file('letter.rtf'), '{\\rtf1 The sides oppose further enlargement of NATO.}');
 });
@@ -138,6 +139,15 @@ describe('verbatim add refuses bad input in one sentence, storing nothing', () =
 
   it('HTML with no text once its markup is gone (exit 1), naming the file', () => {
     expectRefusal(store.run(['add', file('scripts-only.html'), '--kind', 'commentary']), 'add', 1, /^verbatim add: "[^"]*scripts-only\.html" is empty: it has no text to store\.$/m);
+  });
+
+  it('HTML nesting 50,000 elements (exit 1), in one sentence', () => {
+    expectRefusal(
+      store.run(['add', file('nested.html'), '--kind', 'commentary']),
+      'add',
+      1,
+      /^verbatim add: the HTML nests elements more than 1,000 levels deep, far deeper than any page a reader sees; add the page as it is saved by a browser, or its text\.$/m,
+    );
   });
 
   it('a date that is not one (exit 1)', () => {

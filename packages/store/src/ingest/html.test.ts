@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { htmlToText } from './html.js';
+import { StoreError } from '../errors.js';
+import { markdownToText } from './markdown.js';
+import { htmlToText, MAX_HTML_DEPTH } from './html.js';
 
 const SAVED_PAGE = `<!doctype html>
 <html>
@@ -60,5 +62,26 @@ describe('htmlToText', () => {
   it('skips hidden elements and keeps preformatted text as it is', () => {
     const { text } = htmlToText('<p hidden>secret</p><p aria-hidden="true">icon</p><pre>  a\n    b</pre>');
     expect(text).toBe('  a\n    b');
+  });
+
+  it('refuses 50,000 nested elements in one sentence, quickly, instead of overflowing the stack', () => {
+    const nested = (tag: string, n: number) => `${`<${tag}>`.repeat(n)}deep${`</${tag}>`.repeat(n)}`;
+    const refusal = (run: () => unknown) => {
+      try {
+        run();
+      } catch (error) {
+        expect(error).toBeInstanceOf(StoreError);
+        return `${(error as StoreError).code}: ${(error as StoreError).message}`;
+      }
+      return 'accepted';
+    };
+    const sentence = `invalid: The HTML nests elements more than 1,000 levels deep, far deeper than any page a reader sees; add the page as it is saved by a browser, or its text.`;
+    expect(refusal(() => htmlToText(nested('div', 50_000)))).toBe(sentence);
+    expect(refusal(() => htmlToText(nested('b', 50_000)))).toBe(sentence);
+    expect(refusal(() => htmlToText(nested('template', 50_000)))).toBe(sentence);
+    // Raw HTML inside Markdown goes through the same parser.
+    expect(refusal(() => markdownToText(`A note.\n\n${nested('div', 50_000)}\n`))).toBe(sentence);
+    // Deep, but within the bound: read as usual.
+    expect(htmlToText(nested('div', MAX_HTML_DEPTH - 10)).text).toBe('deep');
   });
 });

@@ -1,4 +1,5 @@
-import { parse, parseFragment, type DefaultTreeAdapterMap } from 'parse5';
+import { defaultTreeAdapter, parse, parseFragment, type DefaultTreeAdapterMap, type TreeAdapter } from 'parse5';
+import { StoreError } from '../errors.js';
 import type { EmphasisKind } from '../types.js';
 import { PlainTextBuilder, type ConvertedText } from './plain-text-builder.js';
 
@@ -29,7 +30,7 @@ const EMPHASIS: ReadonlyMap<string, EmphasisKind> = new Map([
  * styles and navigation, with its italics and bold kept as offsets.
  */
 export function htmlToText(html: string): ConvertedText {
-  const document = parse(html);
+  const document = parse(html, { treeAdapter: depthBoundedTreeAdapter() });
   const builder = new PlainTextBuilder();
   const root = mainContent(document);
   if (root) appendHtmlNode(builder, root);
@@ -38,7 +39,50 @@ export function htmlToText(html: string): ConvertedText {
 
 /** Raw HTML inside Markdown goes through the same walk. */
 export function appendHtmlFragment(builder: PlainTextBuilder, html: string): void {
-  for (const node of parseFragment(html).childNodes) appendHtmlNode(builder, node);
+  for (const node of parseFragment(html, { treeAdapter: depthBoundedTreeAdapter() }).childNodes) appendHtmlNode(builder, node);
+}
+
+/**
+ * How deep elements may nest. Real pages stay far below it (browsers' own parsers stop
+ * nesting at 512); a hostile one nesting 50,000 <div>s would cost the parser minutes (each
+ * end tag searches the open elements) and overflow the recursive walk below.
+ */
+export const MAX_HTML_DEPTH = 1_000;
+
+/**
+ * parse5's tree, refusing while it parses an element nested deeper than MAX_HTML_DEPTH:
+ * the refusal comes before the parser's cost grows with the depth, and every walk of the
+ * tree afterwards recurses at most that deep.
+ */
+function depthBoundedTreeAdapter(): TreeAdapter<DefaultTreeAdapterMap> {
+  // A <template>'s content is a fragment of its own; its depth continues the template's.
+  const templateOf = new WeakMap<Node, Node>();
+  const check = (parent: ParentNode): void => {
+    let depth = 1;
+    for (let node: Node | undefined = parent; node; node = (node as { parentNode?: Node | null }).parentNode ?? templateOf.get(node)) {
+      if (++depth > MAX_HTML_DEPTH) {
+        throw new StoreError(
+          'invalid',
+          `The HTML nests elements more than ${MAX_HTML_DEPTH.toLocaleString('en')} levels deep, far deeper than any page a reader sees; add the page as it is saved by a browser, or its text.`,
+        );
+      }
+    }
+  };
+  return {
+    ...defaultTreeAdapter,
+    appendChild(parent, node) {
+      check(parent);
+      defaultTreeAdapter.appendChild(parent, node);
+    },
+    insertBefore(parent, node, reference) {
+      check(parent);
+      defaultTreeAdapter.insertBefore(parent, node, reference);
+    },
+    setTemplateContent(template, content) {
+      templateOf.set(content, template);
+      defaultTreeAdapter.setTemplateContent(template, content);
+    },
+  };
 }
 
 /**
