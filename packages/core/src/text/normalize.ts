@@ -31,8 +31,35 @@ export interface WordForms {
 }
 
 export function wordForms(raw: string): WordForms {
-  const folded = fold(raw);
-  const lower = folded.toLowerCase();
+  // Most words are ASCII letters and digits, often lowercase already, and nearly all the
+  // others hold nothing fold changes: one look at their characters spares the string
+  // functions.
+  let plain = raw.length > 0;
+  let upper = false;
+  let unchanged = true;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a) continue;
+    if (c >= 0x41 && c <= 0x5a) upper = true;
+    else if (c < 0x30 || c > 0x39) {
+      plain = false;
+      if (!unchangedByFold(c)) {
+        unchanged = false;
+        break;
+      }
+    }
+  }
+  const folded = unchanged ? raw : fold(raw);
+  const lower = plain && !upper ? raw : folded.toLowerCase();
   const key = spellingKey(lower);
   return { fold: folded, lower, key, stem: stem(key) };
+}
+
+/**
+ * Whether fold leaves a character as it is wherever it stands: below U+0300 every text is
+ * already NFC (no combining marks there), and fold's other changes touch only the soft
+ * hyphen, three apostrophe look-alikes, line breaks and brackets in that range.
+ */
+function unchangedByFold(c: number): boolean {
+  return c < 0x300 && c !== 0xad && c !== 0x60 && c !== 0xb4 && c !== 0x2bc && c !== 0x0a && c !== 0x0d && c !== 0x5b && c !== 0x5d;
 }

@@ -28,8 +28,14 @@ const SUFFIXES = ['s', 'es', 'd', 'ed', 'ing', 'ly', 'ful', 'less', 'hood', 'men
 
 /** The first four letters of every listed word: most words are ruled out by them alone. */
 const LIST_PREFIXES = new Set([...LIST.keys()].map((w) => w.slice(0, 4)));
+/** The first two letters of every listed word (all ASCII), as flags: a test that costs no string. */
+const LIST_STARTS = new Uint8Array(128 * 128);
+for (const w of LIST.keys()) LIST_STARTS[w.charCodeAt(0) * 128 + w.charCodeAt(1)] = 1;
 
 function fromList(word: string): string | undefined {
+  const c0 = word.charCodeAt(0);
+  const c1 = word.charCodeAt(1);
+  if (word.length < 4 || c0 >= 128 || c1 >= 128 || !LIST_STARTS[c0 * 128 + c1]) return undefined;
   if (!LIST_PREFIXES.has(word.slice(0, 4))) return undefined;
   const direct = LIST.get(word);
   if (direct) return direct;
@@ -44,42 +50,121 @@ function fromList(word: string): string | undefined {
 
 /** The spelling-insensitive key of a lowercased, typography-folded word. */
 export function spellingKey(lower: string): string {
-  let w = lower.includes("'") || lower.includes('-') ? lower.replace(/['\-]/g, '') : lower;
+  let w = lower;
+  // One look at the letters tells which rules below may apply (none of them makes a
+  // letter pair another one looks for).
+  let found = lettersIn(w);
+  if (found & APOSTROPHE_OR_HYPHEN) found = lettersIn((w = w.replace(/['\-]/g, '')));
   const listed = fromList(w);
-  if (listed) w = listed;
+  if (listed) found = lettersIn((w = listed));
+  // The rules were first written as patterns whose `.` stops at a line break (a word a
+  // soft hyphen broke across lines): such a word takes only the doubled-l rule.
+  if (found & LINE_BREAK) return found & DOUBLE_L ? w.replace(/ll/g, 'l') : w;
   // -our / -or: colour, honour, behaviour, neighbourhood, favourite.
-  const our = w.includes('our') && /^(.{2,}?)our(s|ed|ing|ite|ites|able|ably|ful|fully|less|hood|hoods|er|ers|ism|ist|ists)?$/.exec(w);
-  if (our && !OUR_EXCEPTIONS.has(w) && !OUR_EXCEPTIONS.has(w.replace(/s$/, ''))) {
-    w = `${our[1]}or${our[2] ?? ''}`;
+  const at = found & OUR ? ourAt(w) : -1;
+  if (at >= 0 && !OUR_EXCEPTIONS.has(w) && !OUR_EXCEPTIONS.has(w.endsWith('s') ? w.slice(0, -1) : w)) {
+    w = `${w.slice(0, at)}or${w.slice(at + 3)}`;
   }
   // -ise / -ize and -yse / -yze: organise, monopolisation, analyse.
-  if (w.includes('s')) w = w.replace(/^(.{3,})([iy])s(e|es|ed|ing|ation|ations|er|ers|able)$/, '$1$2z$3');
+  if (found & LETTER_S) {
+    const ise = iseAt(w);
+    if (ise >= 0) w = `${w.slice(0, ise + 1)}z${w.slice(ise + 2)}`;
+  }
   // -ogue / -og: catalogue, dialogue.
-  if (w.endsWith('ogue') || w.endsWith('ogues')) w = w.replace(/^(.+)(log|gog)ue(s)?$/, '$1$2$3');
+  if (found & OGUE && (w.endsWith('ogue') || w.endsWith('ogues'))) w = w.replace(/^(.+)(log|gog)ue(s)?$/, '$1$2$3');
   // Doubled l: fulfil(l)ment, travel(l)ed, model(l)ing, skil(l)ful, enrol(l).
-  if (w.includes('ll')) w = w.replace(/ll/g, 'l');
+  if (found & DOUBLE_L) w = w.replace(/ll/g, 'l');
   return w;
 }
 
-const INFLECTIONS: ReadonlyArray<[RegExp, string]> = [
-  [/ies$/, 'y'], [/ied$/, 'y'], [/(ss)es$/, '$1'], [/([sxz]|[cs]h)es$/, '$1'],
-  [/([^s])s$/, '$1'], [/ing$/, ''], [/ed$/, ''], [/e$/, ''],
-];
+const APOSTROPHE_OR_HYPHEN = 1;
+const LETTER_S = 2;
+const DOUBLE_L = 4;
+const OUR = 8;
+const OGUE = 16;
+const LINE_BREAK = 32;
 
-/** A crude stem, only for telling an inflection (reflects → reflect) from another word. */
+/** Which of the letters and letter pairs the rules look for a word has, as flags. */
+function lettersIn(w: string): number {
+  let found = 0;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c === 0x73) found |= LETTER_S;
+    else if (c === 0x6c) found |= w.charCodeAt(i + 1) === 0x6c ? DOUBLE_L : 0;
+    else if (c === 0x6f) found |= w.charCodeAt(i + 1) === 0x75 && w.charCodeAt(i + 2) === 0x72 ? OUR : 0;
+    else if (c === 0x27 || c === 0x2d) found |= APOSTROPHE_OR_HYPHEN;
+    else if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) found |= LINE_BREAK;
+  }
+  // -ogue and -ogues end in e or s.
+  const last = w.charCodeAt(w.length - 1);
+  if (last === 0x65 || last === 0x73) found |= OGUE;
+  return found;
+}
+
+const OUR_ENDINGS = new Set(['', 's', 'ed', 'ing', 'ite', 'ites', 'able', 'ably', 'ful', 'fully', 'less', 'hood', 'hoods', 'er', 'ers', 'ism', 'ist', 'ists']);
+const ISE_ENDINGS = new Set(['e', 'es', 'ed', 'ing', 'ation', 'ations', 'er', 'ers', 'able']);
+const LONGEST_ISE_ENDING = 6;
+
+/**
+ * Where /^(.{2,}?)our(ending)?$/ finds its "our" (the first after two letters that only
+ * an ending follows), or -1.
+ */
+function ourAt(w: string): number {
+  for (let p = w.indexOf('our', 2); p >= 0; p = w.indexOf('our', p + 1)) {
+    if (OUR_ENDINGS.has(w.slice(p + 3))) return p;
+  }
+  return -1;
+}
+
+/** Where /^(.{3,})([iy])s(ending)$/ finds its i or y (the last one that fits), or -1. */
+function iseAt(w: string): number {
+  for (let p = w.length - 3; p >= 3 && p >= w.length - 2 - LONGEST_ISE_ENDING; p--) {
+    const c = w.charCodeAt(p);
+    if ((c === 0x69 || c === 0x79) && w.charCodeAt(p + 1) === 0x73 && ISE_ENDINGS.has(w.slice(p + 2))) return p;
+  }
+  return -1;
+}
+
+/**
+ * A crude stem, only for telling an inflection (reflects → reflect) from another word:
+ * the first of these endings that leaves at least three letters comes off —
+ * -ies/-ied → -y, -sses → -ss, -ses/-xes/-zes/-ches/-shes → without -es, -s (not -ss),
+ * -ing, -ed, -e.
+ */
 export function stem(key: string): string {
-  if (key.length <= 3) return key;
-  const last = key.charCodeAt(key.length - 1);
+  const n = key.length;
+  if (n <= 3) return key;
+  const last = key.charCodeAt(n - 1);
   // Only -s, -d, -g and -e endings are inflections this stemmer removes.
-  if (last !== 0x73 && last !== 0x64 && last !== 0x67 && last !== 0x65) return key;
-  for (const [pattern, replacement] of INFLECTIONS) {
-    if (pattern.test(key)) {
-      const out = key.replace(pattern, replacement);
-      if (out.length >= 3) return out;
+  if (last !== S && last !== D && last !== G && last !== E) return key;
+  const c2 = key.charCodeAt(n - 2);
+  const c3 = key.charCodeAt(n - 3);
+  // Each rule applies when what it leaves is at least three letters long.
+  if (n >= 5) {
+    // -ies, -ied
+    if ((last === S || last === D) && c2 === E && c3 === I) return `${key.slice(0, -3)}y`;
+    // -ses (and -sses), -xes, -zes, -ches, -shes
+    if (last === S && c2 === E && (c3 === S || c3 === X || c3 === Z || (c3 === H && (key.charCodeAt(n - 4) === C || key.charCodeAt(n - 4) === S)))) {
+      return key.slice(0, -2);
     }
   }
+  if (last === S && c2 !== S) return key.slice(0, -1);
+  if (n >= 6 && last === G && c2 === N && c3 === I) return key.slice(0, -3);
+  if (n >= 5 && last === D && c2 === E) return key.slice(0, -2);
+  if (last === E) return key.slice(0, -1);
   return key;
 }
+
+const C = 0x63;
+const D = 0x64;
+const E = 0x65;
+const G = 0x67;
+const H = 0x68;
+const I = 0x69;
+const N = 0x6e;
+const S = 0x73;
+const X = 0x78;
+const Z = 0x7a;
 
 /**
  * Whether two different words are forms of one word: the same stem, or one the other
@@ -88,6 +173,7 @@ export function stem(key: string): string {
 export function sameLemma(a: string, b: string): boolean {
   if (a === b) return true;
   if (stem(a) === stem(b)) return true;
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  return short.length >= 4 && long.startsWith(short) && long.length - short.length <= 2;
+  const short = a.length <= b.length ? a : b;
+  const long = short === a ? b : a;
+  return short.length >= 4 && long.length - short.length <= 2 && long.startsWith(short);
 }

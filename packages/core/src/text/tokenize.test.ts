@@ -58,3 +58,24 @@ describe('the fast word scanner', () => {
     );
   });
 });
+
+describe('where the scanner looks for scripts that need a dictionary', () => {
+  it('lies only in U+0E00–U+1FFF and from U+2E80 up, the ranges the scanner tests', () => {
+    const dictionary = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}]/u;
+    const found: string[] = [];
+    for (let code = 0; code < 0x2e80; code++) {
+      if (code >= 0x0e00 && code < 0x2000) continue;
+      if (dictionary.test(String.fromCharCode(code))) found.push(code.toString(16));
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('hands a text to Intl.Segmenter even when the character hides behind a lone surrogate', () => {
+    // The scanner steps over a high surrogate and the code unit after it at once.
+    const text = 'a \uD840\uD840\uDC00 b';
+    const segmenter = new Intl.Segmenter('en', { granularity: 'word' });
+    const expected = [...segmenter.segment(text)].filter((s) => s.isWordLike).map((s) => s.segment);
+    expect(expected).toEqual(['a', '\u{20000}', 'b']);
+    expect(words(text)).toEqual(expected);
+  });
+});

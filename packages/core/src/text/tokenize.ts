@@ -33,6 +33,15 @@ const INVISIBLE_GAP = /^[\u00AD\u200B-\u200D\u2060\uFEFF]+$/;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
 
 /**
+ * Word boundaries as two parallel lists of offsets, so that no object is made per word
+ * before its token is.
+ */
+interface Bounds {
+  starts: number[];
+  ends: number[];
+}
+
+/**
  * The words of a text, segmented with Intl.Segmenter so that any script works.
  * Hyphenated compounds (well-being), words broken across a line with a hyphen, words
  * split by invisible characters and words with a bracketed letter ([t]he) are one token
@@ -41,35 +50,105 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
 export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
   const exclude = options.exclude ?? [];
   const brackets = options.brackets ?? [];
-  const words: Range[] = [];
-  let ex = 0;
-  for (const w of wordSegments(text)) {
-    while (ex < exclude.length && exclude[ex]!.end <= w.start) ex++;
-    if (ex < exclude.length && exclude[ex]!.start <= w.start) continue;
-    words.push(w);
-  }
-  const merged = mergeWords(text, words, intraWordBrackets(text, brackets));
+  const words = wordSegments(text);
+  if (exclude.length > 0) withoutExcluded(words, exclude);
+  mergeWords(text, words, intraWordBrackets(text, brackets));
+  const { starts, ends } = words;
+  const tokens: Token[] = new Array(starts.length);
   let b = 0;
   // Words recur: compute each distinct spelling's forms once per text.
-  const forms = new Map<string, ReturnType<typeof wordForms>>();
-  return merged.map((w) => {
-    while (b < brackets.length && brackets[b]!.end <= w.start) b++;
-    const bracketed = b < brackets.length && brackets[b]!.start < w.end;
-    const raw = text.slice(w.start, w.end);
-    let f = forms.get(raw);
-    if (!f) forms.set(raw, (f = wordForms(raw)));
-    return { start: w.start, end: w.end, bracketed, fold: f.fold, lower: f.lower, key: f.key, stem: f.stem };
-  });
+  const spellings = new Spellings(text);
+  for (let k = 0; k < starts.length; k++) {
+    const start = starts[k]!;
+    const end = ends[k]!;
+    while (b < brackets.length && brackets[b]!.end <= start) b++;
+    const bracketed = b < brackets.length && brackets[b]!.start < end;
+    const f = spellings.formsOf(start, end);
+    tokens[k] = { start, end, bracketed, fold: f.fold, lower: f.lower, key: f.key, stem: f.stem };
+  }
+  return tokens;
+}
+
+/**
+ * The distinct spellings of one text and their forms: a word is found by its characters in
+ * place (an open-addressing table of first occurrences), so a word seen before costs no
+ * string and no map lookup.
+ */
+class Spellings {
+  private slots = new Int32Array(1024).fill(-1);
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private readonly hashes: number[] = [];
+  private readonly forms: WordForms[] = [];
+
+  constructor(private readonly text: string) {}
+
+  formsOf(start: number, end: number): WordForms {
+    const text = this.text;
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    const mask = this.slots.length - 1;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const e = this.slots[slot]!;
+      if (e < 0) {
+        const f = wordForms(text.slice(start, end));
+        this.slots[slot] = this.forms.length;
+        this.starts.push(start);
+        this.ends.push(end);
+        this.hashes.push(h);
+        this.forms.push(f);
+        if (this.forms.length * 2 > this.slots.length) this.grow();
+        return f;
+      }
+      if (this.hashes[e] === h && this.sameWord(this.starts[e]!, this.ends[e]!, start, end)) return this.forms[e]!;
+    }
+  }
+
+  private sameWord(aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {
+    if (aEnd - aStart !== bEnd - bStart) return false;
+    const text = this.text;
+    for (let i = 0; i < aEnd - aStart; i++) if (text.charCodeAt(aStart + i) !== text.charCodeAt(bStart + i)) return false;
+    return true;
+  }
+
+  private grow(): void {
+    const slots = new Int32Array(this.slots.length * 2).fill(-1);
+    const mask = slots.length - 1;
+    this.hashes.forEach((h, e) => {
+      let slot = h & mask;
+      while (slots[slot]! >= 0) slot = (slot + 1) & mask;
+      slots[slot] = e;
+    });
+    this.slots = slots;
+  }
+}
+
+/** Drops the words that start inside an excluded range (ranges sorted by start). */
+function withoutExcluded(words: Bounds, exclude: readonly Range[]): void {
+  const { starts, ends } = words;
+  let kept = 0;
+  let ex = 0;
+  for (let k = 0; k < starts.length; k++) {
+    const start = starts[k]!;
+    while (ex < exclude.length && exclude[ex]!.end <= start) ex++;
+    if (ex < exclude.length && exclude[ex]!.start <= start) continue;
+    starts[kept] = start;
+    ends[kept++] = ends[k]!;
+  }
+  starts.length = kept;
+  ends.length = kept;
 }
 
 /**
  * The word segments of a text, in order. Pieces of text in a script written without spaces
- * go through Intl.Segmenter; the rest through SPACED_WORD, which finds the same words
+ * go through Intl.Segmenter; the rest through the scanner below, which finds the same words
  * there a hundred times faster.
  */
-function wordSegments(text: string): Range[] {
-  const out: Range[] = [];
-  if (!NEEDS_DICTIONARY.test(text)) return scanSpacedWords(text, 0, text.length, out);
+function wordSegments(text: string): Bounds {
+  const out: Bounds = { starts: [], ends: [] };
+  if (scanSpacedWords(text, 0, text.length, out, true)) return out;
+  out.starts.length = 0;
+  out.ends.length = 0;
   for (let from = 0; from < text.length; ) {
     let to = Math.min(text.length, from + CHUNK);
     if (to < text.length) {
@@ -77,13 +156,38 @@ function wordSegments(text: string): Range[] {
       const space = WHITE_SPACE.exec(text);
       to = Math.min(space ? space.index + 1 : text.length, from + CHUNK * 8);
     }
-    const piece = text.slice(from, to);
-    if (NEEDS_DICTIONARY.test(piece)) {
-      for (const s of (segmenter ??= new Intl.Segmenter('en', { granularity: 'word' })).segment(piece)) if (s.isWordLike) out.push({ start: from + s.index, end: from + s.index + s.segment.length });
-    } else scanSpacedWords(text, from, to, out);
+    if (needsDictionary(text, from, to)) {
+      const piece = text.slice(from, to);
+      for (const s of (segmenter ??= new Intl.Segmenter('en', { granularity: 'word' })).segment(piece)) {
+        if (!s.isWordLike) continue;
+        out.starts.push(from + s.index);
+        out.ends.push(from + s.index + s.segment.length);
+      }
+    } else scanSpacedWords(text, from, to, out, false);
     from = to;
   }
   return out;
+}
+
+/**
+ * Whether NEEDS_DICTIONARY matches in `text[from, to)`. Those scripts lie between U+0E00
+ * and U+1FFF or from U+2E80 up (a test holds this): only characters there are tested.
+ */
+function needsDictionary(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (needsDictionaryAt(text, i, to)) return true;
+  return false;
+}
+
+/** needsDictionaryAt for the one or two code units the scanner steps over from `i`. */
+function needsDictionaryFrom(text: string, i: number, to: number): boolean {
+  const code = text.charCodeAt(i);
+  return needsDictionaryAt(text, i, to) || (code >= 0xd800 && code <= 0xdbff && needsDictionaryAt(text, i + 1, to));
+}
+
+function needsDictionaryAt(text: string, i: number, to: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 0x0e00 || (code >= 0x2000 && code < 0x2e80)) return false;
+  return NEEDS_DICTIONARY.test(text.slice(i, Math.min(i + 2, to)));
 }
 
 /**
@@ -94,35 +198,47 @@ function wordSegments(text: string): Range[] {
  * a MidLetter or MidNumLet character joins two letters (don't, U.S, a:b), a MidNum or
  * MidNumLet character two digits (1,000.5).
  */
-function scanSpacedWords(text: string, from: number, to: number, out: Range[]): Range[] {
+function scanSpacedWords(text: string, from: number, to: number, out: Bounds, stopAtDictionary: boolean): boolean {
   let i = from;
   while (i < to) {
-    let kind = classAt(text, i);
+    let code = text.charCodeAt(i);
+    let kind: number;
+    if (code < 0x800) kind = LOW_CLASSES[code]!;
+    else {
+      // Text that needs a dictionary is segmented otherwise: the caller starts again.
+      if (stopAtDictionary && needsDictionaryFrom(text, i, to)) return false;
+      kind = classAt(text, i);
+    }
     if (kind === NONE || kind === EXTEND) {
-      i += widthAt(text, i);
+      i += code < 0xd800 ? 1 : widthAt(text, i);
       continue;
     }
     const start = i;
     let wordLike = kind !== CONNECTOR;
     let last = kind;
-    i += widthAt(text, i);
+    i += code < 0xd800 ? 1 : widthAt(text, i);
     while (i < to) {
-      kind = classAt(text, i);
+      code = text.charCodeAt(i);
+      if (code < 0x800) kind = LOW_CLASSES[code]!;
+      else {
+        if (stopAtDictionary && needsDictionaryFrom(text, i, to)) return false;
+        kind = classAt(text, i);
+      }
       if (kind === EXTEND) {
-        i += widthAt(text, i);
+        i += code < 0xd800 ? 1 : widthAt(text, i);
         continue;
       }
       if (kind !== NONE) {
         last = kind;
         wordLike ||= kind !== CONNECTOR;
-        i += widthAt(text, i);
+        i += code < 0xd800 ? 1 : widthAt(text, i);
         continue;
       }
-      const joiner = text.charCodeAt(i);
+      const joiner = code;
       const next = i + 1 < to ? classAt(text, i + 1) : NONE;
-      const hebrew = last === LETTER && HEBREW.test(text[i - 1]!);
+      const hebrew = last === LETTER && isHebrew(text, i - 1);
       // WB7b/c: a double quote between Hebrew letters (gershayim) is inside the word.
-      if (hebrew && joiner === 0x22 && next === LETTER && HEBREW.test(text[i + 1]!)) {
+      if (hebrew && joiner === 0x22 && next === LETTER && isHebrew(text, i + 1)) {
         i += 1;
         continue;
       }
@@ -139,9 +255,12 @@ function scanSpacedWords(text: string, from: number, to: number, out: Range[]): 
       }
       break;
     }
-    if (wordLike) out.push({ start, end: i });
+    if (wordLike) {
+      out.starts.push(start);
+      out.ends.push(i);
+    }
   }
-  return out;
+  return true;
 }
 
 const NONE = 0;
@@ -158,6 +277,26 @@ const IS_CONNECTOR = /\p{Pc}/u;
 const IS_EXTEND = /[\p{M}\p{Cf}]/u;
 const HEBREW = /\p{Script=Hebrew}/u;
 
+/** The word class of one character (a code point, as a string). */
+function classOf(ch: string): number {
+  if (IS_LETTER.test(ch)) return LETTER;
+  if (IS_DIGIT.test(ch)) return DIGIT;
+  if (IS_EXTEND.test(ch)) return EXTEND;
+  return IS_CONNECTOR.test(ch) ? CONNECTOR : NONE;
+}
+
+/**
+ * classOf for every character of the most used blocks — ASCII up to U+07FF (Latin, Greek,
+ * Cyrillic, Hebrew, Arabic…) and General Punctuation (U+2000–U+206F: dashes, curly quotes)
+ * — computed once when the module loads; the rest is tested as it comes.
+ */
+const LOW_CLASSES = new Uint8Array(0x800);
+const PUNCTUATION_CLASSES = new Uint8Array(0x70);
+for (let code = 0; code < LOW_CLASSES.length; code++) LOW_CLASSES[code] = classOf(String.fromCharCode(code));
+for (let k = 0; k < PUNCTUATION_CLASSES.length; k++) PUNCTUATION_CLASSES[k] = classOf(String.fromCharCode(0x2000 + k));
+// A zero-width space separates words, though Unicode files it with the format characters.
+PUNCTUATION_CLASSES[0x200b - 0x2000] = NONE;
+
 function classAt(text: string, i: number): number {
   const code = text.charCodeAt(i);
   if (code < 0x80) {
@@ -165,17 +304,20 @@ function classAt(text: string, i: number): number {
     if (code >= 0x30 && code <= 0x39) return DIGIT;
     return code === 0x5f ? CONNECTOR : NONE;
   }
-  if (code === 0x200b) return NONE;
-  const ch = text.slice(i, i + widthAt(text, i));
-  if (IS_LETTER.test(ch)) return LETTER;
-  if (IS_DIGIT.test(ch)) return DIGIT;
-  if (IS_EXTEND.test(ch)) return EXTEND;
-  return IS_CONNECTOR.test(ch) ? CONNECTOR : NONE;
+  if (code < 0x800) return LOW_CLASSES[code]!;
+  if (code >= 0x2000 && code < 0x2070) return PUNCTUATION_CLASSES[code - 0x2000]!;
+  return classOf(text.slice(i, i + widthAt(text, i)));
 }
 
 function widthAt(text: string, i: number): number {
   const code = text.charCodeAt(i);
   return code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? 2 : 1;
+}
+
+/** Whether the code unit at `i` is a Hebrew character (all are in U+0591–U+05F4 and U+FB1D–U+FB4F). */
+function isHebrew(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  return ((code >= 0x0591 && code <= 0x05f4) || (code >= 0xfb1d && code <= 0xfb4f)) && HEBREW.test(text[i]!);
 }
 
 /** Bracket spans glued to a letter on either side ([t]he, democrac[y]), widened to the whole word. */
@@ -191,36 +333,50 @@ function intraWordBrackets(text: string, brackets: readonly Range[]): Range[] {
   return out;
 }
 
-function mergeWords(text: string, words: Range[], glued: Range[]): Range[] {
-  const out: Range[] = [];
+/** Characters that can begin a gap joining two words (a hyphen, a soft hyphen, an invisible character). */
+function mayJoin(code: number): boolean {
+  return code === 0x2d || code === 0x2010 || code === 0x2011 || code === 0xad || (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff;
+}
+
+/** Joins words across the gaps that do not separate words, in place. */
+function mergeWords(text: string, words: Bounds, glued: Range[]): void {
+  const { starts, ends } = words;
+  let n = 0;
   let g = 0;
-  for (const w of words) {
-    const prev = out[out.length - 1];
-    if (prev) {
-      while (g < glued.length && glued[g]!.end <= prev.start) g++;
-      const gap = w.start - prev.end === 1 && text[prev.end] === ' ' ? ' ' : text.slice(prev.end, w.start);
-      const inGlued = g < glued.length && glued[g]!.start <= prev.start && w.end <= glued[g]!.end;
-      if (
-        gap !== ' ' && (inGlued ||
-        COMPOUND_GAP.test(gap) ||
-        INVISIBLE_GAP.test(gap) ||
-        (LINE_BREAK_HYPHEN_GAP.test(gap) && LETTER_OR_DIGIT.test(text[w.start]!)))
-      ) {
-        prev.end = w.end;
+  for (let k = 0; k < starts.length; k++) {
+    const start = starts[k]!;
+    const end = ends[k]!;
+    if (n > 0) {
+      const prevStart = starts[n - 1]!;
+      const prevEnd = ends[n - 1]!;
+      while (g < glued.length && glued[g]!.end <= prevStart) g++;
+      const inGlued = g < glued.length && glued[g]!.start <= prevStart && end <= glued[g]!.end;
+      const single = start - prevEnd === 1 && text.charCodeAt(prevEnd) === 0x20;
+      // Most gaps are a space or punctuation: only one that starts with a joining character is examined.
+      if (!single && (inGlued || (start > prevEnd && mayJoin(text.charCodeAt(prevEnd)) && joins(text, prevEnd, start)))) {
+        ends[n - 1] = end;
         continue;
       }
     }
-    out.push({ start: w.start, end: w.end });
+    starts[n] = start;
+    ends[n++] = end;
   }
+  starts.length = n;
+  ends.length = n;
   // A glued bracket belongs to its word: "[t]he" starts at the bracket.
   let k = 0;
-  for (const w of out) {
-    while (k < glued.length && glued[k]!.end < w.start) k++;
-    const g = glued[k];
-    if (g && g.start <= w.end && w.start <= g.end) {
-      w.start = Math.min(w.start, g.start);
-      w.end = Math.max(w.end, g.end);
+  for (let w = 0; w < n && glued.length > 0; w++) {
+    while (k < glued.length && glued[k]!.end < starts[w]!) k++;
+    const br = glued[k];
+    if (br && br.start <= ends[w]! && starts[w]! <= br.end) {
+      starts[w] = Math.min(starts[w]!, br.start);
+      ends[w] = Math.max(ends[w]!, br.end);
     }
   }
-  return out;
+}
+
+/** Whether the gap `text[from, to)` joins the words around it: a hyphen, a line-end hyphen, invisible characters. */
+function joins(text: string, from: number, to: number): boolean {
+  const gap = text.slice(from, to);
+  return COMPOUND_GAP.test(gap) || INVISIBLE_GAP.test(gap) || (LINE_BREAK_HYPHEN_GAP.test(gap) && LETTER_OR_DIGIT.test(text[to]!));
 }
