@@ -65,7 +65,8 @@ describe('loading the corpus', () => {
     expect(byLocator.get('0.1')).toMatchObject({ verification: 'confirmed', verificationNote: 'Confirmed whole by independent quotations of the Kremlin translation.' });
     expect(byLocator.get('IV.5')).toMatchObject({ verification: 'confirmed-in-part' });
     expect(byLocator.get('II.10')).toMatchObject({ verification: 'corrected', verificationNote: '"origin of the new coronavirus infection", "coronavirus origin".' });
-    expect(byLocator.get('I.2')).toMatchObject({ verification: 'unchecked' });
+    expect(byLocator.get('II.1')).toMatchObject({ verification: 'unchecked' });
+    expect(byLocator.get('IV.11')).toMatchObject({ verification: 'confirmed-in-part', verificationNote: expect.stringMatching(/"science, innovation, and technology" .* not applied\)\.$/) });
     expect(byLocator.get('title')).toMatchObject({ verification: null, verificationNote: null });
     // Every paragraph of the statement has a status: the metadata names all 66.
     expect([...byLocator.values()].filter((p) => p.verification !== null)).toHaveLength(66);
@@ -115,15 +116,15 @@ describe('loading the corpus', () => {
     const metaFile = path.join(corpus, 'joint-statement-2022-02-04.en.meta.json');
     const meta = JSON.parse(fs.readFileSync(metaFile, 'utf8'));
     meta.title = 'Joint Statement (4 February 2022)';
-    meta.verification.confirmed.paragraphs.push('I.2');
-    meta.verification.unchecked.paragraphs = meta.verification.unchecked.paragraphs.filter((l: string) => l !== 'I.2');
+    meta.verification.confirmed.paragraphs.push('II.1');
+    meta.verification.unchecked.paragraphs = meta.verification.unchecked.paragraphs.filter((l: string) => l !== 'II.1');
     meta.verification.unchecked.paragraphs.push('IX.1');
     fs.writeFileSync(metaFile, JSON.stringify(meta, null, 2));
 
     const store = openStore({ path: file, corpusDir: corpus });
     const statement = store.get(STATEMENT_ID)!;
     expect(statement).toMatchObject({ version: 1, versions: 1, title: 'Joint Statement (4 February 2022)' });
-    expect(statement.paragraphs.find((p) => p.locator === 'I.2')!.verification).toBe('confirmed');
+    expect(statement.paragraphs.find((p) => p.locator === 'II.1')!.verification).toBe('confirmed');
     expect(store.corpus!.warnings).toEqual([
       `joint-statement-2022-02-04.en.meta.json verifies paragraph IX.1, which ${STATEMENT_FILE} does not have.`,
     ]);

@@ -15,7 +15,8 @@ export type Verification = Map<string, ParagraphVerification>;
 /**
  * Reads a corpus file's `verification`: for each status a note and the paragraphs it
  * covers, either a list of locators or an object giving each locator a note of its own
- * (a correction says what was corrected).
+ * (a correction says what was corrected); beside a list, `notes` gives a few of its
+ * paragraphs a note of their own (a reading one copy disagrees with).
  */
 export function parseVerification(value: unknown, file: string): Verification {
   const out: Verification = new Map();
@@ -23,10 +24,11 @@ export function parseVerification(value: unknown, file: string): Verification {
   if (typeof value !== 'object') throw invalid(file, 'it is not an object');
   for (const [status, group] of Object.entries(value as Record<string, unknown>)) {
     if (!(STATUSES as readonly string[]).includes(status)) throw invalid(file, `"${status}" is not a known status`);
-    const { note, paragraphs } = (group ?? {}) as { note?: unknown; paragraphs?: unknown };
+    const { note, paragraphs, notes } = (group ?? {}) as { note?: unknown; paragraphs?: unknown; notes?: unknown };
     const groupNote = typeof note === 'string' ? note : null;
+    const ownNotes = notes && typeof notes === 'object' ? (notes as Record<string, unknown>) : {};
     const entries: Array<[string, unknown]> = Array.isArray(paragraphs)
-      ? paragraphs.map((locator) => [String(locator), undefined])
+      ? paragraphs.map((locator) => [String(locator), ownNotes[String(locator)]])
       : paragraphs && typeof paragraphs === 'object'
         ? Object.entries(paragraphs as Record<string, unknown>)
         : [];
