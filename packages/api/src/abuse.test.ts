@@ -29,10 +29,10 @@ describe('ids with paths and SQL in them', () => {
     expect(list.length).toBeGreaterThanOrEqual(2);
   });
 
-  it('a search made of SQL is full-text syntax: a 400 or results, never a 500', async () => {
+  it('a search made of SQL is searched for as words: results, never a 500', async () => {
     for (const q of [`'; DROP TABLE documents; --`, '" OR 1=1', 'NEAR(', '*', 'AND OR NOT']) {
       const res = await t.app.request(`/api/search?q=${encodeURIComponent(q)}`);
-      expect([200, 400], q).toContain(res.status);
+      expect(res.status, q).toBe(200);
     }
   });
 });

@@ -12,6 +12,7 @@ export type {
   EmphasisSpan,
   Passage,
   SearchHit,
+  SearchResult,
   StoredDocument,
   StoredParagraph,
   VerificationStatus,

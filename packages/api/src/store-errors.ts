@@ -11,7 +11,6 @@ import { ProblemError, SERVER_FAILURE_DETAIL } from './problem.js';
 const STATUS: Record<StoreErrorCode, ContentfulStatusCode> = {
   empty: 400,
   invalid: 400,
-  'search-syntax': 400,
   'too-large': 413,
   binary: 415,
   encoding: 415,

@@ -9,7 +9,6 @@ export type StoreErrorCode =
   | 'too-large'
   | 'format'
   | 'invalid'
-  | 'search-syntax'
   | 'schema-newer'
   | 'open'
   | 'busy'

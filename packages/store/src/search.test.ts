@@ -1,36 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { StoreError } from './errors.js';
 import { openStore } from './store.js';
 import { CORPUS_DIR, OP_ED_ID, STATEMENT_ID, statementText } from './test-support/corpus.js';
 import { tempDbPath } from './test-support/temp.js';
-
-function syntaxRefusal(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(StoreError);
-    expect((error as StoreError).code).toBe('search-syntax');
-    return (error as StoreError).message;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('store.search', () => {
   it('finds "no limits" in paragraph IV.5 of the statement before the op-ed has been loaded', async () => {
     const store = openStore({ path: tempDbPath() });
     await store.add({ text: statementText(), format: 'text', kind: 'source', id: STATEMENT_ID });
-    const hits = store.search('no limits');
+    const { hits } = store.search('no limits');
     expect(hits.map((h) => [h.documentId, h.locator])).toEqual([[STATEMENT_ID, 'IV.5']]);
     store.close();
   });
 
   it('finds "no limits" in the statement (IV.5) and in the op-ed, with the words highlighted', async () => {
     const store = openStore({ path: tempDbPath(), corpusDir: CORPUS_DIR });
-    const hits = store.search('"no limits"');
-    expect(hits.map((h) => [h.documentId, h.kind, h.locator]).sort()).toEqual([
+    const { hits, readAs } = store.search('"no limits"');
+    expect(readAs).toBe('full-text');
+    expect(hits.map((h) => [h.documentId, h.kind, h.locator])).toEqual([
       [STATEMENT_ID, 'source', 'IV.5'],
       [OP_ED_ID, 'commentary', '¶9'],
-    ].sort());
+    ]);
     for (const hit of hits) {
       expect(hit.snippet).toContain('has **no limits**, there are');
       expect(hit.excerpt.highlights.map((h) => hit.excerpt.text.slice(h.start, h.end))).toEqual(['no limits']);
@@ -42,23 +31,48 @@ describe('store.search', () => {
 
   it('takes FTS5 syntax, a limit and the highlight marks', async () => {
     const store = openStore({ path: tempDbPath(), corpusDir: CORPUS_DIR });
-    expect(store.search('sovereign*', { limit: 3 })).toHaveLength(3);
-    expect(store.search('NEAR(Olympic Winter, 3)').map((h) => h.locator)).toContain('0.1');
-    const [hit] = store.search('"forbidden areas"', { limit: 1, highlight: { open: '<mark>', close: '</mark>' } });
+    expect(store.search('sovereign*', { limit: 3 }).hits).toHaveLength(3);
+    expect(store.search('NEAR(Olympic Winter, 3)').hits.map((h) => h.locator)).toContain('0.1');
+    const [hit] = store.search('"forbidden areas"', { limit: 1, highlight: { open: '<mark>', close: '</mark>' } }).hits;
     expect(hit!.snippet).toMatch(/<mark>forbidden["”] areas<\/mark> of cooperation/);
     store.close();
   });
 
-  it('turns FTS5 syntax errors into one clear sentence', async () => {
+  it('ranks the statement’s own paragraph before the op-ed that quotes it, sources before commentaries', async () => {
     const store = openStore({ path: tempDbPath(), corpusDir: CORPUS_DIR });
-    expect(syntaxRefusal(() => store.search('"unbalanced'))).toBe(
-      'The search "\\"unbalanced" is not valid full-text syntax (unterminated string); put words in double quotes to search for them as written.',
-    );
-    expect(syntaxRefusal(() => store.search('AND OR'))).toBe(
-      'The search "AND OR" is not valid full-text syntax (syntax error near "AND"); put words in double quotes to search for them as written.',
-    );
-    expect(syntaxRefusal(() => store.search('title: limits'))).toMatch(/^The search "title: limits" is not valid full-text syntax \(no such column: title\);/);
-    expect(syntaxRefusal(() => store.search('NEAR(no limits'))).toMatch(/not valid full-text syntax/);
+    // By bm25 alone the op-ed's ¶9 comes first; the paragraph it quotes comes first instead.
+    expect(store.search('no limits').hits.map((h) => [h.documentId, h.locator])).toEqual([
+      [STATEMENT_ID, 'IV.5'],
+      [OP_ED_ID, '¶9'],
+      [OP_ED_ID, '¶11'],
+    ]);
+    const kinds = store.search('cooperation', { limit: 1000 }).hits.map((h) => h.kind);
+    expect(kinds.indexOf('commentary')).toBeGreaterThan(0);
+    expect(kinds.slice(kinds.indexOf('commentary'))).not.toContain('source');
+    store.close();
+  });
+
+  it('searches a query FTS5 rejects as the plain words in it, and says so', async () => {
+    const store = openStore({ path: tempDbPath(), corpusDir: CORPUS_DIR });
+    const unbalanced = store.search('"no limits');
+    expect(unbalanced).toMatchObject({ readAs: 'words', words: ['no', 'limits'] });
+    expect(unbalanced.hits.map((h) => [h.documentId, h.locator])).toEqual([
+      [STATEMENT_ID, 'IV.5'],
+      [OP_ED_ID, '¶9'],
+      [OP_ED_ID, '¶11'],
+    ]);
+    expect(unbalanced.hits[0]!.excerpt.highlights.map((h) => unbalanced.hits[0]!.excerpt.text.slice(h.start, h.end))).toContain('no limits');
+    expect(store.search('(no limits').readAs).toBe('words');
+    expect(store.search('NEAR(no limits')).toMatchObject({ readAs: 'words', words: ['no', 'limits'] });
+    expect(store.search('sovereignty AND (security').words).toEqual(['sovereignty', 'security']);
+    expect(store.search('title: limits')).toMatchObject({ readAs: 'words', words: ['title', 'limits'] });
+    // Operators on their own are searched for as the words they are, never as syntax.
+    expect(store.search('AND OR')).toMatchObject({ readAs: 'words', words: ['AND', 'OR'] });
+    expect(store.search('"well-being')).toMatchObject({ readAs: 'words', words: ['well-being'] });
+    expect(store.search('"well-being').hits.length).toBeGreaterThan(0);
+    expect(store.search('"(')).toEqual({ readAs: 'words', words: [], hits: [] });
+    // A valid query is read as written.
+    expect(store.search('"no limits" OR sovereign*')).toMatchObject({ readAs: 'full-text', words: null });
     store.close();
   });
 });

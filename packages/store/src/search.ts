@@ -1,6 +1,5 @@
 import type { Db } from './database.js';
-import { StoreError } from './errors.js';
-import type { DocumentKind, SearchHit, SearchOptions } from './types.js';
+import type { DocumentKind, SearchHit, SearchOptions, SearchResult } from './types.js';
 
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 1000;
@@ -21,31 +20,43 @@ interface HitRow {
 }
 
 /**
- * Full-text search over the paragraphs of the latest versions, best matches first. The
- * query is FTS5 syntax (words, "phrases", OR, NOT, NEAR, prefix*); a malformed one is the
- * user's mistake to correct, reported as such. An empty query finds nothing.
+ * Full-text search over the paragraphs of the latest versions: the paragraphs of sources
+ * first, then those of commentaries, each group best match first — a source's own words
+ * come before the commentaries that quote them. The query is FTS5 syntax (words,
+ * "phrases", OR, NOT, NEAR, prefix*); one FTS5 rejects (an unbalanced quotation mark, a
+ * stray parenthesis, `title: limits`) is searched as the plain words it contains, and the
+ * result says so. An empty query finds nothing.
  */
-export function search(db: Db, query: string, options: SearchOptions = {}): SearchHit[] {
-  if (query.trim() === '') return [];
+export function search(db: Db, query: string, options: SearchOptions = {}): SearchResult {
+  if (query.trim() === '') return { readAs: 'full-text', words: null, hits: [] };
   const limit = Math.min(Math.max(1, Math.floor(options.limit ?? DEFAULT_LIMIT)), MAX_LIMIT);
-  const { open, close } = options.highlight ?? { open: '**', close: '**' };
-  let rows: HitRow[];
+  const highlight = options.highlight ?? { open: '**', close: '**' };
   try {
-    rows = db
-      .prepare(
-        `SELECT d.id AS document_id, d.title, d.kind, d.version, p.locator, p.start, p."end",
-           snippet(paragraphs_fts, 2, '${OPEN}', '${CLOSE}', '…', ${SNIPPET_TOKENS}) AS snippet
-         FROM paragraphs_fts
-         JOIN paragraphs p ON p.rowid = paragraphs_fts.rowid
-         JOIN documents d ON d.vid = p.vid
-         WHERE paragraphs_fts MATCH ?
-         ORDER BY bm25(paragraphs_fts), d.id, p.ordinal
-         LIMIT ?`,
-      )
-      .all(query, limit) as HitRow[];
+    return { readAs: 'full-text', words: null, hits: run(db, query, limit, highlight) };
   } catch (error) {
-    throw syntaxError(query, error);
+    if (!isSyntaxError(error)) throw error;
   }
+  const words = plainWords(query);
+  if (words.length === 0) return { readAs: 'words', words, hits: [] };
+  // Each word quoted: FTS5 reads a quoted string as the words in it, never as an operator.
+  const asWords = words.map((w) => `"${w.replaceAll('"', '""')}"`).join(' ');
+  return { readAs: 'words', words, hits: run(db, asWords, limit, highlight) };
+}
+
+function run(db: Db, query: string, limit: number, highlight: { open: string; close: string }): SearchHit[] {
+  const { open, close } = highlight;
+  const rows = db
+    .prepare(
+      `SELECT d.id AS document_id, d.title, d.kind, d.version, p.locator, p.start, p."end",
+         snippet(paragraphs_fts, 2, '${OPEN}', '${CLOSE}', '…', ${SNIPPET_TOKENS}) AS snippet
+       FROM paragraphs_fts
+       JOIN paragraphs p ON p.rowid = paragraphs_fts.rowid
+       JOIN documents d ON d.vid = p.vid
+       WHERE paragraphs_fts MATCH ?
+       ORDER BY CASE d.kind WHEN 'source' THEN 0 ELSE 1 END, bm25(paragraphs_fts), d.id, p.ordinal
+       LIMIT ?`,
+    )
+    .all(query, limit) as HitRow[];
   return rows.map((r) => {
     // "no limits" reads as one highlight, not two adjacent ones.
     const marked = r.snippet.replace(new RegExp(`${CLOSE}(\\s+)${OPEN}`, 'g'), '$1');
@@ -64,6 +75,19 @@ export function search(db: Db, query: string, options: SearchOptions = {}): Sear
   });
 }
 
+/** FTS5's operators: in a query it rejected they were meant as operators, so they are not words to find. */
+const OPERATORS = new Set(['AND', 'OR', 'NOT', 'NEAR']);
+
+/**
+ * The words of a query, in order, without its marks: letters and digits, joined by an
+ * apostrophe or hyphen; without FTS5's operators, unless the query is nothing else.
+ */
+function plainWords(query: string): string[] {
+  const words = query.match(/[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*/gu) ?? [];
+  const meant = words.filter((w) => !OPERATORS.has(w));
+  return meant.length > 0 ? meant : words;
+}
+
 function parseSnippet(marked: string): SearchHit['excerpt'] {
   let text = '';
   const highlights: Array<{ start: number; end: number }> = [];
@@ -79,17 +103,8 @@ function parseSnippet(marked: string): SearchHit['excerpt'] {
 }
 
 /** SQLite reports FTS5 syntax errors as plain SQLITE_ERRORs; anything else is a real failure. */
-function syntaxError(query: string, error: unknown): unknown {
+function isSyntaxError(error: unknown): boolean {
   const message = error instanceof Error ? error.message : '';
   const code = (error as { code?: unknown } | null)?.code;
-  const isSyntax =
-    code === 'SQLITE_ERROR' &&
-    /fts5|syntax error|unterminated string|no such column|unknown special query/i.test(message);
-  if (!isSyntax) return error;
-  const reason = message.replace(/^fts5:\s*/, '');
-  return new StoreError(
-    'search-syntax',
-    `The search ${JSON.stringify(query)} is not valid full-text syntax (${reason}); put words in double quotes to search for them as written.`,
-    { cause: error },
-  );
+  return code === 'SQLITE_ERROR' && /fts5|syntax error|unterminated string|no such column|unknown special query/i.test(message);
 }

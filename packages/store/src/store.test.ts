@@ -64,8 +64,8 @@ describe('store.add', () => {
     ]);
     expect(store.list().map((d) => [d.id, d.version])).toEqual([[STATEMENT_ID, 2]]);
     // Search and candidates see the current text only.
-    expect(store.search('"has no limits"')).toEqual([]);
-    expect(store.search('"has few limits"').map((h) => [h.documentId, h.version, h.locator])).toEqual([[STATEMENT_ID, 2, 'IV.5']]);
+    expect(store.search('"has no limits"').hits).toEqual([]);
+    expect(store.search('"has few limits"').hits.map((h) => [h.documentId, h.version, h.locator])).toEqual([[STATEMENT_ID, 2, 'IV.5']]);
 
     // Going back to the first text is a change too.
     expect(await store.add({ text, format: 'text', kind: 'source', id: STATEMENT_ID })).toMatchObject({ version: 3, outcome: 'new-version' });
@@ -144,7 +144,7 @@ describe('store reading', () => {
     expect(store.alignments()).toEqual([]);
     expect(store.passage('p-0000000000000000')).toBeUndefined();
     expect(store.delete('nothing')).toBe(false);
-    expect(store.search('')).toEqual([]);
+    expect(store.search('').hits).toEqual([]);
     store.close();
   });
 
@@ -162,7 +162,7 @@ describe('store reading', () => {
     expect(store.alignments()).toEqual([]);
     expect(store.get(STATEMENT_ID)).toBeUndefined();
     expect(store.alignmentsOf(opEd.id)).toEqual([]);
-    expect(store.search('"some limits"')).toEqual([]);
+    expect(store.search('"some limits"').hits).toEqual([]);
     expect(store.candidates(statementText(), { kind: 'source' })).toEqual([]);
     const opEdParagraphs = store.get(opEd.id)!.paragraphs.length;
     store.close();

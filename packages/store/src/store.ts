@@ -34,8 +34,8 @@ import type {
   PassageRecord,
   ProgressListener,
   RealignResult,
-  SearchHit,
   SearchOptions,
+  SearchResult,
   StoredDocument,
 } from './types.js';
 
@@ -71,7 +71,7 @@ export interface Store {
   /** Every alignment between latest versions of two documents. */
   alignments(): AlignmentSummary[];
   passage(passageId: string): PassageRecord | undefined;
-  search(query: string, options?: SearchOptions): SearchHit[];
+  search(query: string, options?: SearchOptions): SearchResult;
   /** The stored documents of a kind a text shares enough word 4-grams with to be worth aligning. */
   candidates(text: string, options: { kind: DocumentKind }): Candidate[];
   /**

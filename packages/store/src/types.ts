@@ -142,6 +142,20 @@ export interface SearchHit {
   excerpt: { text: string; highlights: Array<{ start: number; end: number }> };
 }
 
+/** What a search found, and how it read the query. */
+export interface SearchResult {
+  /**
+   * `full-text`: the query was read as FTS5 syntax. `words`: FTS5 rejected it (an
+   * unbalanced quotation mark or parenthesis, a stray operator), so the words in it
+   * were searched for instead, each as written.
+   */
+  readAs: 'full-text' | 'words';
+  /** The words searched for when `readAs` is `words`; null otherwise. */
+  words: string[] | null;
+  /** Paragraphs of sources first, then of commentaries; best match first within each. */
+  hits: SearchHit[];
+}
+
 export interface Candidate {
   id: string;
   version: number;

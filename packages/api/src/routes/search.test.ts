@@ -9,19 +9,21 @@ afterAll(() => t.close());
 
 interface Result {
   query: string;
+  readAs: 'full-text' | 'words';
+  words: string[] | null;
   hits: Array<{ documentId: string; locator: string; snippet: string }>;
 }
 
 describe('GET /api/search', () => {
-  it('finds "no limits" in the statement’s IV.5 and in the op-ed', async () => {
+  it('finds "no limits" in the statement’s IV.5, then in the op-ed that quotes it', async () => {
     const res = await t.app.request(`/api/search?q=${encodeURIComponent('"no limits"')}`);
     expect(res.status).toBe(200);
     const result = (await res.json()) as Result;
-    expect(result.query).toBe('"no limits"');
-    expect(result.hits.map((h) => [h.documentId, h.locator]).sort()).toEqual([
+    expect(result).toMatchObject({ query: '"no limits"', readAs: 'full-text', words: null });
+    expect(result.hits.map((h) => [h.documentId, h.locator])).toEqual([
       [STATEMENT, 'IV.5'],
       [OP_ED, '¶9'],
-    ].sort());
+    ]);
     for (const hit of result.hits) expect(hit.snippet).toContain('**no limits**');
   });
 
@@ -30,10 +32,12 @@ describe('GET /api/search', () => {
     expect(result.hits).toHaveLength(3);
   });
 
-  it('answers 400 with the store’s sentence for an FTS5 syntax error', async () => {
+  it('searches a query FTS5 rejects as its plain words, and says so', async () => {
     const res = await t.app.request(`/api/search?q=${encodeURIComponent('"no limits')}`);
-    expect(res.status).toBe(400);
-    expect((await problemOf(res)).detail).toMatch(/is not valid full-text syntax .*put words in double quotes/);
+    expect(res.status).toBe(200);
+    const result = (await res.json()) as Result;
+    expect(result).toMatchObject({ query: '"no limits', readAs: 'words', words: ['no', 'limits'] });
+    expect(result.hits[0]).toMatchObject({ documentId: STATEMENT, locator: 'IV.5' });
   });
 
   it('answers 400 for a missing query or a bad limit', async () => {

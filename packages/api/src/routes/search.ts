@@ -25,7 +25,7 @@ const search = createRoute({
   tags: ['Search'],
   summary: 'Full-text search of paragraphs',
   description:
-    'SQLite FTS5 over the paragraphs of the latest versions, best matches first: words, "phrases", OR, NOT, NEAR, prefix*. A malformed query is a 400 that says why.',
+    'SQLite FTS5 over the paragraphs of the latest versions: words, "phrases", OR, NOT, NEAR, prefix*. The paragraphs of sources come first, then those of commentaries, best match first within each, so a source’s own words come before the commentaries that quote them. A query FTS5 rejects (an unbalanced quotation mark or parenthesis, a stray operator) is searched as the plain words in it: `readAs` is then `words` and `words` lists them.',
   request: {
     query: z.object({
       q: z.string().trim().min(1).max(1000).openapi({ example: '"no limits"' }),
@@ -35,7 +35,20 @@ const search = createRoute({
   responses: {
     200: {
       description: 'The matching paragraphs',
-      content: { 'application/json': { schema: z.object({ query: z.string(), hits: z.array(HitSchema) }).openapi('SearchResult') } },
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              query: z.string(),
+              readAs: z.enum(['full-text', 'words']).openapi({
+                description: '`full-text`: the query was read as FTS5 syntax; `words`: FTS5 rejected it, so the words in it were searched for, each as written.',
+              }),
+              words: z.array(z.string()).nullable().openapi({ description: 'The words searched for when `readAs` is `words`; null otherwise.' }),
+              hits: z.array(HitSchema).openapi({ description: 'Paragraphs of sources first, then of commentaries; best match first within each.' }),
+            })
+            .openapi('SearchResult'),
+        },
+      },
     },
     ...problems(400),
   },
@@ -44,6 +57,6 @@ const search = createRoute({
 export function searchRoutes({ store }: RouteDeps) {
   return router().openapi(search, (c) => {
     const { q, limit } = c.req.valid('query');
-    return c.json({ query: q, hits: store.search(q, { limit }) }, 200);
+    return c.json({ query: q, ...store.search(q, { limit }) }, 200);
   });
 }

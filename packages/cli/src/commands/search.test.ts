@@ -13,7 +13,9 @@ describe('verbatim search', () => {
     const result = store.run(['search', 'no limits']);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^\d+ paragraphs match "no limits"$/m);
+    expect(result.stdout).toMatch(/^\d+ paragraphs match "no limits", sources first$/m);
+    // The statement's own paragraph comes before the op-ed's that quote it.
+    expect(result.stdout.indexOf('joint-statement-2022-02-04 IV.5')).toBeLessThan(result.stdout.indexOf('op-ed-expanding'));
     expect(result.stdout).toMatch(/^joint-statement-2022-02-04 IV\.5 · Joint Statement of the Russian Federation/m);
     expect(result.stdout).toMatch(/^op-ed-expanding-sino-russian-cooperation ¶\d+ · Expanding Sino-Russian cooperation$/m);
     // Not a terminal: no colour codes, the matched words between guillemets.
@@ -44,14 +46,15 @@ describe('verbatim search', () => {
     expect(result.stdout).toBe('No paragraph matches "zeppelin".\n');
   });
 
-  it('refuses a malformed FTS5 query in one clear sentence, exit 1', () => {
-    expectRefusal(
-      store.run(['search', '"unbalanced']),
-      'search',
-      1,
-      /^verbatim search: the search "\\"unbalanced" is not valid full-text syntax \(unterminated string\); put words in double quotes to search for them as written\.$/m,
-    );
-    expectRefusal(store.run(['search', 'AND OR']), 'search', 1, /is not valid full-text syntax/);
+  it('searches a query that is not valid FTS5 syntax as its plain words, says so, and exits 0', () => {
+    const result = store.run(['search', '"no limits']);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^"\\"no limits" is not valid search syntax, so the words no limits were searched for instead\.\n\d+ paragraphs match/);
+    expect(result.stdout).toMatch(/^joint-statement-2022-02-04 IV\.5 · /m);
+    const hits = store.json<SearchHit[]>(['search', '(no limits', '--format', 'json']);
+    expect(hits[0]).toMatchObject({ documentId: 'joint-statement-2022-02-04', locator: 'IV.5' });
+    expect(store.run(['search', '"(']).stdout).toBe('"\\"(" is not valid search syntax, so there are no words to search for.\nNo paragraph matches "\\"(".\n');
   });
 
   it('refuses a missing query or a bad --limit, exit 2', () => {

@@ -16,12 +16,15 @@ export const searchCommand: Command = {
   summary: 'Search the paragraphs of every stored document (SQLite FTS5).',
   usage: `verbatim search <query> [--limit N] [--format text|json]
 
-Finds the paragraphs that match a full-text query, best matches first, each with its
-document id, locator and title and an excerpt with the matched words highlighted (bold
-on a terminal, «between guillemets» elsewhere).
+Finds the paragraphs that match a full-text query — those of sources first, then those
+of commentaries, best matches first within each — each with its document id, locator
+and title and an excerpt with the matched words highlighted (bold on a terminal,
+«between guillemets» elsewhere).
 
 The query is SQLite FTS5 syntax: words (all must appear), "a phrase", OR, NOT,
-NEAR(a b, 5), prefix*. Several arguments are joined into one query.
+NEAR(a b, 5), prefix*. Several arguments are joined into one query. A query that is
+not valid syntax (an unbalanced quotation mark or parenthesis) is searched as the plain
+words in it, and the results say so.
 
 Options:
   --limit N       at most N results, 1 to ${MAX_LIMIT} (default ${DEFAULT_LIMIT})
@@ -47,12 +50,12 @@ Example:
     if (query.trim() === '') throw usageError(`give something to search for; usage: ${synopsis(searchCommand)}.`);
 
     const color = wantsColor(context.stdout, context.env);
-    const hits = await withStore(context, (store) => store.search(query, { limit }));
+    const result = await withStore(context, (store) => store.search(query, { limit }));
 
     context.stdout.write(
       format === 'json'
-        ? toJson(hits)
-        : formatSearchResults(query, hits, { paint: createPaint(color), color, limit, width: readableWidth(context.stdout) }),
+        ? toJson(result.hits)
+        : formatSearchResults(query, result, { paint: createPaint(color), color, limit, width: readableWidth(context.stdout) }),
     );
     return 0;
   },

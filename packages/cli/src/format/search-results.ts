@@ -1,4 +1,4 @@
-import type { SearchHit } from '@verbatim/store';
+import type { SearchHit, SearchResult } from '@verbatim/store';
 import type { Paint } from './paint.js';
 import { truncate } from './truncate.js';
 import { wrapSegments, type Segment } from './wrap.js';
@@ -14,15 +14,25 @@ export interface SearchResultsOptions {
 
 /**
  * `verbatim search`: each hit as the document id and locator a citation needs, the title,
- * then the excerpt with the matched words set apart.
+ * then the excerpt with the matched words set apart. When the query was not valid syntax,
+ * first a line saying which words were searched for instead.
  */
-export function formatSearchResults(query: string, hits: readonly SearchHit[], options: SearchResultsOptions): string {
+export function formatSearchResults(query: string, result: SearchResult, options: SearchResultsOptions): string {
   const { paint, width } = options;
-  if (hits.length === 0) return `No paragraph matches ${JSON.stringify(query)}.\n`;
+  const { hits } = result;
+  const readAs =
+    result.readAs === 'words'
+      ? `${JSON.stringify(query)} is not valid search syntax, so ${
+          result.words!.length === 0 ? 'there are no words to search for' : `the words ${result.words!.join(' ')} were searched for instead`
+        }.\n`
+      : '';
+  if (hits.length === 0) return `${readAs}No paragraph matches ${JSON.stringify(query)}.\n`;
   const heading =
-    hits.length >= options.limit
+    readAs +
+    (hits.length >= options.limit
       ? `The first ${hits.length} paragraphs that match ${JSON.stringify(query)} (--limit shows more)`
-      : `${hits.length} ${hits.length === 1 ? 'paragraph matches' : 'paragraphs match'} ${JSON.stringify(query)}`;
+      : `${hits.length} ${hits.length === 1 ? 'paragraph matches' : 'paragraphs match'} ${JSON.stringify(query)}`) +
+    (hits.some((h) => h.kind === 'source') && hits.some((h) => h.kind === 'commentary') ? ', sources first' : '');
   const blocks = hits.map((hit) => {
     const where = `${hit.documentId} ${hit.locator}`;
     const title = truncate(hit.title, Math.max(width - [...where].length - 3, 12));

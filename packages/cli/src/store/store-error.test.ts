@@ -5,10 +5,10 @@ import { fromStoreError } from './store-error.js';
 
 describe('fromStoreError', () => {
   it('turns a StoreError into a one-sentence input error (exit 1), lower-cased after the prefix', () => {
-    const error = fromStoreError(new StoreError('search-syntax', 'The search "x" is not valid full-text syntax (syntax error near "x").'));
+    const error = fromStoreError(new StoreError('invalid', 'The date "x" is not a date (YYYY, YYYY-MM or YYYY-MM-DD).'));
     expect(error).toBeInstanceOf(CliError);
     expect((error as CliError).exitCode).toBe(1);
-    expect((error as CliError).message).toBe('the search "x" is not valid full-text syntax (syntax error near "x").');
+    expect((error as CliError).message).toBe('the date "x" is not a date (YYYY, YYYY-MM or YYYY-MM-DD).');
   });
 
   it('names the file instead of "the document" when told which file it was', () => {

@@ -56,14 +56,14 @@ describe('migrations', () => {
     const doc = store.get(STATEMENT_ID)!;
     expect(doc.text).toBe(text);
     expect(doc.paragraphs.find((p) => p.locator === 'IV.5')).toMatchObject({ verification: null, verificationNote: null });
-    expect(store.search('"no limits"').map((h) => [h.documentId, h.locator])).toEqual([[STATEMENT_ID, 'IV.5']]);
+    expect(store.search('"no limits"').hits.map((h) => [h.documentId, h.locator])).toEqual([[STATEMENT_ID, 'IV.5']]);
     const quotation = 'Friendship between the two States has no limits, there are no "forbidden" areas of cooperation.';
     expect(store.candidates(quotation, { kind: 'source' }).map((c) => c.id)).toEqual([STATEMENT_ID]);
     const commentary = await store.add({ text: `They wrote: “${quotation}”`, format: 'text', kind: 'commentary' });
     expect(store.alignmentsOf(commentary.id).map((a) => a.source.id)).toEqual([STATEMENT_ID]);
     // The backfilled index entries go with the document.
     expect(store.delete(STATEMENT_ID)).toBe(true);
-    expect(store.search('"no limits"').map((h) => h.documentId)).toEqual([commentary.id]);
+    expect(store.search('"no limits"').hits.map((h) => h.documentId)).toEqual([commentary.id]);
     expect(store.candidates(quotation, { kind: 'source' })).toEqual([]);
     store.close();
 

@@ -1,4 +1,4 @@
-import type { AlignmentReport, DocumentPassages, LinkedPassage, SearchHit } from '@verbatim/api';
+import type { AlignmentReport, DocumentPassages, LinkedPassage, SearchHit, SearchResult } from '@verbatim/api';
 import type { PageServerLoad } from './$types';
 
 const LIMIT = 50;
@@ -11,11 +11,12 @@ export interface HitLink {
 
 export const load: PageServerLoad = async ({ url, locals: { api } }) => {
   const q = (url.searchParams.get('q') ?? '').trim();
-  if (q === '') return { q, hits: [], error: null };
-  // A malformed query is the reader's to fix: the API's 400 says why, shown beside the box.
-  const found = await api.tryGet<{ hits: SearchHit[] }>(`/api/search?${new URLSearchParams({ q, limit: String(LIMIT) })}`);
-  if ('problem' in found) return { q, hits: [], error: found.problem.detail };
-  const { hits } = found.data;
+  if (q === '') return { q, hits: [], words: null, error: null };
+  // A query FTS5 rejects comes back searched as its plain words (`words`); a refusal (a query
+  // over the API's length limit) is the reader's to fix, shown beside the box.
+  const found = await api.tryGet<SearchResult>(`/api/search?${new URLSearchParams({ q, limit: String(LIMIT) })}`);
+  if ('problem' in found) return { q, hits: [], words: null, error: found.problem.detail };
+  const { hits, words } = found.data;
   // The passages of each document hit, asked once per document however many of its paragraphs match.
   const passages = new Map<string, Promise<DocumentPassages>>();
   const passagesOf = (id: string) => {
@@ -24,6 +25,7 @@ export const load: PageServerLoad = async ({ url, locals: { api } }) => {
   };
   return {
     q,
+    words,
     error: null,
     limited: hits.length === LIMIT,
     hits: await Promise.all(
