@@ -27,7 +27,7 @@ describe('verbatim show', () => {
     expect(text).toMatch(/^SHA-256 +f6dd615cc59fc6bdff59022b4e080ef23f3e274e16b5cff026df109f34c0fe34$/m);
     expect(text).toMatch(/^ {2}1 {2}\d{4}-\d{2}-\d{2} {2}sha256 f6dd615cc59f… {2}36,624 characters {2}\(latest, shown here\)$/m);
     expect(text).toMatch(/^ {2}joint-statement-2022-02-04 ↔ op-ed-expanding-sino-russian-cooperation$/m);
-    expect(text).toMatch(/^ {2}confirmed in part \(14 paragraphs\): Confirmed in part/m);
+    expect(text).toMatch(/^ {2}confirmed in part \(19 paragraphs\): Confirmed in part/m);
     expect(text).toMatch(/^ {2}0\.1 +At the invitation of President of the People's Republic of China/m);
     // IV.5 is confirmed in part; corrected paragraphs carry their own note.
     const flat = text.replace(/\s+/g, ' ');
