@@ -5,13 +5,13 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, outputPath, skipBrowser } from './support/browser';
+import { launch, outputPath } from './support/browser';
 import { SOURCE_ID } from './support/seed';
 import { startWorkbench, type Workbench } from './support/workbench';
 
 const WIDTHS = [390, 1400] as const;
 
-describe.skipIf(skipBrowser)('curating the corpus', () => {
+describe('curating the corpus', () => {
   let workbench: Workbench;
   let browser: Browser;
 
