@@ -1,11 +1,12 @@
 import { describe as suite, expect, it } from 'vitest';
 import { align } from './align.js';
 import { badSpans, describe, schemaErrors, statement } from './test-support/corpus.js';
+import { wordnet } from './test-support/lexicon.js';
 import type { AlignmentReport } from './types.js';
 
 /** Aligns a commentary of our own against the statement, checking the invariants every report must keep. */
 function check(commentary: string): AlignmentReport {
-  const report = align(statement, commentary);
+  const report = align(statement, commentary, { lexicon: wordnet });
   expect(schemaErrors(report)).toEqual([]);
   expect(badSpans(report, statement, commentary)).toEqual([]);
   return report;

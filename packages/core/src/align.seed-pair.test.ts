@@ -1,8 +1,9 @@
 import { describe as suite, expect, it } from 'vitest';
 import { align } from './align.js';
 import { badSpans, describe, opEd, schemaErrors, statement } from './test-support/corpus.js';
+import { wordnet } from './test-support/lexicon.js';
 
-const report = align(statement, opEd, { sourceId: 'joint-statement-2022-02-04', commentaryId: 'op-ed-expanding-sino-russian-cooperation' });
+const report = align(statement, opEd, { sourceId: 'joint-statement-2022-02-04', commentaryId: 'op-ed-expanding-sino-russian-cooperation', lexicon: wordnet });
 const passages = report.passages;
 const starting = (words: string) => {
   const found = passages.filter((p) => p.commentary.text.startsWith(words));
@@ -133,7 +134,7 @@ suite('the op-ed against the joint statement of 4 February 2022', () => {
   });
 
   it('is deterministic: the same inputs give the same report, passage ids included', () => {
-    expect(align(statement, opEd, { sourceId: 'joint-statement-2022-02-04', commentaryId: 'op-ed-expanding-sino-russian-cooperation' })).toEqual(report);
+    expect(align(statement, opEd, { sourceId: 'joint-statement-2022-02-04', commentaryId: 'op-ed-expanding-sino-russian-cooperation', lexicon: wordnet })).toEqual(report);
     expect(new Set(passages.map((p) => p.id)).size).toBe(passages.length);
   });
 });

@@ -44,6 +44,7 @@ export function align(source: string, commentary: string, options: AlignOptions 
     quotations,
     minBorrowingWords: settings.minBorrowingWords,
     minNotFoundWords: settings.minNotFoundWords,
+    lexicon: options.lexicon,
   });
 
   const sourceInfo = documentInfo(source, options.sourceId, options.sourceTitle, options.sourceSha256);
@@ -77,13 +78,16 @@ export function align(source: string, commentary: string, options: AlignOptions 
     quoted.push(sourceRange);
     elided.push(...comparison.elided);
     inPassages.fill(1, l.words.start, l.words.end);
+    const sourceSpan = (r: Range) => ({ ...spanOf(source, r), locator: locatorOf(paragraphs, r.start, r.end) });
+    const candidates = l.alternatives.map((w) => sourceOffsets(source, sourceTokens, w, commentary, l.commentary));
     return {
       ...base,
-      status: statusOf(comparison.differences),
-      source: { ...spanOf(source, sourceRange), locator: locatorOf(paragraphs, sourceRange.start, sourceRange.end) },
+      status: l.evidence === 'paraphrase' ? 'paraphrased' : statusOf(comparison.differences),
+      source: sourceSpan(sourceRange),
       similarity: comparison.similarity,
       differences: comparison.differences,
       context: contextOf(source, paragraphs, sourceRange.start, sourceRange.end),
+      ...(candidates.length > 0 && { candidates: [sourceRange, ...candidates].sort((a, b) => a.start - b.start).map(sourceSpan) }),
     };
   });
 

@@ -3,19 +3,26 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import type { PassageStatus } from './types.js';
 
 const ours = fileURLToPath(new URL('../contracts/alignment-report.schema.json', import.meta.url));
 
 /**
- * The SHA-256 of the contract as SPEC §2 gives it (`shared/contracts/alignment-report.schema.json`),
- * copied byte for byte into contracts/. Changing the contract is changing the SPEC: say so there
- * first, then here.
+ * The SHA-256 of the contract: SPEC §2's (`shared/contracts/alignment-report.schema.json`) as
+ * issue 10 extends it — the status `paraphrased` and a passage's optional `candidates`.
+ * Changing the contract is changing the SPEC: say so there first, then here.
  */
-const CONTRACT_SHA256 = '041ebb51861d8695e3ff37be081cfc1aaa17e331fcbad3513f628465301dab6a';
+const CONTRACT_SHA256 = '4b7835ed55792b0b9b0485af4ada9a740e8ce4f92af3d2b64891683cfdda9a7d';
+const schema = JSON.parse(readFileSync(ours, 'utf8'));
 
 describe('the report schema this package ships', () => {
   it('is the contract as given, byte for byte', () => {
     expect(createHash('sha256').update(readFileSync(ours)).digest('hex')).toBe(CONTRACT_SHA256);
+  });
+
+  it('names every status the engine gives, from verbatim to not found', () => {
+    const statuses: PassageStatus[] = ['verbatim', 'variant', 'altered', 'paraphrased', 'not_found'];
+    expect(schema.$defs.passage.properties.status.enum).toEqual(statuses);
   });
 
   it('is the file the package exports as @verbatim/core/alignment-report.schema.json', () => {

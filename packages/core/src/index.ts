@@ -1,5 +1,6 @@
 export { ENGINE_VERSION } from './engine-version.js';
 export { align } from './align.js';
+export { wordnetLexicon } from './lexicon/lexicon.js';
 export { splitParagraphs, locatorOf } from './text/paragraphs.js';
 export { sha256Hex } from './text/sha256.js';
 export { shingles } from './text/shingles.js';

@@ -3,6 +3,9 @@
  * (contracts/alignment-report.schema.json, SPEC §2) defines them.
  * Offsets are UTF-16 code unit indices into the texts exactly as given; `end` is exclusive.
  */
+import type { LexiconData } from './lexicon/lexicon.js';
+
+export type { LexiconData };
 
 /** A stretch of one of the two texts. `text` is always `input.slice(start, end)`. */
 export interface Span {
@@ -17,7 +20,12 @@ export interface SourceSpan extends Span {
 }
 
 export type PassageKind = 'quotation' | 'borrowing';
-export type FoundStatus = 'verbatim' | 'variant' | 'altered';
+/**
+ * `paraphrased`: the quotation's wording largely differs, but its content words — through
+ * base forms, synonyms and derived words, in any order — are those of one source passage
+ * (typically another translation of the source). Between `altered` and `not_found`.
+ */
+export type FoundStatus = 'verbatim' | 'variant' | 'altered' | 'paraphrased';
 export type PassageStatus = FoundStatus | 'not_found';
 
 export type DifferenceType = 'insert' | 'delete' | 'replace';
@@ -82,8 +90,14 @@ interface PassageBase {
 
 export interface FoundPassage extends PassageBase {
   status: FoundStatus;
+  /** Where the passage comes from; when `candidates` is present, only the first of them in source order. */
   source: SourceSpan;
   similarity: number;
+  /**
+   * Present when two or more source places fit the passage equally well: all of them, in
+   * source order (`source` is the first). The evidence cannot tell which one was quoted.
+   */
+  candidates?: SourceSpan[];
 }
 
 export interface NotFoundPassage extends PassageBase {
@@ -148,6 +162,12 @@ export interface AlignOptions {
   minBorrowingWords?: number;
   /** Fewest words for a quotation absent from the source to be reported not_found (default 4). */
   minNotFoundWords?: number;
+  /**
+   * Loads the lexicon of the paraphrase layer (`@verbatim/core/wordnet.json`). Called at most
+   * once per lexicon, and only when a quotation of four words or more is not found word for
+   * word. Without it, such a quotation is reported not_found rather than paraphrased.
+   */
+  lexicon?: () => LexiconData;
 }
 
 /** A paragraph of a document with its locator. */

@@ -3,7 +3,8 @@
  * whether they are stored or only read from files: `verbatim align`, `verbatim add` and the
  * API give the same report for the same file because they all come through here.
  */
-import { align, type AlignmentReport, type AlignOptions } from '@verbatim/core';
+import { createRequire } from 'node:module';
+import { align, wordnetLexicon, type AlignmentReport, type AlignOptions } from '@verbatim/core';
 import { toPlainText } from './ingest/convert.js';
 import { decodeInput } from './ingest/decode.js';
 import type { DocumentFormat, EmphasisSpan } from './types.js';
@@ -29,8 +30,11 @@ export interface AlignableDocument extends IngestedText {
   title?: string;
 }
 
+/** WordNet for the paraphrase layer: read once, the first time a quotation needs it, never before. */
+const lexicon = wordnetLexicon(createRequire(import.meta.url));
+
 export function alignDocuments(source: AlignableDocument, commentary: AlignableDocument): AlignmentReport {
-  const options: AlignOptions = {};
+  const options: AlignOptions = { lexicon };
   if (source.id !== undefined) options.sourceId = source.id;
   if (source.title !== undefined) options.sourceTitle = source.title;
   if (commentary.id !== undefined) options.commentaryId = commentary.id;

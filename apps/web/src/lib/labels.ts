@@ -10,13 +10,14 @@ export type PassageKind = Passage['kind'];
 export type DifferenceCategory = Passage['differences'][number]['category'];
 export type QuotationMarks = NonNullable<Passage['quotationMarks']>;
 
-export const STATUSES: readonly PassageStatus[] = ['verbatim', 'variant', 'altered', 'not_found'];
+export const STATUSES: readonly PassageStatus[] = ['verbatim', 'variant', 'altered', 'paraphrased', 'not_found'];
 export const KINDS: readonly PassageKind[] = ['quotation', 'borrowing'];
 
 export const STATUS_LABEL: Record<PassageStatus, string> = {
   verbatim: 'verbatim',
   variant: 'variant',
   altered: 'altered',
+  paraphrased: 'paraphrased',
   not_found: 'not found',
 };
 
@@ -24,6 +25,7 @@ export const STATUS_DESCRIPTION: Record<PassageStatus, string> = {
   verbatim: 'the same words in the same order',
   variant: 'differs only by spelling variants or letter case',
   altered: 'words inserted, left out or changed',
+  paraphrased: 'the same passage in other words, as in another translation',
   not_found: 'not in the source',
 };
 

@@ -87,6 +87,7 @@ const STATUS: Record<CitedPassage['passage']['status'], string> = {
   verbatim: 'word for word',
   variant: 'with spelling or letter-case variants',
   altered: 'with changes to the wording',
+  paraphrased: 'in other words (another wording of the same passage)',
 };
 
 function useOf(cited: CitedPassage): string {

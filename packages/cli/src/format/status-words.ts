@@ -1,13 +1,14 @@
 import type { PassageStatus } from '@verbatim/core';
 import type { Style } from './paint.js';
 
-export const STATUSES: readonly PassageStatus[] = ['verbatim', 'variant', 'altered', 'not_found'];
+export const STATUSES: readonly PassageStatus[] = ['verbatim', 'variant', 'altered', 'paraphrased', 'not_found'];
 
 /** Colour for emphasis only: the status word is always written too. */
 export const STATUS_STYLE: Record<PassageStatus, Style[]> = {
   verbatim: ['green'],
   variant: ['cyan'],
   altered: ['yellow'],
+  paraphrased: ['magenta'],
   not_found: ['red', 'bold'],
 };
 

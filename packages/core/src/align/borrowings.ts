@@ -1,6 +1,10 @@
 import { blocks } from '../text/paragraphs.js';
 import { bestChains } from './chain.js';
+import { evidenceOf } from './evidence.js';
 import { findRuns } from './runs.js';
+
+/** Ordinary content words (not names, not function words) a borrowing needs. */
+const MIN_PLAIN_WORDS = 2;
 import { extendChain, withTrailingPunctuation, wordsIn, type Located, type LocateState, type Offsets } from './state.js';
 
 /**
@@ -15,7 +19,14 @@ function borrowingsIn(state: LocateState, segment: Offsets): Located[] {
   const words = wordsIn(state, segment);
   if (words.end - words.start < state.minBorrowingWords) return [];
   const runs = findRuns(state.index, state.ids, words);
-  const chains = bestChains(runs, state.chainOptions, (c) => c.longest >= state.minBorrowingWords, 'skip');
+  // Eight words in common are not a borrowing when they are a name or a title ("the Treaty
+  // on the Non-Proliferation of Nuclear Weapons"): it needs ordinary content words too.
+  const chains = bestChains(
+    runs,
+    state.chainOptions,
+    (c) => c.longest >= state.minBorrowingWords && evidenceOf(state.source, state.sourceTokens, c.runs).plain >= MIN_PLAIN_WORDS,
+    'skip',
+  );
   const tokens = state.commentaryTokens;
   chains.sort((a, b) => a.cStart - b.cStart);
   let taken = words.start;

@@ -1,5 +1,6 @@
 import type { Quotation } from '../detect/quotations.js';
 import { bestChains } from './chain.js';
+import { contentWordsIn, evidenceOf } from './evidence.js';
 import { findRuns } from './runs.js';
 import { SEED_LENGTH } from './source-index.js';
 import { extendChain, quotedInSource, trimmed, wordsIn, type Located, type LocateState, type Offsets } from './state.js';
@@ -53,13 +54,19 @@ export function delimitedQuotation(state: LocateState, q: Quotation): Located[] 
     return [exact(at[0]!)];
   }
   const runs = findRuns(state.index, state.ids, words);
-  const chains = bestChains(runs, state.chainOptions, (chain, accepted) =>
+  const found = bestChains(runs, state.chainOptions, (chain, accepted) =>
     accepted === 0 ? chain.matched >= Math.max(SEED_LENGTH, n / 2) : chain.matched >= 5,
   ).sort((a, b) => a.cStart - b.cStart);
+  // Evidence beyond a name or a stock phrase: at least half the quotation's content words,
+  // and one that is not part of a name. Less is not this place; the paraphrase pass may
+  // still find the quotation's place in other words.
+  const evidence = evidenceOf(state.source, state.sourceTokens, found.flatMap((c) => c.runs));
+  const enough = 2 * evidence.content >= contentWordsIn(state.commentaryTokens, words) && evidence.plain >= 1;
+  const chains = enough ? found : [];
   if (chains.length === 0) {
     // No chain when every seed is too common (a source of one repeated phrase): the first
     // place that has the whole quotation is still an answer.
-    const at = state.index.occurrences(state.ids.subarray(words.start, words.end), 1);
+    const at = found.length === 0 ? state.index.occurrences(state.ids.subarray(words.start, words.end), 1) : [];
     if (at.length === 1) return [exact(at[0]!)];
     if (n < state.minNotFoundWords) return [];
     return [{ ...base, commentary: content, words, sourceWords: null, anchors: [] }];

@@ -4,6 +4,7 @@ import type { Quotation } from '../detect/quotations.js';
 import { CLOSING_MARKS, isQuotationMark } from '../detect/quotation-marks.js';
 import { lowerBound, tokensIn } from '../text/token-ranges.js';
 import type { Range, Token } from '../text/tokenize.js';
+import type { LexiconData } from '../lexicon/lexicon.js';
 import type { PassageKind, QuotationMarks } from '../types.js';
 import type { Chain, ChainOptions } from './chain.js';
 import { extend } from './extend.js';
@@ -49,6 +50,8 @@ export interface LocateInput {
   quotations: readonly Quotation[];
   minBorrowingWords: number;
   minNotFoundWords: number;
+  /** Loads the paraphrase layer's lexicon, if the caller has one. */
+  lexicon: (() => LexiconData) | undefined;
 }
 
 /**

