@@ -24,7 +24,7 @@ suite('quotations from another translation of the statement', () => {
     expect(p.status).toBe('paraphrased');
     expect(p.source!.locator).toBe('III.14');
     expect(p.source!.text).toBe('The sides oppose attempts by some States to turn outer space into an arena of armed confrontation');
-    expect(p.candidates).toBeUndefined();
+    expect('candidates' in p).toBe(false);
     // Its words differ where the translations differ, and a reader sees each change.
     const changes = p.differences.map((d) => `${d.source.text} → ${d.commentary.text}`);
     expect(changes).toContain('turn → transform');

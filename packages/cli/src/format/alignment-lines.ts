@@ -1,6 +1,6 @@
 import type { AlignmentView } from '../store/alignment-view.js';
 import type { Paint } from './paint.js';
-import { STATUSES, STATUS_STYLE, statusWord } from './status-words.js';
+import { STATUSES, STATUS_STYLE, countedStatuses, statusWord } from './status-words.js';
 import { wrapSegments, type Segment } from './wrap.js';
 
 export interface AlignmentLinesOptions {
@@ -17,7 +17,7 @@ export interface AlignmentLinesOptions {
 export function formatAlignment(view: AlignmentView, options: AlignmentLinesOptions): string {
   const { paint, width, indent = '  ' } = options;
   const total = STATUSES.reduce((n, s) => n + view.statuses[s], 0);
-  const counts = STATUSES.flatMap((s, i): Segment[] => [
+  const counts = countedStatuses((s) => view.statuses[s]).flatMap((s, i): Segment[] => [
     { text: `${i > 0 ? ' · ' : ''}${view.statuses[s]} ` },
     { text: statusWord(s), styles: STATUS_STYLE[s] },
   ]);

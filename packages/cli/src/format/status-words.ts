@@ -12,6 +12,14 @@ export const STATUS_STYLE: Record<PassageStatus, Style[]> = {
   not_found: ['red', 'bold'],
 };
 
+/**
+ * The statuses a summary counts: all four of SPEC §2's always, `paraphrased` (a quotation
+ * from another translation) only when a report has one, so a plain report reads as before.
+ */
+export function countedStatuses(count: (status: PassageStatus) => number): PassageStatus[] {
+  return STATUSES.filter((s) => s !== 'paraphrased' || count(s) > 0);
+}
+
 /** The status as a reader says it: `not found`, not `not_found`. */
 export function statusWord(status: PassageStatus): string {
   return status === 'not_found' ? 'not found' : status;

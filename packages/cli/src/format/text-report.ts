@@ -3,7 +3,7 @@ import { labelled } from './labelled.js';
 import { compactLocators } from './locator-ranges.js';
 import { createPaint, type Paint } from './paint.js';
 import { formatPassage } from './passage-text.js';
-import { STATUSES, STATUS_STYLE, statusWord } from './status-words.js';
+import { STATUS_STYLE, countedStatuses, statusWord } from './status-words.js';
 import { wrapText, type Segment } from './wrap.js';
 
 export interface TextReportOptions {
@@ -42,8 +42,9 @@ export function formatTextReport(report: AlignmentReport, options: TextReportOpt
 function header(report: AlignmentReport, passages: readonly Passage[], options: TextReportOptions, paint: Paint, width: number): string {
   const quotations = passages.filter((p) => p.kind === 'quotation').length;
   const borrowings = passages.length - quotations;
-  const statusCounts = STATUSES.flatMap((s, i): Segment[] => [
-    { text: `${i > 0 ? ' · ' : ''}${passages.filter((p) => p.status === s).length} ` },
+  const count = (s: Passage['status']) => passages.filter((p) => p.status === s).length;
+  const statusCounts = countedStatuses(count).flatMap((s, i): Segment[] => [
+    { text: `${i > 0 ? ' · ' : ''}${count(s)} ` },
     { text: statusWord(s), styles: STATUS_STYLE[s] },
   ]);
   const lines = [

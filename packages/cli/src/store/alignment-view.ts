@@ -24,7 +24,7 @@ export function alignmentReports(store: Store, documentId: string): Array<Alignm
 }
 
 function countStatuses(report: AlignmentReport | undefined): Record<PassageStatus, number> {
-  const counts: Record<PassageStatus, number> = { verbatim: 0, variant: 0, altered: 0, not_found: 0 };
+  const counts: Record<PassageStatus, number> = { verbatim: 0, variant: 0, altered: 0, paraphrased: 0, not_found: 0 };
   for (const passage of report?.passages ?? []) counts[passage.status] += 1;
   return counts;
 }

@@ -10,7 +10,7 @@ export interface Answer<S> {
 export type Chosen<S> = { passage: FoundPassage; source: S } | { passage: NotFoundPassage; source: null };
 
 /** The better verdict first: a faithful quotation is a better answer than a changed one. */
-const STATUS_RANK: Record<PassageStatus, number> = { verbatim: 0, variant: 1, altered: 2, not_found: 3 };
+const STATUS_RANK: Record<PassageStatus, number> = { verbatim: 0, variant: 1, altered: 2, paraphrased: 3, not_found: 4 };
 
 interface Found<S> {
   passage: FoundPassage;
