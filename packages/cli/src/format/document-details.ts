@@ -3,6 +3,8 @@ import type { AlignmentView } from '../store/alignment-view.js';
 import { formatAlignment } from './alignment-lines.js';
 import { labelled } from './labelled.js';
 import type { Paint } from './paint.js';
+import { displayWidth } from './text-width.js';
+import { padDisplay } from './truncate.js';
 import { wrapSegments, type Segment } from './wrap.js';
 
 export interface DocumentDetailsOptions {
@@ -78,7 +80,7 @@ function verificationLegend(paragraphs: readonly StoredParagraph[], { paint, wid
 
 function paragraphLines(paragraphs: readonly StoredParagraph[], { paint, width }: DocumentDetailsOptions): string[] {
   const byStatus = groupByStatus(paragraphs);
-  const locatorWidth = Math.max(0, ...paragraphs.map((p) => [...p.locator].length));
+  const locatorWidth = Math.max(0, ...paragraphs.map((p) => displayWidth(p.locator)));
   const indent = ' '.repeat(2 + locatorWidth + 2);
   return paragraphs.map((p) => {
     const segments: Segment[] = [{ text: p.text }];
@@ -87,7 +89,7 @@ function paragraphLines(paragraphs: readonly StoredParagraph[], { paint, width }
       const own = p.verificationNote && p.verificationNote !== shared ? `: ${p.verificationNote}` : '';
       segments.push({ text: ` [${verificationWord(p.verification)}${own}]`, styles: ['dim'] });
     }
-    const first = `  ${p.locator}${' '.repeat(locatorWidth - [...p.locator].length)}  `;
+    const first = `  ${padDisplay(p.locator, locatorWidth)}  `;
     const body = wrapSegments(segments, paint, width, indent, first);
     return paint(first, 'cyan') + body.slice(first.length);
   });

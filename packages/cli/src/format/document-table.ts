@@ -1,6 +1,7 @@
 import type { DocumentSummary } from '@verbatim/store';
 import type { Paint } from './paint.js';
-import { displayLength, padDisplay, truncate } from './truncate.js';
+import { displayWidth } from './text-width.js';
+import { padDisplay, truncate } from './truncate.js';
 
 export interface DocumentTableOptions {
   paint: Paint;
@@ -27,7 +28,7 @@ export function formatDocumentTable(documents: readonly DocumentSummary[], optio
     title: d.title,
   }));
   const columnWidth = (key: 'id' | 'kind' | 'date' | 'passages') =>
-    Math.max(displayLength(HEADINGS[key]), ...rows.map((r) => displayLength(r[key])));
+    Math.max(displayWidth(HEADINGS[key]), ...rows.map((r) => displayWidth(r[key])));
   const widths = { id: columnWidth('id'), kind: columnWidth('kind'), date: columnWidth('date'), passages: columnWidth('passages') };
   const titleStart = widths.id + widths.kind + widths.date + widths.passages + GAP.length * 4;
   const titleWidth = width === undefined ? Infinity : Math.max(width - titleStart - 1, MIN_TITLE);

@@ -1,4 +1,5 @@
 import type { Paint } from './paint.js';
+import { padDisplay } from './truncate.js';
 import { wrapSegments, type Segment } from './wrap.js';
 
 /** Labels stand in a column this wide; values wrap under themselves. */
@@ -10,5 +11,5 @@ export function labelled(label: string, value: string | Segment[], paint: Paint,
   const segments = typeof value === 'string' ? [{ text: value }] : value;
   // Wrapped with a plain label so widths are measured right, then the label is painted.
   const wrapped = wrapSegments(segments, paint, width, indent);
-  return (label ? paint(label.padEnd(LABEL_WIDTH), 'bold') : indent) + wrapped.slice(indent.length);
+  return (label ? paint(padDisplay(label, LABEL_WIDTH), 'bold') : indent) + wrapped.slice(indent.length);
 }

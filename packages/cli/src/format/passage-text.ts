@@ -2,6 +2,8 @@ import type { EmphasisMark, Mark, Paragraph, Passage } from '@verbatim/core';
 import { differenceSegments, markedPassageSegments } from './differences.js';
 import type { Paint } from './paint.js';
 import { STATUS_STYLE, statusWord } from './status-words.js';
+import { displayWidth } from './text-width.js';
+import { firstColumns, lastColumns } from './truncate.js';
 import { wrapSegments, wrapText, type Segment } from './wrap.js';
 
 export interface PassageTextOptions {
@@ -12,8 +14,8 @@ export interface PassageTextOptions {
 }
 
 const PASSAGE_INDENT = '     ';
-/** Context longer than this keeps only the words nearest the passage. */
-const CONTEXT_CHARS = 120;
+/** Context wider than this many columns keeps only the words nearest the passage. */
+const CONTEXT_COLUMNS = 120;
 
 /**
  * One passage: its number, kind, status and locators; its words with the differences
@@ -132,12 +134,13 @@ function contextLines(passage: Passage, width: number): string[] {
   return lines;
 }
 
+// Cut at a word where there are spaces; text written without them is cut between characters.
 function keepEnd(text: string): string {
-  return text.length <= CONTEXT_CHARS ? text : `…${text.slice(-CONTEXT_CHARS).replace(/^\S*\s/, '')}`;
+  return displayWidth(text) <= CONTEXT_COLUMNS ? text : `…${lastColumns(text, CONTEXT_COLUMNS).replace(/^\S*\s/, '')}`;
 }
 
 function keepStart(text: string): string {
-  return text.length <= CONTEXT_CHARS ? text : `${text.slice(0, CONTEXT_CHARS).replace(/\s\S*$/, '')}…`;
+  return displayWidth(text) <= CONTEXT_COLUMNS ? text : `${firstColumns(text, CONTEXT_COLUMNS).replace(/\s\S*$/, '')}…`;
 }
 
 /** Two decimals, rounded down: a passage that is not identical never shows 1.00. */

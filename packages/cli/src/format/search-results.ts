@@ -1,5 +1,6 @@
 import type { SearchHit, SearchResult } from '@verbatim/store';
 import type { Paint } from './paint.js';
+import { displayWidth } from './text-width.js';
 import { truncate } from './truncate.js';
 import { wrapSegments, type Segment } from './wrap.js';
 
@@ -35,7 +36,7 @@ export function formatSearchResults(query: string, result: SearchResult, options
     (hits.some((h) => h.kind === 'source') && hits.some((h) => h.kind === 'commentary') ? ', sources first' : '');
   const blocks = hits.map((hit) => {
     const where = `${hit.documentId} ${hit.locator}`;
-    const title = truncate(hit.title, Math.max(width - [...where].length - 3, 12));
+    const title = truncate(hit.title, Math.max(width - displayWidth(where) - 3, 12));
     const first = `${paint(hit.documentId, 'bold')} ${paint(hit.locator, 'cyan')} · ${title}`;
     return `${first}\n${wrapSegments(excerptSegments(hit, options.color), paint, width, '  ')}`;
   });

@@ -1,6 +1,7 @@
 import type { VerifyResult } from '@verbatim/store';
 import { differenceSegments } from './differences.js';
 import type { Paint } from './paint.js';
+import { padDisplay } from './truncate.js';
 import { wrapSegments, wrapText } from './wrap.js';
 
 const VERDICT_WORDS = {
@@ -25,7 +26,7 @@ export function formatVerification(result: VerifyResult, options: { paint: Paint
   const changed = report.paragraphs.filter((p) => p.verdict !== 'identical');
   for (const p of changed) {
     const style = p.verdict === 'typography' ? 'dim' : 'yellow';
-    out.push(`${paint(p.locator.padEnd(7), 'bold')} ${paint(VERDICT_WORDS[p.verdict], style)}`);
+    out.push(`${paint(padDisplay(p.locator, 7), 'bold')} ${paint(VERDICT_WORDS[p.verdict], style)}`);
     for (const d of p.differences.filter((x) => x.category !== 'typography')) {
       out.push(wrapSegments([...differenceSegments(d), { text: ` (${d.category})` }], paint, width, '          ', '        '));
     }
