@@ -17,10 +17,13 @@ let stringWidth: StringWidth | undefined;
 /**
  * Characters that each take one column and are one UTF-16 unit: printable ASCII, the rest of
  * Latin-1 but the soft hyphen, Latin Extended-A and -B, IPA, Greek, Cyrillic without its
- * combining marks, and the dashes, quotation marks and other punctuation between U+2010 and
- * U+205E. Most text is only these, and is measured without the library.
+ * combining marks, the dashes, quotation marks and other punctuation of U+2010–U+205E, and
+ * the arrows, mathematical and technical signs, box drawing and geometric shapes this CLI
+ * draws with (→, │, ⏎; U+2100–U+25FC less the emoji among them). Most text is only these, and
+ * is measured without the library.
  */
-const ONE_COLUMN_EACH = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u0482\u048a-\u052f\u2010-\u2027\u2030-\u205e]*$/;
+const ONE_COLUMN_EACH =
+  /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u0482\u048a-\u052f\u2010-\u2027\u2030-\u205e\u2100-\u2319\u232b-\u23e8\u23f4-\u25fc]*$/;
 
 /** Whether every character of the text takes one column (then its width is its length). */
 export function oneColumnEach(text: string): boolean {

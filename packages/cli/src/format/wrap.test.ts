@@ -34,6 +34,9 @@ describe('displayWidth', () => {
       fc.integer({ min: 0x48a, max: 0x52f }),
       fc.integer({ min: 0x2010, max: 0x2027 }),
       fc.integer({ min: 0x2030, max: 0x205e }),
+      fc.integer({ min: 0x2100, max: 0x2319 }),
+      fc.integer({ min: 0x232b, max: 0x23e8 }),
+      fc.integer({ min: 0x23f4, max: 0x25fc }),
     );
     fc.assert(
       fc.property(fc.array(oneColumn, { maxLength: 30 }), (codes) => {
@@ -44,6 +47,8 @@ describe('displayWidth', () => {
     );
     expect(oneColumnEach('soft\u00adhyphen')).toBe(false);
     expect(oneColumnEach('Cafe\u0301')).toBe(false);
+    expect(oneColumnEach('⌚')).toBe(false); // U+231A, an emoji: two columns
+    expect(displayWidth('⌚')).toBe(2);
   });
 
   it('splits text into the characters a reader sees', () => {
