@@ -3,7 +3,8 @@ import { markBetweenOffsets } from './align/state.js';
 import { SourceIndex, idsOf } from './align/source-index.js';
 import { compareWords } from './classify/differences.js';
 import { statusOf } from './classify/status.js';
-import { detectMarks, isEmphasis } from './detect/marks.js';
+import { detectMarks, isEmphasis, type DetectedMark } from './detect/marks.js';
+import { lowerBound } from './text/token-ranges.js';
 import { detectQuotations } from './detect/quotations.js';
 import { contextOf } from './report/context.js';
 import { coverageOf, coveredWords, omissionsOf } from './report/coverage.js';
@@ -33,13 +34,17 @@ export function align(source: string, commentary: string, options: AlignOptions 
     brackets: marks.filter((m) => m.type === 'bracket'),
   });
   const index = new SourceIndex(sourceTokens);
+  const ids = idsOf(index, commentaryTokens);
+  const own = quotersOwnWords(commentaryTokens, marks);
+  for (const i of own) ids[i] = -1;
+  const quotersOwn = new Set(own.map((i) => commentaryTokens[i]!));
   const located = locatePassages({
     source,
     commentary,
     sourceTokens,
     commentaryTokens,
     index,
-    ids: idsOf(index, commentaryTokens),
+    ids,
     marks,
     quotations,
     minBorrowingWords: settings.minBorrowingWords,
@@ -74,6 +79,7 @@ export function align(source: string, commentary: string, options: AlignOptions 
       anchors: l.anchors,
       commentaryStart: l.commentary.start,
       ellipsisBetweenOffsets: (from, to) => markBetweenOffsets(ellipses, from, to),
+      quotersOwn,
     });
     quoted.push(sourceRange);
     elided.push(...comparison.elided);
@@ -128,3 +134,18 @@ function passageId(sourceSha: string, commentarySha: string, l: Located, sourceT
   return `p-${sha256Hex(`${sourceSha}:${commentarySha}:${l.kind}:${l.commentary.start}-${l.commentary.end}:${s}`).slice(0, 16)}`;
 }
 
+
+/**
+ * Words the quoter wrote inside brackets ("[Australia, Britain and the United States]",
+ * "[AUKUS]", "[and]") are the quoter's, not the source's: they never match a source word,
+ * so a gloss cannot pull a quotation to another place. A bracketed letter glued to a word
+ * ("[t]he") is not among them: that word is the source's.
+ */
+function quotersOwnWords(tokens: readonly Token[], marks: readonly DetectedMark[]): number[] {
+  const own: number[] = [];
+  for (const m of marks) {
+    if (m.type !== 'bracket') continue;
+    for (let i = lowerBound(tokens, m.start + 1, (t) => t.start); i < tokens.length && tokens[i]!.end <= m.end - 1; i++) own.push(i);
+  }
+  return own;
+}

@@ -14,6 +14,8 @@ const SEED_PAIR_DIGEST: Record<string, string> = {
   '0.1.0': 'a588ee8424fe0d5a1d017e683629d1b904169531e57028d6f015cdb2c326fc16',
   // Paraphrased quotations, evidence beyond names: the seed pair's report is unchanged.
   '0.2.0': 'a588ee8424fe0d5a1d017e683629d1b904169531e57028d6f015cdb2c326fc16',
+  // Brackets (glosses, substitutions, silent cuts), ellipses over any gap, edge changes: unchanged.
+  '0.3.0': 'a588ee8424fe0d5a1d017e683629d1b904169531e57028d6f015cdb2c326fc16',
 };
 
 describe('the engine version', () => {

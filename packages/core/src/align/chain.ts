@@ -21,6 +21,10 @@ export interface ChainOptions {
   maxEllipsisGap: number;
   /** Whether the commentary has an ellipsis between token `from - 1` and token `to` (token indices, not offsets). */
   ellipsisBetweenWords: (from: number, to: number) => boolean;
+  /** Most source words a bracket may stand for, or cut silently, between two runs (0: none). */
+  maxBracketGap?: number;
+  /** Whether the commentary words from `from` to `to` (token indices) are all inside editorial brackets. */
+  bracketedWords?: (from: number, to: number) => boolean;
 }
 
 /** How far back the chaining looks for a predecessor; bounds the cost on repetitive sources. */
@@ -99,6 +103,7 @@ function linkCost(p: Run, r: Run, options: ChainOptions): { trim: number; penalt
   const gs = r.s + trim - psEnd;
   if (gc <= options.maxGap && gs <= options.maxGap) return { trim, penalty: 0.5 * (gc + gs) };
   if (gc <= 3 && gs <= options.maxEllipsisGap && options.ellipsisBetweenWords(pcEnd, r.c + trim)) return { trim, penalty: 1 };
+  if (gc >= 1 && gs <= (options.maxBracketGap ?? 0) && options.bracketedWords?.(pcEnd, r.c + trim)) return { trim, penalty: 1 };
   return undefined;
 }
 

@@ -5,6 +5,7 @@ const MATCH = 2;
 const LEMMA = 0.5;
 const MISMATCH = -1.5;
 const GAP = -1.5;
+const SENTENCE_BREAK = /[.!?;:\n]/u;
 
 export interface Extension {
   /** Commentary words taken in. */
@@ -69,7 +70,16 @@ export function extend(req: ExtendRequest): Extension {
         best = { c: n, s: j };
       }
     }
-    if (best.s === 0 && words.every((_, i) => cAt(i).bracketed)) best = { c: n, s: replacedByBracket(req, n, m, sAt) };
+    // No word in common: the quotation's words at its edge stand for the source words next
+    // to it in the same sentence — "support colour revolutions" for "oppose colour
+    // revolutions" is a change of "oppose", not an added "support". A bracket may stand for
+    // a few more words than it has ("[Moscow and Beijing]" for "The sides").
+    if (best.s === 0) {
+      const bracketed = words.every((_, i) => cAt(i).bracketed);
+      const near = adjacentInSentence(req, Math.min(m, bracketed ? n + 3 : n), sAt);
+      // A bracket stands for words up to the sentence's edge, or is a gloss of the quoter's.
+      best = { c: n, s: bracketed && !near.atBoundary ? 0 : near.words };
+    }
     return best;
   }
   for (let i = 1; i <= n; i++) {
@@ -85,19 +95,26 @@ export function extend(req: ExtendRequest): Extension {
   return best;
 }
 
+/** The text between the `j`-th source word from the chain and the one after it. */
+function gapBeyond(req: ExtendRequest, j: number, sAt: (j: number) => Token): string {
+  const a = sAt(j - 1);
+  const b = req.source[req.direction < 0 ? req.sFrom - j - 1 : req.sFrom + j]!;
+  return req.direction < 0 ? req.sourceText.slice(b.end, a.start) : req.sourceText.slice(a.end, b.start);
+}
+
 /**
- * A bracketed insertion at the edge of a quotation stands for the source words it
- * replaces ("[Moscow and Beijing] oppose" for "The sides oppose"): those up to the
- * sentence boundary, if there are not many more of them than the bracket has words.
+ * How many source words next to the chain, up to `limit`, lie in the chain's sentence: the
+ * words a quotation's unmatched edge replaces.
  */
-function replacedByBracket(req: ExtendRequest, n: number, m: number, sAt: (j: number) => Token): number {
-  const limit = Math.min(m, n + 3);
+function adjacentInSentence(req: ExtendRequest, limit: number, sAt: (j: number) => Token): { words: number; atBoundary: boolean } {
   let inner: Token | undefined = req.source[req.direction < 0 ? req.sFrom : req.sFrom - 1];
-  for (let j = 1; j <= limit + 1; j++) {
-    const outer = j <= m ? sAt(j - 1) : undefined;
-    const gap = !inner || !outer ? '.' : req.direction < 0 ? req.sourceText.slice(outer.end, inner.start) : req.sourceText.slice(inner.end, outer.start);
-    if (/[.!?;:\n]/u.test(gap)) return j - 1;
+  for (let j = 1; j <= limit; j++) {
+    const outer = sAt(j - 1);
+    const gap = !inner ? '.' : req.direction < 0 ? req.sourceText.slice(outer.end, inner.start) : req.sourceText.slice(inner.end, outer.start);
+    if (SENTENCE_BREAK.test(gap)) return { words: j - 1, atBoundary: true };
     inner = outer;
   }
-  return 0;
+  const next = req.direction < 0 ? req.sFrom - limit - 1 : req.sFrom + limit;
+  const edge = next < 0 || next >= req.source.length;
+  return { words: limit, atBoundary: edge || (limit > 0 && SENTENCE_BREAK.test(gapBeyond(req, limit, sAt))) };
 }

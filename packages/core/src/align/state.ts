@@ -70,7 +70,9 @@ export interface LocateState extends LocateInput {
 
 const MAX_GAP = 8;
 /** An ellipsis may hide any length of source: whole sections are cut that way. */
-const MAX_ELLIPSIS_GAP = 2000;
+const MAX_ELLIPSIS_GAP = Number.MAX_SAFE_INTEGER;
+/** A bracket stands for a phrase ([AUKUS] for the partnership's full name) or bridges a silent cut. */
+const MAX_BRACKET_GAP = 60;
 const TRAILING_PUNCTUATION = /[.,;:!?]/u;
 const SENTENCE_END_BEFORE = new RegExp(`[.!?][${CLOSING_MARKS}]*\\s*$`, 'u');
 
@@ -86,6 +88,11 @@ export function locateState(input: LocateInput): LocateState {
       maxGap: MAX_GAP,
       maxEllipsisGap: MAX_ELLIPSIS_GAP,
       ellipsisBetweenWords: (from, to) => markBetweenWords(state, ellipses, from, to),
+      maxBracketGap: MAX_BRACKET_GAP,
+      bracketedWords: (from, to) => {
+        for (let i = from; i < to; i++) if (!input.commentaryTokens[i]!.bracketed) return false;
+        return true;
+      },
     },
   };
   return state;

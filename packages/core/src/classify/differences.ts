@@ -1,5 +1,6 @@
 import { diffArrays } from 'diff';
 import type { Difference, DifferenceCategory, Span } from '../types.js';
+import { isFunctionWord } from '../text/function-words.js';
 import { sameLemma } from '../text/spelling.js';
 import type { Range, Token } from '../text/tokenize.js';
 import type { Run } from '../align/runs.js';
@@ -18,6 +19,8 @@ export interface ComparisonInput {
   commentaryStart: number;
   /** Whether the commentary has an ellipsis mark between two offsets. */
   ellipsisBetweenOffsets: (from: number, to: number) => boolean;
+  /** Commentary words the quoter wrote inside brackets: never the same as a source word. */
+  quotersOwn?: ReadonlySet<Token>;
 }
 
 export interface Comparison {
@@ -102,7 +105,9 @@ function gapOps(input: ComparisonInput, sRange: Range, cRange: Range): Op[] {
   let c = cRange.start;
   const source = input.sourceTokens.slice(sRange.start, sRange.end);
   const commentary = input.commentaryTokens.slice(cRange.start, cRange.end);
-  for (const part of diffArrays(source, commentary, { comparator: (a, b) => a.key === b.key })) {
+  const own = input.quotersOwn;
+  const comparator = own ? (a: Token, b: Token) => a.key === b.key && !own.has(b) : (a: Token, b: Token) => a.key === b.key;
+  for (const part of diffArrays(source, commentary, { comparator })) {
     const n = part.count ?? part.value.length;
     const last = ops[ops.length - 1];
     if (!part.added && !part.removed) {
@@ -168,7 +173,13 @@ function classifyChange(input: ComparisonInput, op: Op): Difference[] {
   }
   const bracketed = cWords.every((t) => t.bracketed);
   if (sWords.length === 0) return [difference(input, 'insert', 'wording', op.s, op.c, bracketed)];
-  if (bracketed) return [difference(input, 'replace', 'wording', op.s, op.c, true)];
+  if (bracketed) {
+    // "[and]" for a clause left out: no ellipsis marks the cut, so the words it skips are
+    // an omission the reader is not told of. "[AUKUS]" for the partnership's name, "[They]"
+    // for "The sides": an editorial substitution that stands for the words it replaces.
+    const bridge = cWords.every((t) => isFunctionWord(t.key)) && sWords.length > cWords.length + 1;
+    return [difference(input, 'replace', bridge ? 'omission' : 'wording', op.s, op.c, !bridge)];
+  }
   if (sWords.map((t) => t.key).join('') === cWords.map((t) => t.key).join('')) {
     return [difference(input, 'replace', 'spelling', op.s, op.c, false)];
   }
