@@ -2,13 +2,22 @@ import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { apiFor } from '$lib/server/api';
 import { hostApi } from '$lib/server/host-api';
 
+/** The reader's address as adapter-node sees it; none in some hosts (tests calling the handler directly). */
+function clientAddress(event: Parameters<Handle>[0]['event']): string | undefined {
+  try {
+    return event.getClientAddress();
+  } catch {
+    return undefined;
+  }
+}
+
 export const handle: Handle = async ({ event, resolve }) => {
   const api = await hostApi(event.platform);
   // On its own (vite dev), the app also answers /api itself, with the API it opened: the
   // pages' citations and downloads then work without a server beside it. Under apps/server,
   // /api never reaches the app.
   if (api.own && (event.url.pathname === '/api' || event.url.pathname.startsWith('/api/'))) return api.fetch(event.request);
-  event.locals.api = apiFor(api.fetch, event.url.origin);
+  event.locals.api = apiFor(api.fetch, event.url.origin, clientAddress(event));
   const response = await resolve(event);
   response.headers.set('X-Content-Type-Options', 'nosniff');
   response.headers.set('Referrer-Policy', 'same-origin');

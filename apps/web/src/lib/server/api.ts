@@ -40,11 +40,14 @@ export interface Api {
 /**
  * The API for one request of the pages. `origin` is the page's own (SvelteKit has checked a
  * form post against it), sent as the write's Origin so that the API's cross-site check sees
- * what the browser sent.
+ * what the browser sent; `client` is the reader's address, for the API's limits per client.
  */
-export function apiFor(fetcher: ApiFetch, origin: string): Api {
+export function apiFor(fetcher: ApiFetch, origin: string, client?: string): Api {
   const call = async (method: string, path: string, body?: Body, token?: string): Promise<Response> => {
     const headers = new Headers({ Accept: 'application/json' });
+    // Who the page is asking for: the API limits checks per client, and in process it has no
+    // peer address of its own to go by (the header counts only for calls made in process).
+    if (client) headers.set('x-verbatim-client', client);
     if (method !== 'GET') headers.set('Origin', origin);
     if (token) headers.set('Authorization', `Bearer ${token}`);
     let payload: BodyInit | undefined;

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { Node } from '../text/nest';
+import { contextHref, describeDifference, markedSide, summary, type CheckedPassage, type DiffMark } from './view';
+
+/** The NATO quotation of issue 12 as POST /api/check answers it. */
+const NATO: CheckedPassage = {
+  id: 'p-61685fff0ccc7e10',
+  kind: 'quotation',
+  quotationMarks: 'paired',
+  status: 'altered',
+  commentary: { start: 70, end: 108, text: 'oppose any further enlargement of NATO' },
+  source: { start: 15448, end: 15482, text: 'oppose further enlargement of NATO', locator: 'III.6' },
+  similarity: 0.909,
+  differences: [
+    { type: 'insert', category: 'wording', editorial: false, commentary: { start: 77, end: 80, text: 'any' }, source: { start: 15454, end: 15454, text: '' } },
+  ],
+  context: { before: 'The sides', after: 'and call on the North Atlantic Alliance …' },
+  document: { id: 'joint-statement-2022-02-04', version: 1, title: 'Joint Statement', date: '2022-02-04' },
+  citation: 'The Russian Federation …',
+};
+
+/** The tree as markup, so a failing test reads like the page. */
+function html(nodes: Node<DiffMark>[]): string {
+  return nodes
+    .map((n) => {
+      if (n.type === 'text') return n.text;
+      if (n.data.kind === 'ghost') return `<ghost>${n.data.words}</ghost>`;
+      return `<${n.data.type}>${html(n.children)}</${n.data.type}>`;
+    })
+    .join('');
+}
+
+describe('a checked passage as the page shows it', () => {
+  it('marks the quoter’s "any" in the quotation, and where it would stand in the source', () => {
+    expect(html(markedSide(NATO, 'commentary'))).toBe('oppose <insert>any</insert> further enlargement of NATO');
+    expect(html(markedSide(NATO, 'source'))).toBe('oppose<ghost>any</ghost> further enlargement of NATO');
+    expect(describeDifference(NATO.differences[0]!)).toBe('“any” is the quoter’s: the source does not have it (wording)');
+  });
+
+  it('names a changed and a dropped word from the source’s side', () => {
+    const replace = { type: 'replace', category: 'inflection', editorial: false, commentary: { start: 0, end: 7, text: 'Russian' }, source: { start: 0, end: 6, text: 'Russia' } } as const;
+    expect(describeDifference(replace)).toBe('“Russia” in the source is “Russian” in the quotation (inflection)');
+    const drop = { type: 'delete', category: 'wording', editorial: false, commentary: { start: 3, end: 3, text: '' }, source: { start: 3, end: 5, text: 'by' } } as const;
+    expect(describeDifference(drop)).toBe('“by” of the source is left out (wording)');
+  });
+
+  it('opens the source at the paragraph the passage starts in', () => {
+    expect(contextHref(NATO)).toBe('/documents/joint-statement-2022-02-04#p-III.6');
+    expect(contextHref({ ...NATO, source: { ...NATO.source!, locator: 'I.1–I.2' } })).toBe('/documents/joint-statement-2022-02-04#p-I.1');
+    expect(contextHref({ ...NATO, status: 'not_found', source: null, document: null })).toBeNull();
+  });
+
+  it('sums up the answer, counting the sources searched', () => {
+    expect(summary({ sourcesSearched: 1, sourcesAligned: 1, passages: [NATO] })).toBe('1 passage checked against the 1 source of the corpus: 1 not genuine.');
+    expect(summary({ sourcesSearched: 10000, sourcesAligned: 0, passages: [] })).toMatch(/^No quotation to check: .* from the 10,000 sources of the corpus\.$/);
+  });
+});
