@@ -65,11 +65,11 @@ describe('store.check', () => {
   it('says a quotation is in none of the sources searched, and how many there were', async () => {
     const store = corpusStore();
     await store.add({ text: COMMUNIQUE, format: 'text', kind: 'source', id: COMMUNIQUE_ID });
-    const text = 'The minister insisted that "our two countries will never accept a world without rules" in his speech.';
+    const text = 'The minister insisted that "the moon is made of green cheese and always was" in his speech.';
     const result = store.check(text);
     expect(result.sourcesSearched).toBe(2);
     expect(result.passages.map(summary)).toEqual([
-      { status: 'not_found', kind: 'quotation', quoted: 'our two countries will never accept a world without rules', source: null, locator: null, document: null },
+      { status: 'not_found', kind: 'quotation', quoted: 'the moon is made of green cheese and always was', source: null, locator: null, document: null },
     ]);
     store.close();
   });
@@ -136,6 +136,15 @@ describe('store.check', () => {
     });
     const [limits, nato] = store.check(QUESTION).passages;
     expect([limits!.document?.id, nato!.document?.id, nato!.status]).toEqual([STATEMENT_ID, 'press-digest', 'verbatim']);
+    store.close();
+  });
+
+  it('finds a quotation from another translation, whose 4-grams are nowhere, and calls it paraphrased', async () => {
+    const store = corpusStore();
+    const text = 'Another wrote that "the two nations reject any further widening of NATO and urge the North Atlantic Alliance to drop its ideological approaches of the Cold War".';
+    expect(store.check(text).passages.map(summary)).toEqual([
+      expect.objectContaining({ status: 'paraphrased', document: STATEMENT_ID, locator: 'III.6' }),
+    ]);
     store.close();
   });
 

@@ -1,10 +1,14 @@
-import { align, sha256Hex } from '@verbatim/core';
+import { createRequire } from 'node:module';
+import { align, sha256Hex, wordnetLexicon } from '@verbatim/core';
 import type { Db } from '../database.js';
 import { StoreError } from '../errors.js';
 import type { CheckResult, CheckSource, CheckedPassage } from '../types.js';
 import { checkCandidates } from './candidates.js';
 import { choosePassages, type Answer } from './choose.js';
 import { quotedStretches } from './quoted-stretches.js';
+
+/** WordNet for quotations from another translation: read the first time one needs it, never before. */
+const lexicon = wordnetLexicon(createRequire(import.meta.url));
 
 /** One sentence to a few pages; a whole book is for `add`. */
 export const MAX_CHECK_BYTES = 100 * 1024;
@@ -41,7 +45,7 @@ export function createChecker(db: Db, engineVersion: string): (text: unknown) =>
 
     const answers: Array<Answer<Omit<SourceRow, 'text'>>> = rows.map(({ text: sourceText, ...source }) => ({
       source,
-      passages: align(sourceText, text, { sourceId: source.id, sourceTitle: source.title, sourceSha256: source.sha256 }).passages,
+      passages: align(sourceText, text, { sourceId: source.id, sourceTitle: source.title, sourceSha256: source.sha256, lexicon }).passages,
     }));
     // Without any source, the engine still says which quotations are long enough to be
     // "not found" rather than scare quotes, and gives them ids of their own.
