@@ -2,7 +2,7 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { createApp } from '@verbatim/api';
-import { openStore, type ProgressListener, type Store } from '@verbatim/store';
+import { openStore, type ProgressListener, type RemakeResult, type Store } from '@verbatim/store';
 import { createWebHandler } from '@verbatim/web/server';
 
 export interface ServerOptions {
@@ -18,6 +18,13 @@ export interface ServerOptions {
   /** The public origin behind a proxy, for the IRIs the API mints. */
   publicUrl?: string;
   onProgress?: ProgressListener;
+  /**
+   * Re-make, in the background once listening, the reports another engine made (default
+   * true); until each is made again the API serves it as it was, said stale.
+   */
+  remakeOutdated?: boolean;
+  /** Where the background work says what it does (default: nowhere). */
+  log?: (line: string) => void;
 }
 
 export interface RunningServer {
@@ -25,7 +32,9 @@ export interface RunningServer {
   url: string;
   port: number;
   store: Store;
-  /** Stops accepting connections, ends open ones, then closes the database. */
+  /** The background re-making of outdated reports: settles when every one is made again. */
+  remaking: Promise<RemakeResult>;
+  /** Stops accepting connections and the background work, ends open connections, then closes the database. */
   close(): Promise<void>;
 }
 
@@ -62,21 +71,58 @@ export async function start(options: ServerOptions): Promise<RunningServer> {
     throw error;
   }
   const { port } = server.address() as AddressInfo;
+  const stop = new AbortController();
+  const remaking = options.remakeOutdated === false ? Promise.resolve({ outdated: store.outdated().length, remade: 0, unlinked: 0 }) : remakeInBackground(store, stop.signal, options.log);
   const shownHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host.includes(':') ? `[${options.host}]` : options.host;
   return {
     url: `http://${shownHost}:${port}`,
     port,
     store,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => {
-          store.close();
-          resolve();
-        });
+    remaking,
+    close: async () => {
+      stop.abort();
+      // The job stops between two alignments; the store is closed only once it has.
+      await remaking.catch(() => {});
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
         // Keep-alive connections would hold `close` open until they time out.
         server.closeAllConnections();
-      }),
+      });
+      store.close();
+    },
   };
+}
+
+/** At most one progress line a second in the log: a big corpus has thousands of reports. */
+const LOG_EVERY_MS = 1000;
+
+/**
+ * Makes again, one at a time between requests, the reports another engine made — a database
+ * written by an older Verbatim. A failure is logged, never fatal (nor an unhandled
+ * rejection): the old reports stay, served as stale, and `verbatim realign` can be run by hand.
+ */
+async function remakeInBackground(store: Store, signal: AbortSignal, log: (line: string) => void = () => {}): Promise<RemakeResult> {
+  const outdated = store.outdated();
+  if (outdated.length === 0) return { outdated: 0, remade: 0, unlinked: 0 };
+  const engines = [...new Set(outdated.map((a) => a.engineVersion))].join(', ');
+  log(`verbatim: ${outdated.length} ${outdated.length === 1 ? 'report was' : 'reports were'} made by another engine (${engines}); making ${outdated.length === 1 ? 'it' : 'them'} again in the background, served as stale meanwhile.`);
+  let last = 0;
+  try {
+    const result = await store.remakeOutdated({
+      signal,
+      onProgress: ({ done, total, documentId }) => {
+        if (done < total && performance.now() - last < LOG_EVERY_MS) return;
+        last = performance.now();
+        log(`verbatim: re-made ${done}/${total} reports${documentId ? ` (${documentId})` : ''}`);
+      },
+    });
+    if (!signal.aborted) log(`verbatim: every report is now this engine's (${result.remade} made again, ${result.unlinked} no longer linking).`);
+    return result;
+  } catch (error) {
+    const left = store.outdated().length;
+    log(`verbatim: re-making the outdated reports stopped (${error instanceof Error ? error.message : String(error)}); ${left} left, served as stale: run "verbatim realign" to finish.`);
+    return { outdated: outdated.length, remade: outdated.length - left, unlinked: 0 };
+  }
 }
 
 function isApi(url = '/'): boolean {

@@ -27,14 +27,15 @@ export const RECHECK_AFTER_MS = 1000;
 
 /**
  * The alignment reports the API serves, with their ETags. A report is a function of the
- * two texts and the engine, so the ETag is the hash of the two versions' SHA-256 and the
- * engine version that computed it.
+ * two texts and the engine, so the ETag is the hash of the two versions' SHA-256, the
+ * engine version that computed it and the one serving it.
  *
  * Serialized reports are kept in memory so that a request costs a map lookup instead of
  * reading, parsing and re-serializing the report. Only
  * reports computed by the running engine are kept: the engine is deterministic, so a report
  * for the same two texts can never differ from the kept one, even if another process
- * realigns. Reports from an older engine (awaiting `realign`) are read fresh every time.
+ * realigns. Reports from another engine (awaiting their re-making) are read fresh every time,
+ * so that the one made again replaces them at once.
  */
 export class ReportCache {
   readonly #store: Store;
@@ -68,15 +69,21 @@ export class ReportCache {
     const summary = this.#store
       .alignmentsOf(commentaryId)
       .find((a) => a.source.id === sourceId && a.source.latest && a.commentary.latest);
-    const engine = summary?.engineVersion ?? 'unknown';
+    const madeBy = summary?.engineVersion ?? 'unknown';
+    const running = engineVersion();
+    // Another engine's report is served as it is, said stale, until it is made again (at
+    // start, in the background, or by `verbatim realign`); its ETag names both engines, so a
+    // client's copy from before the change is never confirmed by a 304, and the report made
+    // again gets an ETag of its own.
+    const stale = madeBy !== running;
     const entry: Entry = {
       sourceSha: report.source.sha256,
       commentarySha: report.commentary.sha256,
-      etag: `"${createHash('sha256').update(`${report.source.sha256}\n${report.commentary.sha256}\n${engine}`).digest('base64url').slice(0, 32)}"`,
-      body: new TextEncoder().encode(JSON.stringify(report)),
+      etag: `"${createHash('sha256').update(`${report.source.sha256}\n${report.commentary.sha256}\n${madeBy}\n${running}`).digest('base64url').slice(0, 32)}"`,
+      body: new TextEncoder().encode(JSON.stringify(stale ? { ...report, stale: true } : report)),
       checked: now,
     };
-    if (engine === engineVersion()) {
+    if (!stale) {
       this.#entries.set(key, entry);
       if (this.#entries.size > MAX_ENTRIES) this.#entries.delete(this.#entries.keys().next().value!);
     }

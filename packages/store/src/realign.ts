@@ -4,6 +4,7 @@ import { alignPair } from './alignments.js';
 import { findCandidates } from './candidates.js';
 import { writeTransaction } from './database.js';
 import { versionByVid } from './documents.js';
+import { outdatedAlignments, remakeAlignment } from './remake.js';
 import { indexVersion, storedShingles, unindexVersion } from './text-index.js';
 import type { ProgressListener, RealignResult } from './types.js';
 
@@ -11,8 +12,9 @@ import type { ProgressListener, RealignResult } from './types.js';
  * Recomputes the alignments between latest versions, for after an engine change: first
  * the shingles (the engine computes them too), then each commentary against its candidate
  * sources, dropping alignments that no longer link. One transaction per document, so an
- * interrupted realign leaves every commentary either realigned or as it was. Alignments of
- * old versions stay as they were computed, with the engine version that computed them.
+ * interrupted realign leaves every commentary either realigned or as it was. Last, the
+ * alignments of older versions that another engine made are made again, so that afterwards
+ * no stored report is outdated.
  */
 export function realign(ctx: AddContext, onProgress?: ProgressListener): RealignResult {
   const { db } = ctx;
@@ -54,5 +56,11 @@ export function realign(ctx: AddContext, onProgress?: ProgressListener): Realign
     });
     onProgress?.({ phase: 'realign', done: i + 1, total: commentaries.length, ...(id ? { documentId: id } : {}) });
   });
-  return { commentaries: commentaries.length, alignments };
+  const outdated = outdatedAlignments(db, ctx.engine);
+  let remade = 0;
+  outdated.forEach((a, i) => {
+    if (remakeAlignment(db, ctx.engine, a) === 'remade') remade += 1;
+    onProgress?.({ phase: 'remake', done: i + 1, total: outdated.length, documentId: a.commentary.id });
+  });
+  return { commentaries: commentaries.length, alignments, remade };
 }

@@ -16,6 +16,7 @@ import {
 import { engineVersion } from './engine-version.js';
 import { LATEST_SCHEMA_VERSION, migrate } from './migrations/index.js';
 import { realign } from './realign.js';
+import { outdatedAlignments, remakeOutdated } from './remake.js';
 import { search } from './search.js';
 import { unindexVersion } from './text-index.js';
 import { backupDatabase } from './backup.js';
@@ -33,7 +34,9 @@ import type {
   DocumentVersion,
   PassageRecord,
   ProgressListener,
+  OutdatedAlignment,
   RealignResult,
+  RemakeResult,
   SearchOptions,
   SearchResult,
   StoredDocument,
@@ -81,6 +84,13 @@ export interface Store {
    */
   check(text: string): CheckResult;
   realign(options?: { onProgress?: ProgressListener }): RealignResult;
+  /** The stored alignments another engine made (their reports are stale until made again). */
+  outdated(): OutdatedAlignment[];
+  /**
+   * Makes the outdated alignments again with this engine, one at a time, yielding between
+   * them so that a server goes on answering meanwhile; stops between two when `signal` aborts.
+   */
+  remakeOutdated(options?: { onProgress?: ProgressListener; signal?: AbortSignal }): Promise<RemakeResult>;
   /** A consistent copy of the database in `file`, safe while others write (SQLite's online backup). */
   backup(file: string): Promise<{ file: string; bytes: number }>;
   /** Checks a document against an official copy; undefined when there is no such document. */
@@ -181,6 +191,10 @@ export function openStore(options: StoreOptions): Store {
     check: (text) => check(text),
 
     realign: ({ onProgress } = {}) => realign(ctx, onProgress),
+
+    outdated: () => outdatedAlignments(db, ctx.engine),
+
+    remakeOutdated: (remakeOptions) => remakeOutdated(db, ctx.engine, remakeOptions),
 
     delete(id) {
       return writeTransaction(db, () => {

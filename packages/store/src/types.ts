@@ -165,7 +165,7 @@ export interface Candidate {
   shared: number;
 }
 
-export type ProgressPhase = 'migrate' | 'corpus' | 'reindex' | 'realign';
+export type ProgressPhase = 'migrate' | 'corpus' | 'reindex' | 'realign' | 'remake';
 
 export interface ProgressEvent {
   phase: ProgressPhase;
@@ -182,6 +182,25 @@ export type ProgressListener = (event: ProgressEvent) => void;
 export interface RealignResult {
   commentaries: number;
   alignments: number;
+  /** Alignments of older versions another engine had made, made again. */
+  remade: number;
+}
+
+/** A stored alignment that another engine made, by the two versions it aligns. */
+export interface OutdatedAlignment {
+  source: { id: string; version: number };
+  commentary: { id: string; version: number };
+  /** The engine that made it (`@verbatim/core@0.1.0`). */
+  engineVersion: string;
+}
+
+export interface RemakeResult {
+  /** How many alignments another engine had made. */
+  outdated: number;
+  /** Made again by this engine. */
+  remade: number;
+  /** Dropped: this engine finds no passage linking the two. */
+  unlinked: number;
 }
 
 export interface CorpusReport {

@@ -29,7 +29,8 @@ const report = createRoute({
   summary: 'The alignment report of a source and a commentary',
   description:
     'The AlignmentReport (SPEC §2, `alignment-report.schema.json`) between the latest versions of the two documents. ' +
-    'Passage ids are stable across restarts. The ETag names the two texts (their SHA-256) and the engine version; send it back in `If-None-Match` to get a 304.',
+    'Passage ids are stable across restarts. A report another engine made (a database from an older Verbatim) is served as it is with `"stale": true` until the server has made it again, in the background after its start. ' +
+    'The ETag names the two texts (their SHA-256), the engine that made the report and the one serving it; send it back in `If-None-Match` to get a 304.',
   // Read by the handler, not validated: any value is a valid If-None-Match (it just may not match).
   parameters: [{ name: 'If-None-Match', in: 'header', required: false, description: 'An ETag from an earlier answer.', schema: { type: 'string' } }],
   request: {

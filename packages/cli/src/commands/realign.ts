@@ -8,10 +8,12 @@ export const realignCommand: Command = {
   usage: `verbatim realign
 
 Recomputes the alignments between the latest versions of all stored documents: each
-commentary against the sources it quotes. Run it after updating Verbatim, so that stored
-alignments match what the new engine finds. Shows progress on a terminal. Each document
-is realigned in its own transaction: stopped half-way, every alignment is either the old
-one or the new one.`,
+commentary against the sources it quotes (found again, so a new engine may link documents
+the old one did not). Then the alignments of older versions that another engine made are
+made again, so that no stored report is outdated. The server re-makes outdated reports by
+itself at start, in the background; realign does it on demand. Shows a progress bar on a
+terminal. Each document is realigned in its own transaction: stopped half-way, every
+alignment is either the old one or the new one.`,
 
   async run(args, context) {
     parseCommandArgs(realignCommand, { args, options: {} });
@@ -21,7 +23,8 @@ one or the new one.`,
     const commentaries = `${result.commentaries} ${result.commentaries === 1 ? 'commentary' : 'commentaries'}`;
     const alignments = `${result.alignments} ${result.alignments === 1 ? 'alignment' : 'alignments'}`;
     const quote = result.commentaries === 1 ? 'it quotes' : 'they quote';
-    context.stdout.write(`Realigned ${commentaries} with the sources ${quote}: ${alignments}.\n`);
+    const older = result.remade > 0 ? `; ${result.remade} ${result.remade === 1 ? 'report' : 'reports'} of older versions made again` : '';
+    context.stdout.write(`Realigned ${commentaries} with the sources ${quote}: ${alignments}${older}.\n`);
     return 0;
   },
 };

@@ -11,6 +11,7 @@ const PHASE_LABELS: Record<ProgressEvent['phase'], string> = {
   corpus: 'Loading the corpus',
   reindex: 'Indexing',
   realign: 'Aligning',
+  remake: 'Re-making reports of older versions',
 };
 
 export type StoreTask<T> = (store: Store, progress: Progress) => T | Promise<T>;

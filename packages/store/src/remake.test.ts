@@ -1,0 +1,86 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { engineVersion } from './engine-version.js';
+import { openStore } from './store.js';
+import { CORPUS_DIR, OP_ED_ID, STATEMENT_ID, statementText } from './test-support/corpus.js';
+import { tempDbPath } from './test-support/temp.js';
+
+const OLD_ENGINE = '@verbatim/core@0.0.1';
+
+/**
+ * What a database written by an older Verbatim holds: the same alignments, recorded as made by
+ * another engine, whose reports differ from this engine's (here: without their last passage).
+ */
+function ageAlignments(path: string): void {
+  const db = new Database(path);
+  for (const row of db.prepare('SELECT id, report FROM alignments').all() as Array<{ id: number; report: string }>) {
+    const report = JSON.parse(row.report) as { passages: unknown[] };
+    report.passages.pop();
+    db.prepare('UPDATE alignments SET engine_version = ?, report = ? WHERE id = ?').run(OLD_ENGINE, JSON.stringify(report), row.id);
+  }
+  db.close();
+}
+
+describe('alignments another engine made', () => {
+  it('are listed as outdated, served as they were, then made again with this engine', async () => {
+    const path = tempDbPath();
+    const fresh = openStore({ path, corpusDir: CORPUS_DIR });
+    const current = fresh.alignment(STATEMENT_ID, OP_ED_ID)!;
+    fresh.close();
+    ageAlignments(path);
+
+    const store = openStore({ path, corpusDir: CORPUS_DIR });
+    try {
+      expect(store.outdated()).toEqual([
+        { source: { id: STATEMENT_ID, version: 1 }, commentary: { id: OP_ED_ID, version: 1 }, engineVersion: OLD_ENGINE },
+      ]);
+      expect(store.alignment(STATEMENT_ID, OP_ED_ID)!.passages).toHaveLength(7);
+      expect(store.alignmentsOf(OP_ED_ID)[0]!.engineVersion).toBe(OLD_ENGINE);
+
+      const progress: string[] = [];
+      const result = await store.remakeOutdated({ onProgress: (e) => progress.push(`${e.phase} ${e.done}/${e.total}`) });
+      expect(result).toEqual({ outdated: 1, remade: 1, unlinked: 0 });
+      expect(progress).toEqual(['remake 1/1']);
+      expect(store.outdated()).toEqual([]);
+      expect(store.alignment(STATEMENT_ID, OP_ED_ID)).toEqual(current);
+      expect(store.alignmentsOf(OP_ED_ID)[0]!.engineVersion).toBe(engineVersion());
+      // Done once: a second run finds nothing to do.
+      expect(await store.remakeOutdated()).toEqual({ outdated: 0, remade: 0, unlinked: 0 });
+    } finally {
+      store.close();
+    }
+  });
+
+  it('stops between two alignments when asked, leaving the rest outdated', async () => {
+    const path = tempDbPath();
+    openStore({ path, corpusDir: CORPUS_DIR }).close();
+    ageAlignments(path);
+    const store = openStore({ path, corpusDir: CORPUS_DIR });
+    try {
+      const stop = new AbortController();
+      stop.abort();
+      expect(await store.remakeOutdated({ signal: stop.signal })).toEqual({ outdated: 1, remade: 0, unlinked: 0 });
+      expect(store.outdated()).toHaveLength(1);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('are all made again by realign, an older version’s included', async () => {
+    const path = tempDbPath();
+    const store = openStore({ path, corpusDir: CORPUS_DIR });
+    await store.add({ text: statementText().replace('no limits', 'some limits'), format: 'text', kind: 'source', id: STATEMENT_ID });
+    store.close();
+    ageAlignments(path);
+
+    const again = openStore({ path, corpusDir: CORPUS_DIR });
+    try {
+      expect(again.outdated().map((a) => a.source.version)).toEqual([1, 2]);
+      const result = again.realign();
+      expect(result).toMatchObject({ commentaries: 1, alignments: 1, remade: 1 });
+      expect(again.outdated()).toEqual([]);
+    } finally {
+      again.close();
+    }
+  });
+});
