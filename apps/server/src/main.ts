@@ -23,13 +23,15 @@ async function main(): Promise<void> {
     dbPath: env.VERBATIM_DB ? path.resolve(env.VERBATIM_DB) : path.join(ROOT, 'data', 'verbatim.db'),
     corpusDir: path.join(ROOT, 'corpus'),
     port: port(env.PORT),
-    host: env.HOST || '0.0.0.0',
+    // Closed by default: only this machine can reach the workbench unless HOST says otherwise.
+    host: env.HOST || '127.0.0.1',
     ...(env.VERBATIM_TOKEN ? { token: env.VERBATIM_TOKEN } : {}),
     ...(env.VERBATIM_CORS_ORIGINS ? { corsOrigins: env.VERBATIM_CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) } : {}),
     ...(env.VERBATIM_PUBLIC_URL ? { publicUrl: env.VERBATIM_PUBLIC_URL } : {}),
     onProgress: (event) => {
       if (event.warning) console.warn(`verbatim: ${event.warning}`);
     },
+    log: (line) => console.log(line),
   });
   console.log(`Verbatim is serving ${server.url} (API reference: ${server.url}/api/docs)`);
 

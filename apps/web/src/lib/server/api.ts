@@ -15,7 +15,7 @@ export type ApiFetch = (request: Request) => Response | Promise<Response>;
 export type Body = FormData | Record<string, unknown>;
 
 /** What a write gives an action: the API's answer, or the fail() to return. */
-export type Sent<T, F> = { ok: true; data: T } | { ok: false; failure: ActionFailure<F & { error: string }> };
+export type Sent<T, F> = { ok: true; data: T } | { ok: false; failure: ActionFailure<{ error: string } & F> };
 
 export interface Api {
   /** A JSON resource; a problem (a 404, a 400 for a malformed query) becomes error(). */
@@ -26,8 +26,9 @@ export interface Api {
   tryGet<T>(path: string): Promise<{ data: T } | { problem: Problem }>;
   /**
    * A write (POST, PATCH, DELETE) as the reader's browser asked for it: from this origin, with
-   * the token the reader gave. A refusal becomes `failure`: fail(status, { ...refused(problem),
-   * error }), for the action to return and the form to show beside its fields; an answer
+   * the token the reader gave. A refusal becomes `failure`: fail(status, { error: detail,
+   * ...refused(problem) }), for the action to return and the form to show beside its fields
+   * (`refused` may say it in the form's words); an answer
    * without a body (204) gives `data: null`. A fault of the server becomes error().
    */
   send<T, F extends Record<string, unknown>>(
@@ -87,7 +88,7 @@ export function apiFor(fetcher: ApiFetch, origin: string, client?: string): Api 
       const problem = await problemOf(res);
       // A fault of the server is not the reader's to fix beside a field: the error page says so.
       if (res.status >= 500) error(res.status, problem.detail);
-      return { ok: false, failure: fail(res.status, { ...refused(problem), error: problem.detail }) };
+      return { ok: false, failure: fail(res.status, { error: problem.detail, ...refused(problem) }) };
     },
   };
 }

@@ -53,10 +53,15 @@ export const actions: Actions = {
       body = { ...given, kind: values.kind, format: chosen ?? 'text', text: values.text.replace(/\r\n?/g, '\n') };
     }
 
-    const added = await api.send<StoredDocument & { outcome: string }, { values: AddValues; field: AddField | null }>('POST', '/api/documents', {
+    const added = await api.send<StoredDocument & { outcome: string }, { values: AddValues; field: AddField | null; error?: string }>('POST', '/api/documents', {
       body,
       token: text('token'),
-      refused: (problem) => ({ values, field: fieldOf(problem, file !== null) }),
+      refused: (problem) => ({
+        values,
+        field: fieldOf(problem, file !== null),
+        // The API tells a script which header to send; a reader is told about the field.
+        ...(problem.status === 401 ? { error: 'The access token is missing or not the right one; nothing was added.' } : {}),
+      }),
     });
     if (!added.ok) return added.failure;
     redirect(303, `/documents/${encodeURIComponent(added.data.id)}?added=${added.data.outcome}`);
