@@ -21,7 +21,7 @@ describe('the passage list', () => {
 
   it('counts each status and kind for the filter labels', () => {
     expect(tally(passages)).toEqual({
-      statuses: { verbatim: 2, variant: 0, altered: 6, not_found: 0 },
+      statuses: { verbatim: 2, variant: 0, altered: 6, paraphrased: 0, not_found: 0 },
       kinds: { quotation: 6, borrowing: 2 },
     });
   });
