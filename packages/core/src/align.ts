@@ -5,6 +5,7 @@ import { compareWords } from './classify/differences.js';
 import { statusOf } from './classify/status.js';
 import { detectMarks, isEmphasis, type DetectedMark } from './detect/marks.js';
 import { lowerBound } from './text/token-ranges.js';
+import { detectFootnoteNumbers } from './detect/footnotes.js';
 import { detectQuotations } from './detect/quotations.js';
 import { contextOf } from './report/context.js';
 import { coverageOf, coveredWords, omissionsOf } from './report/coverage.js';
@@ -30,7 +31,8 @@ export function align(source: string, commentary: string, options: AlignOptions 
   const quotations = detectQuotations(commentary);
   const sourceTokens = tokenize(source);
   const commentaryTokens = tokenize(commentary, {
-    exclude: marks.filter((m) => isEmphasis(m) || m.type === 'sic'),
+    // Neither a marker such as "(Italics added)" nor a footnote number is a word of the quotation.
+    exclude: [...marks.filter((m) => isEmphasis(m) || m.type === 'sic'), ...detectFootnoteNumbers(commentary)].sort((a, b) => a.start - b.start),
     brackets: marks.filter((m) => m.type === 'bracket'),
   });
   const index = new SourceIndex(sourceTokens);

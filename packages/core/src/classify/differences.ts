@@ -1,6 +1,7 @@
 import { diffArrays } from 'diff';
 import type { Difference, DifferenceCategory, Span } from '../types.js';
 import { isFunctionWord } from '../text/function-words.js';
+import { fold } from '../text/normalize.js';
 import { sameLemma } from '../text/spelling.js';
 import type { Range, Token } from '../text/tokenize.js';
 import type { Run } from '../align/runs.js';
@@ -181,7 +182,11 @@ function classifyChange(input: ComparisonInput, op: Op): Difference[] {
     return [difference(input, 'replace', bridge ? 'omission' : 'wording', op.s, op.c, !bridge)];
   }
   if (sWords.map((t) => t.key).join('') === cWords.map((t) => t.key).join('')) {
-    return [difference(input, 'replace', 'spelling', op.s, op.c, false)];
+    // "nuclear- powered" for "nuclear-powered": a stray space is typography, "Asia Pacific"
+    // for "Asia-Pacific" a spelling.
+    const squeeze = (text: string, tokens: readonly Token[]) => fold(text.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end)).replace(/\s+/gu, '');
+    const typography = squeeze(input.sourceText, sWords) === squeeze(input.commentaryText, cWords);
+    return [difference(input, 'replace', typography ? 'typography' : 'spelling', op.s, op.c, false)];
   }
   if (sWords.length === cWords.length && sWords.every((s, k) => sameLemma(s.key, cWords[k]!.key))) {
     return sWords.map((_, k) =>

@@ -37,6 +37,8 @@ const OPENING_CONTEXT = /[\s\u00A0([{\u2014\u2013\-/:]/u;
 /** Which closing characters end a quotation opened with a given character. */
 const CLOSERS: Record<string, string> = {
   '\u201C': '\u201D"\u201C',
+  // Reversed marks, as a PDF or a bad keyboard layout leaves them: ”color revolutions“.
+  '\u201D': '\u201C\u201D"',
   '\u201E': '\u201C\u201D',
   '"': '"\u201D\u201C',
   '\u00AB': '\u00BB',
@@ -149,7 +151,8 @@ function roleOf(text: string, at: number, char: string, stack: readonly Opener[]
       if (canClose) return 'close';
       return leftFlanking && !rightFlanking ? 'open' : 'close';
     case '\u201C':
-      if (canClose && rightFlanking && !leftFlanking && stack.some((o) => o.char === '\u201E' || o.char === '\u201C')) return 'close';
+      // A left mark after a word and before a space closes: German „…“, and a PDF's "…“ or ”…“.
+      if (canClose && rightFlanking && !leftFlanking) return 'close';
       return 'open';
     case '\u201D':
       if (canClose || rightFlanking) return 'close';
