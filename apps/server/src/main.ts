@@ -16,6 +16,12 @@ function port(value: string | undefined): number {
   return n;
 }
 
+function milliseconds(name: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number of milliseconds, not ${JSON.stringify(value)}.`);
+  return n;
+}
+
 async function main(): Promise<void> {
   const env = process.env;
   const server = await start({
@@ -28,6 +34,7 @@ async function main(): Promise<void> {
     ...(env.VERBATIM_TOKEN ? { token: env.VERBATIM_TOKEN } : {}),
     ...(env.VERBATIM_CORS_ORIGINS ? { corsOrigins: env.VERBATIM_CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) } : {}),
     ...(env.VERBATIM_PUBLIC_URL ? { publicUrl: env.VERBATIM_PUBLIC_URL } : {}),
+    ...(env.VERBATIM_BUSY_TIMEOUT_MS ? { busyTimeoutMs: milliseconds('VERBATIM_BUSY_TIMEOUT_MS', env.VERBATIM_BUSY_TIMEOUT_MS) } : {}),
     onProgress: (event) => {
       if (event.warning) console.warn(`verbatim: ${event.warning}`);
     },

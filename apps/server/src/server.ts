@@ -25,6 +25,8 @@ export interface ServerOptions {
   remakeOutdated?: boolean;
   /** Where the background work says what it does (default: nowhere). */
   log?: (line: string) => void;
+  /** How long a write waits for another process's before answering 503 (the store's default: 5 s). */
+  busyTimeoutMs?: number;
 }
 
 export interface RunningServer {
@@ -47,6 +49,7 @@ export async function start(options: ServerOptions): Promise<RunningServer> {
     path: options.dbPath,
     ...(options.corpusDir !== undefined ? { corpusDir: options.corpusDir } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.busyTimeoutMs !== undefined ? { busyTimeoutMs: options.busyTimeoutMs } : {}),
   });
   const api = createApp({
     store,
