@@ -54,9 +54,16 @@ suite('quotations from another translation of the statement', () => {
     expect(report.passages.some((p) => p.commentary.text.includes('Treaty'))).toBe(false);
   });
 
+  it('gives a formula the statement repeats all its places as candidates instead of picking one', () => {
+    const p = quoting('the sides call on the international community to');
+    expect(p.status).toBe('verbatim');
+    expect('candidates' in p && p.candidates!.map((c) => c.locator)).toEqual(['I.5', 'II.4', 'II.5']);
+    expect('candidates' in p && p.candidates![0]).toEqual(p.source);
+  });
+
   it('without a lexicon, reports those quotations not found rather than in a wrong place', () => {
     const plain = align(statement, text);
-    expect(plain.passages.map((p) => p.status)).toEqual(['not_found', 'not_found', 'not_found', 'not_found']);
+    expect(plain.passages.map((p) => p.status)).toEqual(['not_found', 'not_found', 'not_found', 'not_found', 'verbatim']);
   });
 
   it('loads the lexicon only when a quotation is not found word for word', () => {

@@ -18,6 +18,8 @@ const SEED_PAIR_DIGEST: Record<string, string> = {
   '0.3.0': 'a588ee8424fe0d5a1d017e683629d1b904169531e57028d6f015cdb2c326fc16',
   // Reversed and mismatched marks, a stray space after a hyphen, footnote numbers: unchanged.
   '0.4.0': 'a588ee8424fe0d5a1d017e683629d1b904169531e57028d6f015cdb2c326fc16',
+  // A quotation that fits several places word for word lists them as candidates: unchanged.
+  '0.5.0': 'a588ee8424fe0d5a1d017e683629d1b904169531e57028d6f015cdb2c326fc16',
 };
 
 describe('the engine version', () => {

@@ -45,6 +45,10 @@ function passageHeading(passage: Passage, number: number, { commentaryParagraphs
       ? [{ text: `${from}source ` }, { text: passage.source.locator, styles: ['bold'] }]
       : [{ text: `${from}not in the source` }],
   ];
+  // Places the evidence cannot tell apart: the reader is told, not given one of them as the answer.
+  if ('candidates' in passage && passage.candidates) {
+    parts.push([{ text: `equally in ${passage.candidates.map((c) => c.locator).join(', ')}`, styles: ['bold'] }]);
+  }
   if (passage.source) parts.push([{ text: `similarity ${similarity(passage.similarity)}` }]);
   const marksNote = quotationMarksNote(passage);
   if (marksNote) parts.push([{ text: marksNote }]);

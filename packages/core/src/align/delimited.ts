@@ -3,6 +3,9 @@ import { bestChains } from './chain.js';
 import { contentWordsIn, evidenceOf } from './evidence.js';
 import { findRuns } from './runs.js';
 import { SEED_LENGTH } from './source-index.js';
+
+/** Beyond this many equal places, a quotation's words are a formula, not a quotation of one place. */
+const MAX_CANDIDATES = 8;
 import { extendChain, quotedInSource, trimmed, wordsIn, type Located, type LocateState, type Offsets } from './state.js';
 
 /**
@@ -48,7 +51,8 @@ export function delimitedQuotation(state: LocateState, q: Quotation): Located[] 
     anchors: [{ c: words.start, s: at, length: n }],
   });
   if (n < SEED_LENGTH + 1) {
-    // Too short to be sure of its place unless it occurs exactly once.
+    // Too short to be sure of its place unless it occurs exactly once: two places would be
+    // candidates with nothing but the words to tell them apart.
     const at = state.index.occurrences(state.ids.subarray(words.start, words.end), 2);
     if (at.length !== 1 || quotedInSource(state, { start: at[0]!, end: at[0]! + n })) return [];
     return [exact(at[0]!)];
@@ -86,9 +90,41 @@ export function delimitedQuotation(state: LocateState, q: Quotation): Located[] 
   // Marks around words the source itself puts in quotation marks belong to the source's
   // text ("democratic standards"), not to the commentary: leave them to the borrowings.
   if (out.length === 1 && quotedInSource(state, out[0]!.sourceWords)) return [];
-  return out;
+  return out.map((l) => withTies(state, l));
 }
 
 function within(inner: Offsets, outer: Offsets): boolean {
   return outer.start <= inner.start && inner.end <= outer.end;
+}
+
+/**
+ * The other source places where a passage's matched words recur in the same order at the
+ * same distances: the evidence cannot tell them from the one the chaining took, so all are
+ * candidates, and the first in source order stands for them.
+ */
+function withTies(state: LocateState, l: Located): Located {
+  const [first, ...rest] = l.anchors;
+  if (!first || !l.sourceWords) return l;
+  const places: number[] = [];
+  for (const at of state.index.occurrences(state.ids.subarray(first.c, first.c + first.length), MAX_CANDIDATES + 1)) {
+    const shift = at - first.s;
+    if (shift === 0) continue;
+    const same = rest.every((r) => {
+      const s = r.s + shift;
+      if (s < 0 || s + r.length > state.index.ids.length) return false;
+      for (let k = 0; k < r.length; k++) if (state.index.ids[s + k] !== state.ids[r.c + k]) return false;
+      return true;
+    });
+    if (same && l.sourceWords.start + shift >= 0 && l.sourceWords.end + shift <= state.sourceTokens.length) places.push(shift);
+  }
+  if (places.length === 0) return l;
+  const shifts = [0, ...places].sort((a, b) => a - b);
+  const moved = (shift: number) => ({ start: l.sourceWords!.start + shift, end: l.sourceWords!.end + shift });
+  const lead = shifts[0]!;
+  return {
+    ...l,
+    sourceWords: moved(lead),
+    anchors: l.anchors.map((r) => ({ ...r, s: r.s + lead })),
+    alternatives: shifts.slice(1).map((shift) => moved(shift)),
+  };
 }

@@ -34,8 +34,8 @@ export function paraphrases(state: LocateState, located: Located[]): void {
     const l = located[i]!;
     if (l.sourceWords !== null || l.kind !== 'quotation' || !state.lexicon) continue;
     if (l.words.end - l.words.start < state.minNotFoundWords) continue;
-    index ??= new ConceptIndex(state, lexiconOf(state.lexicon()));
-    const found = index.paraphraseOf(l);
+    index ??= conceptIndexOf(state.source, state.sourceTokens, lexiconOf(state.lexicon()));
+    const found = index.paraphraseOf(state.commentaryTokens, l);
     if (found) located[i] = found;
   }
 }
@@ -64,15 +64,35 @@ interface Window {
   span: WordRange;
 }
 
+/**
+ * The concept indexes of the last few sources, so that checking quotation after quotation
+ * (as you type, or a commentary against the same statement) indexes a source once.
+ */
+const recent: Array<{ source: string; lexicon: Lexicon; index: ConceptIndex }> = [];
+const RECENT_SOURCES = 4;
+
+function conceptIndexOf(source: string, tokens: readonly Token[], lexicon: Lexicon): ConceptIndex {
+  const hit = recent.findIndex((r) => r.lexicon === lexicon && r.source === source);
+  if (hit >= 0) {
+    const [entry] = recent.splice(hit, 1);
+    recent.unshift(entry!);
+    return entry!.index;
+  }
+  const index = new ConceptIndex(source, tokens, lexicon);
+  recent.unshift({ source, lexicon, index });
+  recent.length = Math.min(recent.length, RECENT_SOURCES);
+  return index;
+}
+
 /** The source's content words by what they mean: base form, synsets, stem. */
 class ConceptIndex {
   private readonly byKey = new Map<string, number[]>();
   private readonly paragraphOf: Int32Array;
 
-  constructor(private readonly state: LocateState, private readonly lexicon: Lexicon) {
-    const tokens = state.sourceTokens;
+  constructor(private readonly source: string, private readonly sourceTokens: readonly Token[], private readonly lexicon: Lexicon) {
+    const tokens = sourceTokens;
     this.paragraphOf = new Int32Array(tokens.length);
-    const paragraphs = blocks(state.source);
+    const paragraphs = blocks(source);
     let p = 0;
     for (let i = 0; i < tokens.length; i++) {
       while (p + 1 < paragraphs.length && paragraphs[p]!.end <= tokens[i]!.start) p++;
@@ -94,8 +114,8 @@ class ConceptIndex {
     return [...new Set(keys)];
   }
 
-  paraphraseOf(l: Located): Located | undefined {
-    const tokens = this.state.commentaryTokens;
+  paraphraseOf(commentaryTokens: readonly Token[], l: Located): Located | undefined {
+    const tokens = commentaryTokens;
     const content: Token[] = [];
     const at: number[] = [];
     for (let i = l.words.start; i < l.words.end; i++) {
@@ -125,8 +145,8 @@ class ConceptIndex {
    * translation's "The two countries object to" stands for "The sides oppose".
    */
   private grow(span: WordRange, before: number, after: number): WordRange {
-    const tokens = this.state.sourceTokens;
-    const text = this.state.source;
+    const tokens = this.sourceTokens;
+    const text = this.source;
     const gap = (a: number, b: number) => text.slice(tokens[a]!.end, tokens[b]!.start);
     // As many words as the quotation has there, and up to two more to reach the sentence's edge.
     const reach = (from: number, step: -1 | 1, want: number) => {
@@ -144,7 +164,7 @@ class ConceptIndex {
   /** Every (source word, quotation word) pair that mean the same. */
   private hitsOf(content: readonly Token[]): Hit[] {
     const hits: Hit[] = [];
-    const source = this.state.sourceTokens;
+    const source = this.sourceTokens;
     content.forEach((c, k) => {
       const seen = new Set<number>();
       for (const key of this.keysOf(c.key)) {
@@ -205,7 +225,7 @@ class ConceptIndex {
       score += hit.weight;
       firstWord = Math.min(firstWord, hit.k);
       lastWord = Math.max(lastWord, hit.k);
-      if (!isNameAt(this.state.source, this.state.sourceTokens, hit.s)) plain++;
+      if (!isNameAt(this.source, this.sourceTokens, hit.s)) plain++;
       lo = Math.min(lo, hit.s);
       hi = Math.max(hi, hit.s);
     }

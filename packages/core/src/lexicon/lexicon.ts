@@ -22,22 +22,34 @@ const MIN_SHARED_STEM = 6;
 const SHARED_STEM_SHARE = 0.7;
 
 export class Lexicon {
-  private readonly synsets = new Map<string, number[]>();
+  /** A word's synsets: one id, or a list of them (most words have one; no array is made for those). */
+  private readonly synsets = new Map<string, number | number[]>();
   private readonly irregular = new Map<string, string>();
   private readonly cache = new Map<string, readonly string[]>();
 
   constructor(data: LexiconData) {
-    data.synsets.split('\n').forEach((line, id) => {
-      for (const word of line.split(' ')) {
-        const list = this.synsets.get(word);
-        if (list) list.push(id);
-        else this.synsets.set(word, [id]);
-      }
-    });
+    // One scan of the text, no array per line: this runs once, on the first paraphrase.
+    const text = data.synsets;
+    let id = 0;
+    let start = 0;
+    for (let i = 0; i <= text.length; i++) {
+      const c = i < text.length ? text.charCodeAt(i) : 10;
+      if (c !== 32 && c !== 10) continue;
+      if (i > start) this.add(text.slice(start, i), id);
+      start = i + 1;
+      if (c === 10) id++;
+    }
     for (const line of data.irregular.split('\n')) {
       const space = line.indexOf(' ');
       if (space > 0) this.irregular.set(line.slice(0, space), line.slice(space + 1));
     }
+  }
+
+  private add(word: string, id: number): void {
+    const held = this.synsets.get(word);
+    if (held === undefined) this.synsets.set(word, id);
+    else if (typeof held === 'number') this.synsets.set(word, [held, id]);
+    else held.push(id);
   }
 
   /**
@@ -67,7 +79,11 @@ export class Lexicon {
   /** The synsets of a word's base forms. */
   synsetsOf(word: string): number[] {
     const out: number[] = [];
-    for (const lemma of this.lemmas(word)) for (const id of this.synsets.get(lemma) ?? []) out.push(id);
+    for (const lemma of this.lemmas(word)) {
+      const held = this.synsets.get(lemma);
+      if (typeof held === 'number') out.push(held);
+      else if (held) out.push(...held);
+    }
     return out;
   }
 }
