@@ -16,7 +16,12 @@ export const handle: Handle = async ({ event, resolve }) => {
   // On its own (vite dev), the app also answers /api itself, with the API it opened: the
   // pages' citations and downloads then work without a server beside it. Under apps/server,
   // /api never reaches the app.
-  if (api.own && (event.url.pathname === '/api' || event.url.pathname.startsWith('/api/'))) return api.fetch(event.request);
+  if (api.own && (event.url.pathname === '/api' || event.url.pathname.startsWith('/api/'))) {
+    // From the network, so it may not name its own client for the API's limits.
+    const request = new Request(event.request);
+    request.headers.delete('x-verbatim-client');
+    return api.fetch(request);
+  }
   event.locals.api = apiFor(api.fetch, event.url.origin, clientAddress(event));
   const response = await resolve(event);
   response.headers.set('X-Content-Type-Options', 'nosniff');

@@ -5,8 +5,10 @@ import { StoreError } from './errors.js';
 import type { OutdatedAlignment, ProgressListener, RemakeResult } from './types.js';
 
 interface OutdatedRow {
-  source_vid: number;
-  commentary_vid: number;
+  source_id: string;
+  source_version: number;
+  commentary_id: string;
+  commentary_version: number;
   engine_version: string;
 }
 
@@ -18,23 +20,20 @@ interface OutdatedRow {
 export function outdatedAlignments(db: Db, engine: string): OutdatedAlignment[] {
   const rows = db
     .prepare(
-      `SELECT a.source_vid, a.commentary_vid, a.engine_version FROM alignments a
-       JOIN documents s ON s.vid = a.source_vid JOIN documents c ON c.vid = a.commentary_vid
+      `SELECT s.id AS source_id, s.version AS source_version, c.id AS commentary_id, c.version AS commentary_version, a.engine_version
+       FROM alignments a JOIN documents s ON s.vid = a.source_vid JOIN documents c ON c.vid = a.commentary_vid
        WHERE a.engine_version <> ? ORDER BY s.id, s.version, c.id, c.version`,
     )
     .all(engine) as OutdatedRow[];
-  return rows.map((r) => {
-    const source = versionByVid(db, r.source_vid)!;
-    const commentary = versionByVid(db, r.commentary_vid)!;
-    return {
-      source: { id: source.id, version: source.version },
-      commentary: { id: commentary.id, version: commentary.version },
-      engineVersion: r.engine_version,
-    };
-  });
+  return rows.map((r) => ({
+    source: { id: r.source_id, version: r.source_version },
+    commentary: { id: r.commentary_id, version: r.commentary_version },
+    engineVersion: r.engine_version,
+  }));
 }
 
-export type Remade = 'remade' | 'unlinked' | 'current' | 'gone';
+/** `busy`: another process held the corpus; the alignment stays outdated, for the next start or realign. */
+export type Remade = 'remade' | 'unlinked' | 'current' | 'gone' | 'busy';
 
 /**
  * Makes one outdated alignment again with this engine. The engine runs before the write lock
@@ -88,9 +87,8 @@ export async function remakeOutdated(
     try {
       outcome = remakeAlignment(db, engine, a);
     } catch (error) {
-      // Another process holds the corpus: this one stays outdated, for the next start or realign.
       if (!(error instanceof StoreError && error.code === 'busy')) throw error;
-      outcome = 'current';
+      outcome = 'busy';
     }
     if (outcome === 'remade') result.remade += 1;
     if (outcome === 'unlinked') result.unlinked += 1;
