@@ -10,6 +10,7 @@ import { ReportCache } from './reports.js';
 import { router, type RouteDeps } from './router.js';
 import { alignmentRoutes } from './routes/alignments.js';
 import { documentPassageRoutes } from './routes/document-passages.js';
+import { citationRoutes } from './routes/citations.js';
 import { documentRoutes } from './routes/documents.js';
 import { healthRoutes } from './routes/health.js';
 import { passageRoutes } from './routes/passages.js';
@@ -87,6 +88,7 @@ export function createApp(options: AppOptions): OpenAPIHono {
     .route('/api', documentRoutes(deps))
     .route('/api', documentPassageRoutes(deps))
     .route('/api', alignmentRoutes(deps))
+    .route('/api', citationRoutes(deps))
     .route('/api', passageRoutes(deps))
     .route('/api', searchRoutes(deps))
     .route('/api', verifyRoutes(deps))

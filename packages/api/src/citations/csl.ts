@@ -52,17 +52,50 @@ export function cslItem(cited: CitedPassage): CslItem {
 
 export type BibliographicFormat = 'bibtex' | 'ris' | 'csl-json';
 
+/** Several items in one file: BibTeX entries and RIS records one after another, CSL-JSON one array. */
+export function formatItems(items: readonly CslItem[], format: BibliographicFormat): string {
+  if (format === 'csl-json') return `${JSON.stringify(new Cite([...items]).format('data', { format: 'object' }), null, 2)}\n`;
+  return items.map((item) => formatItem(item, format)).join('\n');
+}
+
 /** The item in BibTeX, RIS or CSL-JSON, written by citation-js. */
 export function formatItem(item: CslItem, format: BibliographicFormat): string {
   const cite = new Cite([item]);
   switch (format) {
     case 'bibtex':
-      return String(cite.format('bibtex', { format: 'text' }));
+      return bibtexDate(String(cite.format('bibtex', { format: 'text' })), item);
     case 'ris':
-      return risText(cite.format('ris', { format: 'object' }) as Array<Record<string, string | string[]>>);
+      return risText((cite.format('ris', { format: 'object' }) as Array<Record<string, string | string[]>>).map((r) => risDate(r, item)));
     case 'csl-json':
       return `${JSON.stringify(cite.format('data', { format: 'object' }), null, 2)}\n`;
   }
+}
+
+const MONTH_MACROS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+function itemParts(item: CslItem): number[] | null {
+  return item.issued && 'date-parts' in item.issued ? (item.issued['date-parts'][0] ?? null) : null;
+}
+
+/**
+ * The month as BibTeX's own macro (`month = feb`) and the day in a field of its own, as
+ * BibTeX styles and reference managers read them; citation-js writes `month = {feb 4}`,
+ * which no style understands.
+ */
+function bibtexDate(bibtex: string, item: CslItem): string {
+  const [, month, day] = itemParts(item) ?? [];
+  const macro = month === undefined ? undefined : MONTH_MACROS[month - 1];
+  if (!macro) return bibtex;
+  return bibtex.replace(/^(\s*)month = \{[^}\n]*\},$/m, (_, indent: string) => `${indent}month = ${macro},${day === undefined ? '' : `\n${indent}day = {${day}},`}`);
+}
+
+/** RIS dates as the format writes them, `YYYY/MM/DD/`, zero-padded (citation-js writes `2022/2/4/`). */
+function risDate(record: Record<string, string | string[]>, item: CslItem): Record<string, string | string[]> {
+  const parts = itemParts(item);
+  if (!parts || record.DA === undefined) return record;
+  const [year, month, day] = parts;
+  const pad = (n: number | undefined) => (n === undefined ? '' : String(n).padStart(2, '0'));
+  return { ...record, DA: `${year}/${pad(month)}/${pad(day)}/` };
 }
 
 /**

@@ -66,6 +66,8 @@ describe('bibliographic formats (citation-js), parsed back', () => {
     expect(res.headers.get('content-type')).toBe('application/x-bibtex; charset=utf-8');
     const bibtex = await res.text();
     expect(bibtex).toMatch(new RegExp(`^@misc\\{${p.id},`));
+    // The month as BibTeX's macro, the day in its own field (not citation-js's `month = {feb 4}`).
+    expect(bibtex).toMatch(/^\tyear = \{2022\},\n\tmonth = feb,\n\tday = \{4\},$/m);
     const [item] = new Cite(bibtex).data as Array<Record<string, any>>;
     expect(item).toMatchObject({
       type: 'document',
@@ -87,6 +89,8 @@ describe('bibliographic formats (citation-js), parsed back', () => {
     expect(ris.endsWith('\nER  - \n')).toBe(true);
     const lines = ris.slice(0, -1).split('\n');
     expect(lines[0]).toBe('TY  - GEN');
+    // YYYY/MM/DD/, zero-padded, as the RIS format writes a date.
+    expect(lines).toContain('DA  - 2022/02/04/');
     for (const line of lines) expect(line).toMatch(/^[A-Z][A-Z0-9]  - /);
     const [item] = new Cite(ris).data as Array<Record<string, any>>;
     expect(item).toMatchObject({ id: p.id, URL: 'http://en.kremlin.ru/supplement/5770', language: 'en', section: 'sec. IV, para. 5' });

@@ -18,6 +18,7 @@ const ROUTES = [
   ['get', '/api/documents/{id}/passages'],
   ['get', '/api/alignments'],
   ['get', '/api/alignments/{sourceId}/{commentaryId}'],
+  ['get', '/api/alignments/{sourceId}/{commentaryId}/citations'],
   ['get', '/api/passages/{passageId}/citation'],
   ['get', '/api/search'],
   ['post', '/api/check'],
