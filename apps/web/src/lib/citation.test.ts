@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { citationText, citationUrl, fetchCitation } from './citation';
+import { citationText, citationUrl, commentaryCitation, fetchCitation, longDate } from './citation';
 
 describe('citations from the API', () => {
   it('asks the API for a passage in a format', () => {
@@ -20,5 +20,32 @@ describe('citations from the API', () => {
         headers: { 'content-type': 'application/problem+json' },
       })) as unknown as typeof fetch;
     await expect(fetchCitation('p-0', 'text', refusing)).rejects.toThrow('There is no passage "p-0".');
+  });
+});
+
+describe('the commentary’s side of a citation', () => {
+  const input = {
+    commentary: { title: 'Expanding Sino-Russian cooperation', author: 'Not named; the text closes with "The writer is …".', date: '2022-02', url: null },
+    words: 'that the new inter-state relations\nbetween Russian and China',
+    source: { title: 'Joint Statement', locator: 'IV.5' },
+    permalink: 'http://localhost:3000/compare/s/c#passage-p-1',
+  };
+
+  it('cites the commentary’s words as it wrote them, with the source’s locator and the permalink', () => {
+    expect(commentaryCitation(input)).toBe(
+      '“Expanding Sino-Russian cooperation,” February 2022: “that the new inter-state relations between Russian and China” Quoting Joint Statement, IV.5; compared at http://localhost:3000/compare/s/c#passage-p-1',
+    );
+  });
+
+  it('names a real author and the URL', () => {
+    const named = { ...input, commentary: { ...input.commentary, author: 'A. Writer', date: '2022-02-10', url: 'https://example.org/op-ed' } };
+    expect(commentaryCitation(named)).toMatch(/^A\. Writer, “Expanding Sino-Russian cooperation,” February 10, 2022, https:\/\/example\.org\/op-ed: “/);
+  });
+
+  it('writes dates out, and leaves odd ones as they are', () => {
+    expect(longDate('2022-02-04')).toBe('February 4, 2022');
+    expect(longDate('2022')).toBe('2022');
+    expect(longDate('2022-13')).toBe('2022-13');
+    expect(longDate('spring 2022')).toBe('spring 2022');
   });
 });

@@ -36,3 +36,40 @@ function problemDetail(body: string, type: string): string | null {
     return null;
   }
 }
+
+/** What a citation of the commentary's side needs: the commentary, the quoted words and where the page shows them. */
+export interface CommentaryCitationInput {
+  commentary: { title: string; author: string | null; date: string | null; url: string | null };
+  /** The commentary's words, as it quotes them. */
+  words: string;
+  source: { title: string; locator: string | null };
+  /** The comparison page opened on this passage. */
+  permalink: string;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** `2022-02-04` → `February 4, 2022`; `2022-02` → `February 2022`; any other form as written. */
+export function longDate(date: string): string {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date);
+  const month = m?.[2] ? MONTHS[Number(m[2]) - 1] : undefined;
+  if (!m || (m[2] && !month)) return date;
+  if (!month) return m[1]!;
+  return m[3] ? `${month} ${Number(m[3])}, ${m[1]}` : `${month} ${m[1]}`;
+}
+
+/**
+ * The commentary's quotation cited in the style of the source's note (Chicago): author,
+ * “title,” date, URL, the words, then where the source says it and the permalink of the
+ * comparison, so that a reader of the citation can check the quotation themselves. An author
+ * field that is a curator's note ("Not named; …") names no author and is left out.
+ */
+export function commentaryCitation(input: CommentaryCitationInput): string {
+  const { commentary, source } = input;
+  const author = commentary.author && !/^not named\b/i.test(commentary.author) ? commentary.author : null;
+  const when = [commentary.date ? longDate(commentary.date) : 'n.d.', commentary.url].filter(Boolean).join(', ');
+  const head = `${author ? `${author}, ` : ''}“${commentary.title},” ${when}`;
+  const words = input.words.replace(/\s+/g, ' ').trim();
+  const where = source.locator ? `${source.title}, ${source.locator}` : source.title;
+  return `${head}: “${words}” Quoting ${where}; compared at ${input.permalink}`;
+}

@@ -81,3 +81,36 @@ export function percent(share: number): string {
   const value = share * 100;
   return `${value < 10 && value > 0 ? value.toFixed(1) : Math.round(value)}%`;
 }
+
+/**
+ * How much a difference weighs, as an editor would mark it: a change of wording or words left
+ * out is substantive and marked strongly; a changed inflection ("Russia" for "Russian") is a
+ * change of words too, marked plainly; typography, letter case and spelling variants change
+ * nothing a reader would cite differently and are marked faintly. Differences an ellipsis or
+ * bracket accounts for are editorial, in a style of their own.
+ */
+export type DifferenceWeight = 'substantive' | 'minor' | 'faint' | 'editorial';
+
+export const CATEGORY_WEIGHT: Record<DifferenceCategory, Exclude<DifferenceWeight, 'editorial'>> = {
+  wording: 'substantive',
+  omission: 'substantive',
+  inflection: 'minor',
+  spelling: 'faint',
+  case: 'faint',
+  typography: 'faint',
+};
+
+/** What an emphasis marker says: the commentator's emphasis ("added", or "mine", "ours"), or the source's own. */
+export type EmphasisKind = 'added' | 'mine' | 'original';
+
+export const EMPHASIS_LABEL: Record<EmphasisKind, string> = {
+  added: 'emphasis added',
+  mine: 'emphasis mine',
+  original: 'emphasis in original',
+};
+
+export const EMPHASIS_DESCRIPTION: Record<EmphasisKind, string> = {
+  added: 'the commentary says it set these words in italics; the source did not',
+  mine: 'the commentator says the emphasis is their own; the source did not set these words in italics',
+  original: 'the commentary says the italics are the source’s own',
+};

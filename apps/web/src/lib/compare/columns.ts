@@ -6,6 +6,7 @@
  */
 import { nest, type Item, type Node } from '../text/nest';
 import type { DiffView, DocumentText, Mark, OmissionGroup, PassageView, Report, Side } from './model';
+import { emphasisKind } from './passages';
 
 type Items = Item<Mark>[];
 
@@ -45,30 +46,37 @@ export function commentaryColumn(doc: DocumentText, passages: PassageView[], rep
 }
 
 /**
- * Passage elements of one column. When two passages overlap there (a commentary quoting the
- * same source sentence twice), the later one starts where the earlier ends, and one that lies
- * wholly inside another is named in that one's `also`, so that selecting it still finds it.
+ * Passage elements of one column. A passage whose span lies wholly inside another's there (the
+ * commentary quoting a source sentence twice, once whole and once in part; a quotation inside
+ * a quotation) is an element of its own inside that one, and inside it only its own marks
+ * show. When two passages overlap without one holding the other, the later one starts where
+ * the earlier ends, because a tree cannot hold crossing elements.
  */
 function passageItems<P extends PassageView>(
   side: Side,
   passages: P[],
   spanOf: (p: P) => { start: number; end: number },
   tiersOf: (p: P) => Items[],
+  nested = false,
 ): Items {
   const ordered = [...passages].sort((a, b) => spanOf(a).start - spanOf(b).start || spanOf(b).end - spanOf(a).end);
-  const items: Array<Item<Mark> & { data: Extract<Mark, { kind: 'passage' }> }> = [];
-  let reach = -1;
+  const hosts: Array<{ passage: P; start: number; end: number; inner: P[] }> = [];
   for (const p of ordered) {
     const { start, end } = spanOf(p);
-    const host = items[items.length - 1];
-    if (host && end <= reach) {
-      host.data.also.push(p.id);
-      continue;
-    }
-    items.push({ start: Math.max(start, reach), end, data: { kind: 'passage', side, passage: p, also: [] }, tiers: tiersOf(p) });
-    reach = end;
+    const host = hosts[hosts.length - 1];
+    if (host && start >= spanOf(host.passage).start && end <= host.end) host.inner.push(p);
+    else hosts.push({ passage: p, start: Math.max(start, host?.end ?? -1), end, inner: [] });
   }
-  return items;
+  return hosts.map(({ passage, start, end, inner }): Item<Mark> => {
+    const own = tiersOf(passage);
+    const outside = (item: Item<Mark>) => !inner.some((q) => item.start >= spanOf(q).start && item.end <= spanOf(q).end);
+    return {
+      start,
+      end,
+      data: { kind: 'passage', side, passage, nested },
+      tiers: inner.length === 0 ? own : [passageItems(side, inner, spanOf, tiersOf, true), ...own.map((tier) => tier.filter(outside))],
+    };
+  });
 }
 
 /**
@@ -104,7 +112,9 @@ function editorialItems(report: Report, passageId: string): Items {
 function emphasizedItems(report: Report, passageId: string): Items {
   const passage = report.passages.find((p) => p.id === passageId);
   return (passage?.marks ?? []).flatMap((m): Items =>
-    'emphasized' in m && m.emphasized ? m.emphasized.map((s) => ({ start: s.start, end: s.end, data: { kind: 'emphasized' } })) : [],
+    'emphasized' in m && m.emphasized
+      ? m.emphasized.map((s) => ({ start: s.start, end: s.end, data: { kind: 'emphasized', emphasis: emphasisKind(m.type, m.commentary.text) } }))
+      : [],
   );
 }
 
@@ -112,7 +122,13 @@ function emphasisMarkers(report: Report): Items {
   return report.passages.flatMap((p) =>
     p.marks.flatMap((m): Items =>
       m.type === 'emphasis-added' || m.type === 'emphasis-original'
-        ? [{ start: m.commentary.start, end: m.commentary.end, data: { kind: 'emphasis-marker', passageId: p.id, type: m.type } }]
+        ? [
+            {
+              start: m.commentary.start,
+              end: m.commentary.end,
+              data: { kind: 'emphasis-marker', passageId: p.id, type: m.type, emphasis: emphasisKind(m.type, m.commentary.text) },
+            },
+          ]
         : [],
     ),
   );

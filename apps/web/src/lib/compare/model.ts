@@ -3,7 +3,7 @@
  * Types only; the functions that build them are beside this file.
  */
 import type { AlignmentReport, EmphasisSpan, VerificationStatus } from '@verbatim/api';
-import type { DifferenceCategory, PassageKind, PassageStatus, QuotationMarks } from '../labels';
+import type { DifferenceCategory, DifferenceWeight, EmphasisKind, PassageKind, PassageStatus, QuotationMarks } from '../labels';
 import type { Node } from '../text/nest';
 
 export type Report = AlignmentReport;
@@ -41,14 +41,20 @@ export interface DiffView {
   type: ReportDifference['type'];
   category: DifferenceCategory;
   editorial: boolean;
+  /** How strongly the page marks it (see CATEGORY_WEIGHT). */
+  weight: DifferenceWeight;
   source: Span;
   commentary: Span;
-  /** What a reader sees on hover: the category and both sides' words. */
+  /** What a reader sees on hover, and a screen reader hears: the category and both sides' words. */
   label: string;
+  /** The category in a word or two, shown beside the difference once its passage is selected. */
+  tag: string;
 }
 
 export interface EmphasisView {
   type: 'emphasis-added' | 'emphasis-original';
+  /** What the marker claims, in the page's words: added, mine, or in original. */
+  kind: EmphasisKind;
   /** The marker as the commentary writes it: "(Italics added)". */
   marker: string;
   /** The emphasized words, or null when the commentary's format cannot tell (plain text). */
@@ -82,17 +88,17 @@ export type Mark =
       kind: 'passage';
       side: Side;
       passage: PassageView;
-      /** Passages whose span in this column lies wholly inside this one's (they have no element of their own). */
-      also: string[];
+      /** Inside another passage's element in this column (its span lies wholly inside that one's). */
+      nested: boolean;
     }
   /** A word difference whose words are in this column: `<del>` in the source, `<ins>` in the commentary. */
   | { kind: 'diff'; side: Side; diff: DiffView }
   /** A difference with no words in this column (a word left out, a word added): the other side's words, shown in place. */
   | { kind: 'ghost'; side: Side; diff: DiffView; words: string }
   | { kind: 'editorial'; type: 'ellipsis' | 'bracket' | 'sic' }
-  /** Words the commentary set in italics inside a passage it marks "(emphasis added)". */
-  | { kind: 'emphasized' }
-  | { kind: 'emphasis-marker'; passageId: string; type: EmphasisView['type'] }
+  /** Words the commentary set in italics inside a passage with an emphasis marker. */
+  | { kind: 'emphasized'; emphasis: EmphasisKind }
+  | { kind: 'emphasis-marker'; passageId: string; type: EmphasisView['type']; emphasis: EmphasisKind }
   /** Consecutive source paragraphs no passage quotes, collapsible as one. */
   | { kind: 'omission-group'; group: OmissionGroup }
   | { kind: 'omitted'; locator: string; whole: boolean }

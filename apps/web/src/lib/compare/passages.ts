@@ -1,5 +1,5 @@
 /** The report's passages as the page lists them: numbered, labelled, their differences named. */
-import { CATEGORY_LABEL, KIND_LABEL, STATUS_LABEL, type DifferenceCategory } from '../labels';
+import { CATEGORY_LABEL, CATEGORY_WEIGHT, KIND_LABEL, STATUS_LABEL, type DifferenceCategory, type EmphasisKind } from '../labels';
 import type { DiffView, EmphasisView, PassageView, Report, ReportDifference, ReportPassage } from './model';
 
 const QUOTE_LIMIT = 120;
@@ -29,7 +29,14 @@ function passageView(p: ReportPassage, n: number, total: number): PassageView {
     ),
     emphasis: p.marks.flatMap((m): EmphasisView[] =>
       m.type === 'emphasis-added' || m.type === 'emphasis-original'
-        ? [{ type: m.type, marker: m.commentary.text, emphasized: 'emphasized' in m && m.emphasized ? m.emphasized.map((s) => s.text) : null }]
+        ? [
+            {
+              type: m.type,
+              kind: emphasisKind(m.type, m.commentary.text),
+              marker: m.commentary.text,
+              emphasized: 'emphasized' in m && m.emphasized ? m.emphasized.map((s) => s.text) : null,
+            },
+          ]
         : [],
     ),
     context: { before: p.context.before, after: p.context.after },
@@ -46,10 +53,21 @@ export function diffView(d: ReportDifference): DiffView {
     type: d.type,
     category: d.category,
     editorial: d.editorial,
+    weight: d.editorial ? 'editorial' : CATEGORY_WEIGHT[d.category],
     source: span(d.source),
     commentary: span(d.commentary),
     label: diffLabel(d),
+    tag: d.editorial ? `${CATEGORY_LABEL[d.category]}, marked` : CATEGORY_LABEL[d.category],
   };
+}
+
+/**
+ * "(emphasis mine)", "emphasis ours" claim the commentator's emphasis as "(Italics added)"
+ * does, in the first person: the page repeats the marker's own claim.
+ */
+export function emphasisKind(type: 'emphasis-added' | 'emphasis-original', marker: string): EmphasisKind {
+  if (type === 'emphasis-original') return 'original';
+  return /\b(?:mine|ours|my|our)\b/i.test(marker) ? 'mine' : 'added';
 }
 
 /** "Inflection: “Russia” in the source, “Russian” in the commentary". */

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { seedPair } from '../test-support/seed';
+import { buildComparison } from './comparison';
+import { passagesCsv } from './export';
+
+/** A minimal RFC 4180 reader, to read the file back as a spreadsheet would. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(field), (field = '');
+    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
+    else field += c;
+  }
+  return rows;
+}
+
+describe('the passages as CSV', () => {
+  const { passages } = buildComparison(seedPair());
+  const csv = passagesCsv(passages);
+  const [head, ...rows] = parseCsv(csv.slice(1));
+
+  it('starts with a byte order mark and a header; one row per passage, every record ended by CRLF', () => {
+    expect(csv.startsWith('\uFEFFn,id,kind,status,locator,')).toBe(true);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    expect(rows).toHaveLength(8);
+    for (const r of rows) expect(r).toHaveLength(head!.length);
+  });
+
+  it('reads back to each passage’s locator, status and exact words', () => {
+    const col = (name: string) => head!.indexOf(name);
+    rows.forEach((r, i) => {
+      const p = passages[i]!;
+      expect(r[col('id')]).toBe(p.id);
+      expect(r[col('locator')]).toBe(p.locator);
+      expect(r[col('status')]).toBe(p.status);
+      expect(r[col('commentary_text')]).toBe(p.commentary.text);
+      expect(r[col('source_text')]).toBe(p.source!.text);
+      expect(Number(r[col('commentary_end')]) - Number(r[col('commentary_start')])).toBe(p.commentary.text.length);
+    });
+  });
+
+  it('names each difference with its category, source → commentary', () => {
+    const iv5 = rows[passages.findIndex((p) => p.locator === 'IV.5')]!;
+    const differences = iv5[head!.indexOf('differences')]!;
+    expect(differences).toContain('inflection: “Russia” → “Russian”');
+    expect(differences).toContain('wording: left out “by”');
+    const borrowing = rows[passages.findIndex((p) => p.kind === 'borrowing' && p.locator === 'III.6')]!;
+    expect(borrowing[head!.indexOf('differences')]).toBe('wording: added “two”');
+    expect(borrowing[head!.indexOf('marks')]).toBe('(Italics added)');
+  });
+});
