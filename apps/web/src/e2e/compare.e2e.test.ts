@@ -161,20 +161,35 @@ describe('the comparison page', () => {
     await expect.poll(() => page.locator('[data-role="commentary"] [data-selected]').getAttribute('data-kind')).toBe('borrowing');
   });
 
-  it('copies a citation in the format chosen, and says so', async () => {
+  it('copies a citation of either side, in the format chosen, and shows what it copied', async () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: workbench.url });
     await open();
     await page.getByLabel('Citation format').selectOption('bibtex');
     const first = page.locator('[data-list-passage]').first();
+    const id = (await first.getAttribute('data-list-passage'))!;
     await first.getByRole('button', { name: /Copy citation/ }).click();
-    await expect.poll(() => first.locator('[data-copied]').textContent()).toBe('✓ Copied (BibTeX)');
+    await first.locator('[data-copy="source"]').click();
+    await expect.poll(() => first.locator('[data-copied="source"] .done').textContent()).toBe('✓ Copied (BibTeX)');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    const first8 = (await first.getAttribute('data-list-passage'))!;
-    expect(copied.startsWith(`@misc{${first8},`)).toBe(true);
+    expect(copied.startsWith(`@misc{${id},`)).toBe(true);
     expect(copied).toContain('sec. III, para. 6');
+    expect(copied).toMatch(/^\tmonth = feb,\n\tday = \{4\},$/m);
+    // What was copied is shown, exactly.
+    expect(await first.locator('[data-copied-text]').textContent()).toBe(copied);
+
+    // The commentary's side: its words as it quotes them, the source's locator, the permalink.
+    await first.getByRole('button', { name: /Copy citation/ }).click();
+    await first.locator('[data-copy="commentary"]').click();
+    await expect.poll(() => first.locator('[data-copied="commentary"]').count()).toBe(1);
+    const commentary = await page.evaluate(() => navigator.clipboard.readText());
+    expect(commentary).toMatch(/^“Expanding Sino-Russian cooperation,” February 2022: “military and political alliances and coalitions seek to obtain/);
+    expect(commentary).toContain('III.6');
+    expect(commentary.endsWith(`${workbench.url}${COMPARE}#passage-${id}`)).toBe(true);
+    expect(await first.locator('[data-copied-text]').textContent()).toBe(commentary);
 
     await page.getByLabel('Citation format').selectOption('text');
     await first.getByRole('button', { name: /Copy citation/ }).click();
+    await first.locator('[data-copy="source"]').click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toMatch(/sec\. III, para\. 6/);
   });
 
@@ -201,15 +216,43 @@ describe('the comparison page', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto('about:blank');
     await open(`#passage-${id}`);
-    await expect.poll(() => inView('source', id)).toBe(true);
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    // One scrolling surface: the commentary, then the source, at their full length in the page.
     const [source, commentary] = await Promise.all(
       ['source', 'commentary'].map((role) => page.locator(`[data-role="${role}"]`).evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect)),
     );
-    expect(commentary!.top).toBeGreaterThanOrEqual(source!.bottom);
+    expect(source!.top).toBeGreaterThanOrEqual(commentary!.bottom);
+    // (The strip at the foot, and the list's sheet when raised, scroll on their own: they lie over the page.)
+    const scrollers = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('main *')]
+        .filter((el) => !el.closest('[data-strip], #passage-list'))
+        .filter((el) => /auto|scroll/.test(getComputedStyle(el).overflowY) && el.scrollHeight > el.clientHeight + 1 && el.checkVisibility({ visibilityProperty: true }))
+        .map((el) => el.className),
+    );
+    expect(scrollers).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // The permalink's passage is selected; its twin in the source is in view, in the strip at the foot.
+    const strip = page.locator('[data-strip] [data-twin="source"]');
+    await expect.poll(() => strip.isVisible()).toBe(true);
+    const twin = (await passage('source', id).textContent())!;
+    expect((await strip.locator('.words').textContent())!.replace(/\s+/g, ' ')).toBe(twin.replace(/\s+/g, ' '));
+    await passage('commentary', id).scrollIntoViewIfNeeded();
     await page.screenshot({ path: outputPath('comparison-390.png') });
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: outputPath('comparison-390-top.png') });
+
+    // Tapping a passage in the commentary brings its source twin into the strip.
+    const other = (await passages('commentary').nth(1).getAttribute('data-passage-id'))!;
+    await passage('commentary', other).scrollIntoViewIfNeeded();
+    await passage('commentary', other).click();
+    await expect.poll(async () => (await strip.locator('.words').textContent())!.replace(/\s+/g, ' ')).toBe(
+      (await passage('source', other).textContent())!.replace(/\s+/g, ' '),
+    );
+    // The list is a sheet raised from the strip, and closed again.
+    await page.locator('[data-action="passage-sheet"]').click();
+    await expect.poll(() => page.locator('#passage-list').evaluate((el) => el.getBoundingClientRect().top < innerHeight - 100)).toBe(true);
+    await page.screenshot({ path: outputPath('comparison-390-sheet.png') });
+    await page.locator('[data-action="close-sheet"]').click();
+    await expect.poll(() => page.locator('#passage-list').evaluate((el) => getComputedStyle(el).visibility)).toBe('hidden');
   });
 });
