@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { AlignmentReport } from '@verbatim/store';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, outputPath, repositoryPath, skipBrowser } from './support/browser';
+import { launch, outputPath, repositoryPath } from './support/browser';
 import { SOURCE_ID } from './support/seed';
 import { startWorkbench, type Workbench } from './support/workbench';
 
@@ -23,7 +23,7 @@ const findings = (r: AlignmentReport) => ({
   coverage: r.coverage,
 });
 
-describe.skipIf(skipBrowser)('the same HTML through the CLI, the API and the page', () => {
+describe('the same HTML through the CLI, the API and the page', () => {
   // Two servers, so that the API and the page each add the file to a library without it.
   let api: Workbench;
   let web: Workbench;

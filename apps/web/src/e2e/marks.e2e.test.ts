@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launch, outputPath, repositoryPath, skipBrowser } from './support/browser';
+import { launch, outputPath, repositoryPath } from './support/browser';
 import { COMMENTARY_ID, COMPARE, SOURCE_ID } from './support/seed';
 import { startWorkbench, type Workbench } from './support/workbench';
 
@@ -11,7 +11,7 @@ import { startWorkbench, type Workbench } from './support/workbench';
 // emphasis "(emphasis mine)", "(emphasis added)" and "(italics in original)".
 const READING = readFileSync(repositoryPath('fixtures', 'a-reading-with-emphasis.md'), 'utf8');
 
-describe.skipIf(skipBrowser)('the marks of the comparison', () => {
+describe('the marks of the comparison', () => {
   let workbench: Workbench;
   let browser: Browser;
   let context: BrowserContext;

@@ -42,7 +42,8 @@ const alignJson = (args: string[]) => {
 /** A report without the documents' names, which depend on where it was made. */
 const findings = (r: AlignmentReport) => ({ commentary: { sha256: r.commentary.sha256, length: r.commentary.length }, passages: r.passages, omissions: r.omissions, coverage: r.coverage });
 
-describe('verbatim align on HTML', () => {
+// Each test runs the CLI a few times, in child processes on a shared machine.
+describe('verbatim align on HTML', { timeout: 30_000 }, () => {
   it('reads the page’s text, not its tags: the quotations keep their verdicts, the headline counts once', () => {
     const fromHtml = alignJson([STATEMENT, 'page.html']);
     const fromText = JSON.parse(runCli(['align', STATEMENT, join(corpusDir, 'op-ed-expanding-sino-russian-cooperation.txt'), '--format', 'json']).stdout) as AlignmentReport;

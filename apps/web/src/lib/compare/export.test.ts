@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seedPair } from '../test-support/seed';
 import { buildComparison } from './comparison';
 import { passagesCsv } from './export';
+import type { PassageView } from './model';
 
 /** A minimal RFC 4180 reader, to read the file back as a spreadsheet would. */
 function parseCsv(text: string): string[][] {
@@ -24,19 +25,25 @@ function parseCsv(text: string): string[][] {
 }
 
 describe('the passages as CSV', () => {
-  const { passages } = buildComparison(seedPair());
-  const csv = passagesCsv(passages);
-  const [head, ...rows] = parseCsv(csv.slice(1));
+  let passages: PassageView[];
+  let csv: string;
+  let head: string[];
+  let rows: string[][];
+  beforeAll(async () => {
+    passages = buildComparison(await seedPair()).passages;
+    csv = passagesCsv(passages);
+    [head, ...rows] = parseCsv(csv.slice(1)) as [string[], ...string[][]];
+  });
 
   it('starts with a byte order mark and a header; one row per passage, every record ended by CRLF', () => {
     expect(csv.startsWith('\uFEFFn,id,kind,status,locator,')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(rows).toHaveLength(8);
-    for (const r of rows) expect(r).toHaveLength(head!.length);
+    for (const r of rows) expect(r).toHaveLength(head.length);
   });
 
   it('reads back to each passage’s locator, status and exact words', () => {
-    const col = (name: string) => head!.indexOf(name);
+    const col = (name: string) => head.indexOf(name);
     rows.forEach((r, i) => {
       const p = passages[i]!;
       expect(r[col('id')]).toBe(p.id);
@@ -50,11 +57,11 @@ describe('the passages as CSV', () => {
 
   it('names each difference with its category, source → commentary', () => {
     const iv5 = rows[passages.findIndex((p) => p.locator === 'IV.5')]!;
-    const differences = iv5[head!.indexOf('differences')]!;
+    const differences = iv5[head.indexOf('differences')]!;
     expect(differences).toContain('inflection: “Russia” → “Russian”');
     expect(differences).toContain('wording: left out “by”');
     const borrowing = rows[passages.findIndex((p) => p.kind === 'borrowing' && p.locator === 'III.6')]!;
-    expect(borrowing[head!.indexOf('differences')]).toBe('wording: added “two”');
-    expect(borrowing[head!.indexOf('marks')]).toBe('(Italics added)');
+    expect(borrowing[head.indexOf('differences')]).toBe('wording: added “two”');
+    expect(borrowing[head.indexOf('marks')]).toBe('(Italics added)');
   });
 });

@@ -1,35 +1,50 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { splitParagraphs } from '@verbatim/core';
-import { alignDocuments, ingestText } from '@verbatim/store';
-import { describe, expect, it } from 'vitest';
-import { seedPair } from '../test-support/seed';
+import { openApp, type StoredDocument } from '@verbatim/api';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { toDocumentText } from '../document-text';
+import { CORPUS_DIR } from '../test-support/seed';
 import { elements, textOf, type ElementNode } from '../text/nest';
 import { buildComparison } from './comparison';
-import type { DocumentText, Mark } from './model';
+import type { Comparison, DocumentText, Mark, Report } from './model';
 
 // A reading in Markdown that quotes IV.5 three times — in its heading, whole, and in part — and
 // marks its emphasis three ways: "(emphasis mine)", "(emphasis added)", "(italics in original)".
 const markdown = readFileSync(fileURLToPath(new URL('../../../../../fixtures/a-reading-with-emphasis.md', import.meta.url)), 'utf8');
 
-function comparison() {
-  const { source } = seedPair();
-  const ingested = ingestText(markdown, 'markdown');
-  const report = alignDocuments({ text: source.text, format: 'text', emphasis: [] }, ingested);
-  const commentary: DocumentText = {
-    id: 'a-reading',
-    title: 'A reading',
-    text: ingested.text,
-    emphasis: ingested.emphasis,
-    paragraphs: splitParagraphs(ingested.text).map((p) => ({ ...p, section: p.section ?? null, title: false, verification: null, verificationNote: null })),
-  };
-  return { view: buildComparison({ report, source, commentary }), source, commentary };
+/** The reading added through the API, as the page reads it back. */
+async function comparison(): Promise<{ view: Comparison; source: DocumentText }> {
+  const dir = mkdtempSync(join(tmpdir(), 'verbatim-web-nested-'));
+  const { app, close } = openApp({ dbPath: join(dir, 'verbatim.db'), corpusDir: CORPUS_DIR });
+  try {
+    const added = await app.request('/api/documents', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ text: markdown, format: 'markdown', kind: 'commentary', title: 'A reading' }),
+    });
+    const { id } = (await added.json()) as { id: string };
+    const get = async <T>(path: string) => (await (await app.request(path)).json()) as T;
+    const [report, source, commentary] = await Promise.all([
+      get<Report>(`/api/alignments/joint-statement-2022-02-04/${id}`),
+      get<StoredDocument>('/api/documents/joint-statement-2022-02-04'),
+      get<StoredDocument>(`/api/documents/${id}`),
+    ]);
+    const texts = { source: toDocumentText(source), commentary: toDocumentText(commentary) };
+    return { view: buildComparison({ report, ...texts }), source: texts.source };
+  } finally {
+    close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 type PassageElement = ElementNode<Mark> & { data: Extract<Mark, { kind: 'passage' }> };
 
 describe('passages inside passages, and what each emphasis marker says', () => {
-  const { view, source } = comparison();
+  let view: Comparison;
+  let source: DocumentText;
+  beforeAll(async () => ({ view, source } = await comparison()));
   const passageElements = (side: 'source' | 'commentary') =>
     [...elements(view[side])].filter((e) => e.data.kind === 'passage') as PassageElement[];
 
