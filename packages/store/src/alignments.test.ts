@@ -27,7 +27,7 @@ describe('alignments in the store', () => {
     const reopened = openStore({ path: file, corpusDir: CORPUS_DIR });
     expect(reopened.alignment(STATEMENT_ID, OP_ED_ID)!.passages.map((p) => p.id)).toEqual(ids);
     const events: ProgressEvent[] = [];
-    expect(reopened.realign({ onProgress: (e) => events.push(e) })).toEqual({ commentaries: 1, alignments: 1 });
+    expect(reopened.realign({ onProgress: (e) => events.push(e) })).toEqual({ commentaries: 1, alignments: 1, remade: 0 });
     expect(events.filter((e) => e.phase === 'realign')).toEqual([{ phase: 'realign', done: 1, total: 1, documentId: OP_ED_ID }]);
     expect(reopened.alignment(STATEMENT_ID, OP_ED_ID)!.passages.map((p) => p.id)).toEqual(ids);
     reopened.close();
