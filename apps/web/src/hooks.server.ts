@@ -1,6 +1,7 @@
 import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { apiFor } from '$lib/server/api';
 import { hostApi } from '$lib/server/host-api';
+import { TOO_LARGE } from '$lib/too-large';
 
 /** The reader's address as adapter-node sees it; none in some hosts (tests calling the handler directly). */
 function clientAddress(event: Parameters<Handle>[0]['event']): string | undefined {
@@ -35,6 +36,8 @@ export const handle: Handle = async ({ event, resolve }) => {
  * reader as one sentence without internals.
  */
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
-  if (status !== 404) console.error(`[web] ${event.request.method} ${event.url.pathname}:`, error);
+  if (status !== 404 && status !== 413) console.error(`[web] ${event.request.method} ${event.url.pathname}:`, error);
+  // A body over the server's limit is refused before any route runs (the add form without JavaScript).
+  if (status === 413) return { message: TOO_LARGE };
   return { message: status === 404 ? message : 'Something went wrong on the server; the details are in its log.' };
 };

@@ -118,6 +118,35 @@ describe('the library, adding a document, search', () => {
     await context.close();
   });
 
+  it('says beside the file that an upload over the server’s limit is too large, keeping what was typed, with JavaScript or without', async () => {
+    const tooLarge = { name: 'long.txt', mimeType: 'text/plain', buffer: Buffer.alloc(7 * 1024 * 1024, 'word ') };
+    const sentence = 'This upload is larger than the server takes; a document may be at most 5 MB of text.';
+    const { context, page, errors } = await newPage();
+    await page.goto('/add');
+    await hydrated(page);
+    await page.getByRole('radio', { name: /^Source/ }).check();
+    await page.getByLabel('Title').fill('A long upload');
+    await page.getByLabel('Or upload a file').setInputFiles(tooLarge);
+    const [answer] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Add to the library' }).click(),
+    ]);
+    expect(answer.status()).toBe(413);
+    await expect.poll(() => page.locator('#file-error').textContent()).toBe(sentence);
+    expect(await page.getByLabel('Title').inputValue()).toBe('A long upload');
+    expect(errors).toEqual([]);
+    await context.close();
+
+    const plain = await newPage({ javaScriptEnabled: false });
+    await plain.page.goto('/add');
+    await plain.page.getByRole('radio', { name: /^Source/ }).check();
+    await plain.page.getByLabel('Or upload a file').setInputFiles(tooLarge);
+    await plain.page.getByRole('button', { name: 'Add to the library' }).click();
+    await plain.page.waitForLoadState();
+    expect(await plain.page.locator('h1').textContent()).toBe(sentence);
+    await plain.context.close();
+  });
+
   it('finds paragraphs with full-text search and links them into their comparison', async () => {
     const { context, page, errors } = await newPage();
     await page.goto('/search?q=%22forbidden%22%20areas');

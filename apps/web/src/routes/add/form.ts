@@ -25,3 +25,12 @@ export const EMPTY: AddValues = {
   language: '',
   text: '',
 };
+
+/** What was typed, read back from a submitted form (a refusal shows the form as it was). */
+export function valuesOf(form: FormData): AddValues {
+  const text = (name: keyof AddValues) => {
+    const value = form.get(name);
+    return typeof value === 'string' ? value : EMPTY[name];
+  };
+  return Object.fromEntries((Object.keys(EMPTY) as Array<keyof AddValues>).map((k) => [k, text(k)])) as unknown as AddValues;
+}
