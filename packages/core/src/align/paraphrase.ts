@@ -25,8 +25,8 @@ const EDGE_SLACK = 2;
  * "enlargement"). Each content word of the quotation is matched to the source's through
  * its base forms, its WordNet synonyms and its derivational relatives; the quotation is
  * a paraphrase of the one stretch of one source paragraph that holds most of them, in any
- * order. When two stretches hold as many, it is not pinned to either: they are its
- * candidates. The lexicon is loaded only when a quotation gets here.
+ * order. When two stretches hold as many, both are reported as its candidates (the first
+ * in source order stands for them). The lexicon is loaded only when a quotation gets here.
  */
 export function paraphrases(state: LocateState, located: Located[]): void {
   let index: ConceptIndex | undefined;
@@ -94,11 +94,16 @@ class ConceptIndex {
     this.paragraphOf = new Int32Array(tokens.length);
     const paragraphs = blocks(source);
     let p = 0;
+    const seen = new Map<string, string[]>();
     for (let i = 0; i < tokens.length; i++) {
       while (p + 1 < paragraphs.length && paragraphs[p]!.end <= tokens[i]!.start) p++;
       this.paragraphOf[i] = p;
-      if (isFunctionWord(tokens[i]!.key)) continue;
-      for (const key of this.keysOf(tokens[i]!.key)) {
+      const word = tokens[i]!.key;
+      if (isFunctionWord(word)) continue;
+      // A source says its words many times: look each up in WordNet once.
+      let keys = seen.get(word);
+      if (!keys) seen.set(word, (keys = this.keysOf(word)));
+      for (const key of keys) {
         const list = this.byKey.get(key);
         if (list) list.push(i);
         else this.byKey.set(key, [i]);

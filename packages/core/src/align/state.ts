@@ -19,13 +19,13 @@ export type Offsets = Range;
 export type WordRange = Range;
 
 /** How a passage was found: its words in order (`exact`) or its content words through lemmas and synonyms. */
-export type Evidence = 'exact' | 'paraphrase';
+export type MatchKind = 'exact' | 'paraphrase';
 
 /** A passage located in both texts, before its differences are classified. */
 export interface Located {
   kind: PassageKind;
   quotationMarks: QuotationMarks | null;
-  evidence: Evidence;
+  evidence: MatchKind;
   /** Offsets of the passage in the commentary. */
   commentary: Offsets;
   /** Its words, as commentary token indices. */
