@@ -3,15 +3,15 @@ import { markBetweenOffsets } from './align/state.js';
 import { SourceIndex, idsOf } from './align/source-index.js';
 import { compareWords } from './classify/differences.js';
 import { statusOf } from './classify/status.js';
-import { detectMarks, isEmphasis, type DetectedMark } from './detect/marks.js';
-import { lowerBound } from './text/token-ranges.js';
 import { detectFootnoteNumbers } from './detect/footnotes.js';
+import { detectMarks, isEmphasis, type DetectedMark } from './detect/marks.js';
 import { detectQuotations } from './detect/quotations.js';
 import { contextOf } from './report/context.js';
 import { coverageOf, coveredWords, omissionsOf } from './report/coverage.js';
 import { marksOf } from './report/marks.js';
 import { locatorOf, splitParagraphs } from './text/paragraphs.js';
 import { sha256Hex } from './text/sha256.js';
+import { lowerBound } from './text/token-ranges.js';
 import { tokenize, type Range, type Token } from './text/tokenize.js';
 import type { AlignOptions, AlignmentReport, DocumentInfo, Passage } from './types.js';
 
@@ -135,7 +135,6 @@ function passageId(sourceSha: string, commentarySha: string, l: Located, sourceT
   const s = l.sourceWords ? `${sourceTokens[l.sourceWords.start]!.start}-${sourceTokens[l.sourceWords.end - 1]!.end}` : 'none';
   return `p-${sha256Hex(`${sourceSha}:${commentarySha}:${l.kind}:${l.commentary.start}-${l.commentary.end}:${s}`).slice(0, 16)}`;
 }
-
 
 /**
  * Words the quoter wrote inside brackets ("[Australia, Britain and the United States]",

@@ -3,10 +3,10 @@ import { bestChains } from './chain.js';
 import { contentWordsIn, evidenceOf } from './evidence.js';
 import { findRuns } from './runs.js';
 import { SEED_LENGTH } from './source-index.js';
-
-/** Beyond this many equal places, a quotation's words are a formula, not a quotation of one place. */
-const MAX_CANDIDATES = 8;
 import { extendChain, quotedInSource, trimmed, wordsIn, type Located, type LocateState, type Offsets } from './state.js';
+
+/** Most places reported as candidates for one quotation. */
+const MAX_CANDIDATES = 8;
 
 /**
  * Pass 1: quotations whose marks give their extent (paired marks, block quotes). Each is
