@@ -9,8 +9,12 @@
 //   page (server-rendered, so before any script runs), and no earlier than the first
 //   contentful paint — what the target is about;
 // - interactive: the first frame after hydration (the page answers to clicks and keys);
-// - first contentful paint, from the browser's own paint timing.
-// Target: passages painted under 1 s (median of the five loads).
+// - first contentful paint, from the browser's own paint timing;
+// - the load event (every font, script and style in), which the first paint must not wait for:
+//   the fonts are preloaded and swap in, so text paints in a fallback face if they are late.
+// Targets (medians of the five loads): passages painted under 800 ms, and the first contentful
+// paint no later than the load event. Each load's paint − load is printed too: on a busy
+// machine one load in five can paint a few tens of ms after its load event.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,7 +22,7 @@ import { chromium } from 'playwright-core';
 import { median, ms, printTable, startServer } from './lib.js';
 
 const LOADS = 5;
-const TARGET_MS = 1000;
+const TARGET_MS = 800;
 const CHROMIUM = process.env.VERBATIM_CHROMIUM ?? '/usr/bin/chromium';
 const SOURCE = 'joint-statement-2022-02-04';
 const COMMENTARY = 'op-ed-expanding-sino-russian-cooperation';
@@ -75,6 +79,7 @@ try {
     const marks = await tab.evaluate(() => ({
         ...window.__verbatimBench,
       fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+      load: performance.getEntriesByType('navigation')[0]?.loadEventStart ?? NaN,
     }));
     // A frame is begun before it is shown: the passages are painted no earlier than the first paint.
     marks.painted = Math.max(marks.painted, marks.fcp);
@@ -88,10 +93,15 @@ try {
   console.log(`page: ${(Buffer.byteLength(html) / 1024).toFixed(1)} KB of HTML, ${expected} passage elements\n`);
   printTable(
     ['from navigation start', 'median', 'min', 'max'],
-    [row('first contentful paint', 'fcp'), row('all passages painted', 'painted'), row('interactive (hydrated)', 'interactive')],
+    [row('first contentful paint', 'fcp'), row('all passages painted', 'painted'), row('load event', 'load'), row('interactive (hydrated)', 'interactive')],
   );
+  const late = runs.filter((r) => r.fcp > r.load).length;
+  const [fcp, load] = [median(column('fcp')), median(column('load'))];
+  console.log(`\nfirst paint − load event, each load: ${runs.map((r) => ms(r.fcp - r.load)).join(', ')} (${late} of ${LOADS} after it)`);
+  console.log(`\ntarget: first paint no later than the load event — ${fcp <= load ? 'met' : 'NOT MET'} (medians ${ms(fcp)} and ${ms(load)})`);
+  if (fcp > load) process.exitCode = 1;
   const painted = median(column('painted'));
-  console.log(`\ntarget: all passages painted under ${TARGET_MS} ms — ${painted < TARGET_MS ? 'met' : 'NOT MET'} (${ms(painted)})`);
+  console.log(`target: all passages painted under ${TARGET_MS} ms — ${painted < TARGET_MS ? 'met' : 'NOT MET'} (${ms(painted)})`);
   if (painted >= TARGET_MS) process.exitCode = 1;
 } finally {
   await browser.close();

@@ -196,4 +196,15 @@ describe('the marks of the comparison', () => {
     expect(clipped).toBe(false);
     await page.pdf({ path: outputPath('comparison-print.pdf'), format: 'A4' });
   });
+
+  it('lays the library’s tables out on a phone with nothing cut off or scrolled sideways', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await open('/');
+    const clipped = await page.locator('table').evaluateAll((tables) =>
+      tables.flatMap((t) => [t, ...t.querySelectorAll('td')]).filter((el) => el.scrollWidth > el.clientWidth + 1 || el.getBoundingClientRect().right > innerWidth).length,
+    );
+    expect(clipped).toBe(0);
+    expect(await page.locator('tr[data-document-id] td[data-label="Date"]', { hasText: '2022-02-04' }).isVisible()).toBe(true);
+    await page.screenshot({ path: outputPath('library-390.png'), fullPage: true });
+  });
 });
