@@ -4,7 +4,7 @@
  * `@sparticuz/chromium` ships inside itself, so `npm install && npm test` needs no browser on
  * the machine.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
@@ -27,13 +27,23 @@ export async function launch(): Promise<Browser> {
 }
 
 async function launchChromium(): Promise<Browser> {
-  if (existsSync(SYSTEM_CHROMIUM)) return chromium.launch({ executablePath: SYSTEM_CHROMIUM, args: FLAGS });
+  if (isExecutableFile(SYSTEM_CHROMIUM)) return chromium.launch({ executablePath: SYSTEM_CHROMIUM, args: FLAGS });
   const bundled = await bundledChromium();
   return chromium.launch({
     executablePath: bundled.executablePath,
     args: mergeFlags(bundled.args, FLAGS),
     env: { ...process.env, LD_LIBRARY_PATH: [bundled.libraryPath, process.env.LD_LIBRARY_PATH].filter(Boolean).join(':') },
   });
+}
+
+/** A program that can run: not missing, and not hidden behind a device (a bind mount of /dev/null). */
+function isExecutableFile(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** Closes every browser still open, whatever state the test that launched it ended in. */
