@@ -163,6 +163,9 @@ describe('the marks of the comparison', () => {
     await open(`/documents/${SOURCE_ID}`);
     const iv5 = page.locator('[data-locator="IV.5"] ul.links li', { hasText: 'A reading of no limits' });
     expect(await iv5.count()).toBe(3);
+    // The commentary's own page lists the quotation in its headline, on the title line.
+    await open(`/documents/${readingId}`);
+    expect(await page.locator('[data-locator="title"] ul.links li', { hasText: 'IV.5' }).count()).toBe(1);
   });
 
   it('downloads the passages as CSV and every citation as BibTeX (read back with citation-js in the API’s tests)', async () => {
