@@ -51,8 +51,17 @@ export function bestChains(
   const chains: Chain[] = [];
   for (const end of order) {
     if (used[end]) continue;
+    // The chain's extent in the commentary is known before it is built: its first run keeps
+    // its own start, its last run ends where it ends. One overlapping a chain already taken
+    // is passed over without building it.
+    let first = end;
+    while (prev[first]! >= 0 && !used[prev[first]!]) first = prev[first]!;
+    const cStart = runs[first]!.c;
+    const cEnd = runs[end]!.c + runs[end]!.length;
+    if (chains.some((c) => c.cStart < cEnd && cStart < c.cEnd)) continue;
     const path: number[] = [];
-    for (let i = end; i >= 0 && !used[i]; i = prev[i]!) path.unshift(i);
+    for (let i = end; i >= 0 && !used[i]; i = prev[i]!) path.push(i);
+    path.reverse();
     // The first run of a cut path keeps its own start, not the trim its old predecessor needed.
     const chosen = path.map((i, k) => {
       const r = runs[i]!;
@@ -60,7 +69,6 @@ export function bestChains(
       return { c: r.c + d, s: r.s + d, length: r.length - d };
     });
     const chain = toChain(chosen, options);
-    if (chains.some((c) => c.cStart < chain.cEnd && chain.cStart < c.cEnd)) continue;
     if (!accept(chain, chains.length)) {
       if (onReject === 'stop') break;
       continue;
@@ -71,27 +79,107 @@ export function bestChains(
   return chains;
 }
 
+/**
+ * The best score of a chain ending with each run, its predecessor there and the words
+ * the run gives up to follow it: every run up to MAX_PREDECESSORS before is a candidate
+ * predecessor. When there are many runs, only those close enough in the source to link
+ * are tried.
+ */
 function chainScores(runs: readonly Run[], options: ChainOptions) {
   const n = runs.length;
   const score = new Float64Array(n);
   const prev = new Int32Array(n).fill(-1);
   const trim = new Int32Array(n);
+  let longest = 0;
+  for (let i = 0; i < n; i++) longest = Math.max(longest, runs[i]!.length);
+  // A predecessor links only if it starts in this window of the source before the run's
+  // own start (see linkCost: a source gap of at most one of these, and its words before the run's end).
+  const sourceReach = Math.max(options.maxGap, options.maxEllipsisGap, options.maxBracketGap ?? 0) + longest;
+  // Many runs (a passage that fits many places of a repetitive source): the predecessors
+  // are looked for among the runs near in the source, found through an order by source
+  // position, rather than among all MAX_PREDECESSORS before.
+  const bySource = n > BY_SOURCE_FROM ? sourceOrder(runs) : undefined;
+  const sources = bySource ? Int32Array.from(bySource, (k) => runs[k]!.s) : undefined;
   for (let i = 0; i < n; i++) {
     const r = runs[i]!;
-    score[i] = r.length;
-    for (let k = i - 1; k >= 0 && k >= i - MAX_PREDECESSORS; k--) {
-      const link = linkCost(runs[k]!, r, options);
-      if (!link) continue;
-      const candidate = score[k]! + (r.length - link.trim) - link.penalty;
-      if (candidate > score[i]!) {
-        score[i] = candidate;
-        prev[i] = k;
-        trim[i] = link.trim;
+    const rs = r.s;
+    const length = r.length;
+    score[i] = length;
+    // Every candidate predecessor k (i - MAX_PREDECESSORS <= k < i), in whichever order.
+    if (bySource && sources) {
+      // Runs starting in [rs - sourceReach, rs + length): a predecessor starting later gives
+      // up all its words. Taken when there are fewer of them than runs to try otherwise.
+      const from = lowerBound(sources, rs - sourceReach);
+      const to = lowerBound(sources, rs + length);
+      if (to - from < Math.min(i, MAX_PREDECESSORS)) {
+        for (let x = from; x < to; x++) {
+          const k = bySource[x]!;
+          if (k < i && k >= i - MAX_PREDECESSORS) link(runs, options, i, k, score, prev, trim);
+        }
+        continue;
       }
     }
+    for (let k = i - 1; k >= 0 && k >= i - MAX_PREDECESSORS; k--) link(runs, options, i, k, score, prev, trim);
   }
   return { score, prev, trim };
 }
+
+/**
+ * Run `k` as the predecessor of run `i`, if it may precede it (linkCost, written out: this
+ * is the engine's inner loop on repetitive sources) and gives a better score; on a tie the
+ * nearer predecessor, so the answer does not depend on the order candidates come in.
+ */
+function link(runs: readonly Run[], options: ChainOptions, i: number, k: number, score: Float64Array, prev: Int32Array, trim: Int32Array): void {
+  const r = runs[i]!;
+  const p = runs[k]!;
+  const pcEnd = p.c + p.length;
+  const psEnd = p.s + p.length;
+  let t = pcEnd - r.c > psEnd - r.s ? pcEnd - r.c : psEnd - r.s;
+  if (t < 0) t = 0;
+  if (t >= r.length) return;
+  const gc = r.c + t - pcEnd;
+  const gs = r.s + t - psEnd;
+  let penalty: number;
+  if (gc <= options.maxGap && gs <= options.maxGap) penalty = 0.5 * (gc + gs);
+  else if (gc <= ELLIPSIS_COMMENTARY_GAP && gs <= options.maxEllipsisGap && options.ellipsisBetweenWords(pcEnd, r.c + t)) penalty = 1;
+  else if (gc >= 1 && gs <= (options.maxBracketGap ?? 0) && options.bracketedWords?.(pcEnd, r.c + t)) penalty = 1;
+  else return;
+  const candidate = score[k]! + (r.length - t) - penalty;
+  if (candidate > score[i]! || (candidate === score[i]! && prev[i]! >= 0 && k > prev[i]!)) {
+    score[i] = candidate;
+    prev[i] = k;
+    trim[i] = t;
+  }
+}
+
+/** The indices of runs in order of source position (then index), by a numeric sort of packed keys. */
+function sourceOrder(runs: readonly Run[]): Int32Array {
+  const n = runs.length;
+  const keys = new Float64Array(n);
+  for (let k = 0; k < n; k++) keys[k] = runs[k]!.s * n + k;
+  keys.sort();
+  const order = new Int32Array(n);
+  for (let x = 0; x < n; x++) order[x] = keys[x]! % n;
+  return order;
+}
+
+/** From how many runs chainScores looks for predecessors by source position. */
+const BY_SOURCE_FROM = 64;
+
+/** The first index whose value is at least `value` in an ascending array. */
+function lowerBound(values: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Most commentary words between two runs an ellipsis joins. */
+const ELLIPSIS_COMMENTARY_GAP = 3;
 
 /** Whether run `r` may follow run `p` in one chain, and at what cost: gaps cost, an ellipsis bridges. */
 function linkCost(p: Run, r: Run, options: ChainOptions): { trim: number; penalty: number } | undefined {
@@ -102,7 +190,7 @@ function linkCost(p: Run, r: Run, options: ChainOptions): { trim: number; penalt
   const gc = r.c + trim - pcEnd;
   const gs = r.s + trim - psEnd;
   if (gc <= options.maxGap && gs <= options.maxGap) return { trim, penalty: 0.5 * (gc + gs) };
-  if (gc <= 3 && gs <= options.maxEllipsisGap && options.ellipsisBetweenWords(pcEnd, r.c + trim)) return { trim, penalty: 1 };
+  if (gc <= ELLIPSIS_COMMENTARY_GAP && gs <= options.maxEllipsisGap && options.ellipsisBetweenWords(pcEnd, r.c + trim)) return { trim, penalty: 1 };
   if (gc >= 1 && gs <= (options.maxBracketGap ?? 0) && options.bracketedWords?.(pcEnd, r.c + trim)) return { trim, penalty: 1 };
   return undefined;
 }

@@ -20,10 +20,16 @@ export function findRuns(index: SourceIndex, ids: Int32Array, within: Range): Ru
   // repetitive texts, where one run has thousands of seeds.
   const coveredUntil = new Map<number, number>();
   const runs: Run[] = [];
+  // Whether the seed at the previous commentary position had its places looked up.
+  let previousLookedUp = false;
   for (let i = within.start; i + SEED_LENGTH <= within.end; i++) {
-    for (const j of index.seedAt(ids, i)) {
+    const first = index.firstSeed(ids, i);
+    for (let j = first; j >= 0; j = index.nextSeedAfter(j)) {
       const diagonal = j - i;
-      if (i < (coveredUntil.get(diagonal) ?? -1)) continue;
+      // A seed whose diagonal also matches one word back lies inside the run the previous
+      // seed found or fell in (runs are maximal), unless that seed was too common to look up.
+      const continues = i > within.start && j > 0 && ids[i - 1] === source[j - 1];
+      if (continues && (previousLookedUp || i < (coveredUntil.get(diagonal) ?? -1))) continue;
       // Extend backwards: the seeds before may have been too common to be looked up.
       let c = i;
       let s = j;
@@ -36,6 +42,7 @@ export function findRuns(index: SourceIndex, ids: Int32Array, within: Range): Ru
       coveredUntil.set(diagonal, c + length);
       runs.push({ c, s, length });
     }
+    previousLookedUp = first >= 0;
   }
   return runs.sort((a, b) => a.c - b.c || a.s - b.s);
 }

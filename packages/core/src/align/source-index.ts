@@ -16,6 +16,8 @@ export class SourceIndex {
   readonly ids: Int32Array;
   private readonly vocabulary = new Map<string, number>();
   private readonly slots: Int32Array;
+  /** How many times the seed in each slot occurs. */
+  private readonly counts: Int32Array;
   private readonly mask: number;
   private readonly nextSeed: Int32Array;
   private firstWord: Int32Array | undefined;
@@ -29,6 +31,7 @@ export class SourceIndex {
     let capacity = 16;
     while (capacity < seeds * 2) capacity *= 2;
     this.slots = new Int32Array(capacity).fill(-1);
+    this.counts = new Int32Array(capacity);
     this.mask = capacity - 1;
     // Built back to front so that each chain runs in ascending source order.
     for (let i = seeds - 1; i >= 0; i--) {
@@ -36,6 +39,7 @@ export class SourceIndex {
       const head = this.slots[slot]!;
       if (head >= 0) this.nextSeed[i] = head;
       this.slots[slot] = i;
+      this.counts[slot]! += 1;
     }
   }
 
@@ -46,8 +50,25 @@ export class SourceIndex {
 
   /** Source positions where the seed starting at `ids[at]` occurs, or [] when absent or too common. */
   seedAt(ids: Int32Array, at: number): number[] {
-    const list = this.seedList(ids, at, MAX_SEED_OCCURRENCES + 1);
-    return list.length > MAX_SEED_OCCURRENCES ? [] : list;
+    const out: number[] = [];
+    for (let p = this.firstSeed(ids, at); p >= 0; p = this.nextSeedAfter(p)) out.push(p);
+    return out;
+  }
+
+  /**
+   * The first source position of the seed starting at `ids[at]`, or -1 when it is absent or
+   * too common; `nextSeedAfter` walks the others in ascending order. No array is made.
+   */
+  firstSeed(ids: ArrayLike<number>, at: number): number {
+    if (at + SEED_LENGTH > ids.length) return -1;
+    for (let k = 0; k < SEED_LENGTH; k++) if (ids[at + k]! < 0) return -1;
+    const slot = this.slotOf(ids, at);
+    return this.counts[slot]! > MAX_SEED_OCCURRENCES ? -1 : this.slots[slot]!;
+  }
+
+  /** The next source position of the same seed as position `p`, or -1. */
+  nextSeedAfter(p: number): number {
+    return this.nextSeed[p]!;
   }
 
   /** Every source position where a sequence of word ids occurs in full, up to `limit`. */
@@ -62,14 +83,6 @@ export class SourceIndex {
       for (let k = 1; k < ids.length && ok; k++) ok = this.ids[p + k] === ids[k];
       if (ok) out.push(p);
     }
-    return out;
-  }
-
-  private seedList(ids: ArrayLike<number>, at: number, max: number): number[] {
-    if (at + SEED_LENGTH > ids.length) return [];
-    for (let k = 0; k < SEED_LENGTH; k++) if (ids[at + k]! < 0) return [];
-    const out: number[] = [];
-    for (let p = this.slots[this.slotOf(ids, at)]!; p >= 0 && out.length < max; p = this.nextSeed[p]!) out.push(p);
     return out;
   }
 
