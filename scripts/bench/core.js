@@ -1,113 +1,283 @@
-// Benchmark of the alignment engine on the seed pair (the joint statement and the op-ed):
-// its speed against jsdiff's diffWords on the same two texts, its memory, and how its
-// cost grows with the length of the source. Run by scripts/bench.js.
-import { readFileSync } from 'node:fs';
+// Benchmark of the alignment engine. In one run, on the same machine:
+// - the seed pair (the joint statement and the op-ed) aligned by this engine and by the engine
+//   as it was at BASELINE (extracted from git and compiled with the repository's tsc), by SIM
+//   (Dick Grune's similarity tester, `sim_text -r 8`, run as a process), and by jsdiff's
+//   diffWords on the two whole texts;
+// - 1 MB of commentary against the statement and against 1 MB of source, by both engines;
+// - how the cost grows with each side, at 10×, 30× and 100× its length;
+// - memory. Run by scripts/bench.js.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { align } from '@verbatim/core';
-import { kb, maxRss, mb, measure, ms, printTable, seededRandom } from './lib.js';
+import { align, wordnetLexicon } from '@verbatim/core';
+import { kb, maxRss, mb, measure, median, ms, printTable, seededRandom } from './lib.js';
 
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SOURCE_FILE = 'corpus/joint-statement-2022-02-04.en.txt';
 const COMMENTARY_FILE = 'corpus/op-ed-expanding-sino-russian-cooperation.txt';
-const SPEEDUP_TARGET = 100;
-/** Per-KB cost may rise this much at 30× before growth counts as worse than linear (noise, GC). */
-const GROWTH_TOLERANCE = 1.5;
-/** Source lengths to time, as multiples of the statement: runs and warm-ups shrink as they grow. */
-const SCALES = [
-  { copies: 1, runs: 15, warmups: 3 },
-  { copies: 10, runs: 7, warmups: 1 },
-  { copies: 30, runs: 5, warmups: 1 },
-];
+/** "Today" for issue 10's speed targets: the engine when the issue was written (ENGINE_VERSION 0.1.0). */
+const BASELINE = '8341b7d';
+
+const TARGETS = {
+  /** The seed pair at least this many times faster than at BASELINE. */
+  speedup: 5,
+  /** Faster than SIM run as a process on the same pair. */
+  sim: 1,
+  /** diffWords on the two whole texts, over align on the seed pair. */
+  diffWords: 100,
+  /** A 1 MB commentary against the statement, and 1 MB against 1 MB, in milliseconds. */
+  megabyteCommentary: 300,
+  megabyteBoth: 1000,
+  /** The paraphrase layer on a commentary without paraphrases: at most this much slower with its lexicon than without. */
+  paraphraseCost: 1.05,
+  /** Per-KB cost at the largest scale within this much of the 1× case: growth no worse than linear (noise, GC). */
+  growth: 1.5,
+};
+const SEED_RUNS = { runs: 25, warmups: 3 };
+const SIM_RUNS = 15;
 /** diffWords takes about a second on the two whole texts: a few runs, no warm-up. */
 const DIFF_RUNS = 3;
+const BIG_RUNS = { runs: 3, warmups: 1 };
+const SCALES = [10, 30, 100];
+/** Copies of the op-ed that make a commentary of about 1 MB, and of the statement a source of about 1 MB. */
+const MEGABYTE_OP_EDS = 140;
+const MEGABYTE_STATEMENTS = 30;
 
-const repoFile = (path) => readFileSync(fileURLToPath(new URL(`../../${path}`, import.meta.url)), 'utf8');
+const repoFile = (path) => readFileSync(join(ROOT, path), 'utf8');
 const bytes = (text) => Buffer.byteLength(text, 'utf8');
-
 const statement = repoFile(SOURCE_FILE);
 const opEd = repoFile(COMMENTARY_FILE);
-console.log(`Seed pair: source ${SOURCE_FILE} (${kb(bytes(statement))}), commentary ${COMMENTARY_FILE} (${kb(bytes(opEd))})\n`);
+console.log(`Seed pair: source ${SOURCE_FILE} (${kb(bytes(statement))}), commentary ${COMMENTARY_FILE} (${kb(bytes(opEd))})`);
 
-const alignFailure = tryAlign(statement, opEd);
-const rows = [];
-const scaled = [];
-if (alignFailure) {
-  console.log(`align failed, so it is not timed: ${alignFailure.message}\n`);
-} else {
-  for (const { copies, runs, warmups } of SCALES) {
-    const source = copies === 1 ? statement : scaledSource(statement, copies);
-    const result = measure(() => align(source, opEd), { runs, warmups });
-    const perKb = result.median / (bytes(source) / 1024);
-    scaled.push({ copies, source, result, perKb });
-  }
+const failure = tryAlign(statement, opEd);
+if (failure) {
+  console.log(`\nalign failed, so it is not timed: ${failure.message}`);
+  process.exit(1);
 }
-const rssAfterAlign = maxRss();
+const baseline = await loadBaseline();
+console.log(baseline.align ? `Today's engine: commit ${BASELINE}, extracted from git and compiled into a temporary folder.` : `Today's engine is not measured: ${baseline.reason}`);
 
+// --- The seed pair -------------------------------------------------------------------------
+const seed = compare(() => align(statement, opEd), baseline.align && (() => baseline.align(statement, opEd)), SEED_RUNS);
+// The paraphrase layer, as the store runs it: with WordNet's lexicon to load if a quotation needs it.
+const lexicon = wordnetLexicon(createRequire(join(ROOT, 'packages/core/package.json')));
+const paraphrase = compare(() => align(statement, opEd, { lexicon }), () => align(statement, opEd), SEED_RUNS);
+const sim = timeSim();
 const diffWords = await loadDiffWords();
 const diff = measure(() => diffWords(statement, opEd), { runs: DIFF_RUNS });
-const rssAfterDiff = maxRss();
 
-const base = scaled[0];
-for (const { copies, source, result, perKb } of scaled) {
-  rows.push([
-    `align ${copies}×`,
-    kb(bytes(source)),
-    `${result.runs} (+${result.warmups} warm-up)`,
-    ms(result.median),
-    ms(result.min),
-    ms(result.max),
-    `${(perKb * 1000).toFixed(1)} µs`,
-    `${(perKb / base.perKb).toFixed(2)}×`,
-  ]);
-}
-rows.push([
-  'diffWords, whole texts',
-  kb(bytes(statement)),
-  `${diff.runs} (no warm-up)`,
-  ms(diff.median),
-  ms(diff.min),
-  ms(diff.max),
-  `${((diff.median / (bytes(statement) / 1024)) * 1000).toFixed(1)} µs`,
-  '',
-]);
-printTable(['case', 'source', 'runs', 'median', 'min', 'max', 'per source KB', 'per KB vs 1×'], rows);
+console.log('\nThe seed pair (medians; "today" and this engine timed in alternation)');
+const seedRows = [row('align, this engine', seed.current, seed.current.median)];
+seedRows.push(row('  the same, with the paraphrase lexicon', paraphrase.current, seed.current.median));
+if (seed.baseline) seedRows.push(row(`align, today (${BASELINE})`, seed.baseline, seed.current.median));
+if (sim.result) seedRows.push(row('SIM, sim_text -r 8 (a process)', sim.result, seed.current.median));
+seedRows.push(row('jsdiff diffWords, whole texts', diff, seed.current.median));
+printTable(['case', 'runs', 'median', 'min', 'max', '× this engine'], seedRows);
+if (!sim.result) console.log(`  SIM is not measured: ${sim.reason}`);
 
+// --- A megabyte --------------------------------------------------------------------------------
+const megabyteCommentary = scaledCommentary(opEd, MEGABYTE_OP_EDS);
+const megabyteSource = scaledSource(statement, MEGABYTE_STATEMENTS);
+const megabyte = [
+  { name: '1 MB commentary × statement', source: statement, commentary: megabyteCommentary, target: TARGETS.megabyteCommentary },
+  { name: '1 MB commentary × 1 MB source', source: megabyteSource, commentary: megabyteCommentary, target: TARGETS.megabyteBoth },
+].map((c) => ({ ...c, ...compare(() => align(c.source, c.commentary), baseline.align && (() => baseline.align(c.source, c.commentary)), BIG_RUNS) }));
+console.log(`\nA megabyte (commentary: the op-ed's paragraphs ${MEGABYTE_OP_EDS} times, source: the statement's ${MEGABYTE_STATEMENTS} times, three words per paragraph changed in each copy)`);
+printTable(
+  ['case', 'source', 'commentary', 'this engine', `today (${BASELINE})`, 'today / this'],
+  megabyte.map((c) => [
+    c.name,
+    kb(bytes(c.source)),
+    kb(bytes(c.commentary)),
+    ms(c.current.median),
+    c.baseline ? ms(c.baseline.median) : '—',
+    c.baseline ? `${(c.baseline.median / c.current.median).toFixed(1)}×` : '',
+  ]),
+);
+
+// --- Growth ----------------------------------------------------------------------------------------
+const sourceGrowth = growth('source', (k) => ({ source: scaledSource(statement, k), commentary: opEd }), bytes(statement));
+const commentaryGrowth = growth('commentary', (k) => ({ source: statement, commentary: scaledCommentary(opEd, k) }), bytes(opEd));
+console.log('\nGrowth: one side k times longer, the other the seed pair\'s (median of 3 runs after a warm-up; per KB of the grown side)');
+printTable(
+  ['case', 'source', 'commentary', 'median', 'per KB', 'per KB vs 1×'],
+  [...sourceGrowth.rows, ...commentaryGrowth.rows],
+);
+
+// --- Memory ------------------------------------------------------------------------------------
 console.log('\nMemory (heap and RSS sampled after each run; peak RSS is the kernel\'s high-water mark)');
 printTable(
   ['case', 'heap high-water', 'RSS high-water'],
   [
-    ...scaled.map(({ copies, result }) => [`align ${copies}×`, mb(result.heapPeak), mb(result.rssPeak)]),
+    ['align, seed pair', mb(seed.current.heapPeak), mb(seed.current.rssPeak)],
+    ...megabyte.map((c) => [`align, ${c.name}`, mb(c.current.heapPeak), mb(c.current.rssPeak)]),
     ['diffWords, whole texts', mb(diff.heapPeak), mb(diff.rssPeak)],
   ],
 );
-console.log(`  peak RSS of the process: ${mb(rssAfterAlign)} after the align runs, ${mb(rssAfterDiff)} after diffWords`);
+console.log(`  peak RSS of the process: ${mb(maxRss())}`);
 
+// --- Targets -----------------------------------------------------------------------------------
 console.log('\nTargets');
-if (alignFailure) {
-  console.log(`  ≥${SPEEDUP_TARGET}× faster than diffWords: not measured (align failed)`);
-  console.log('  growth no worse than linear: not measured (align failed)');
-  process.exitCode = 1;
-} else {
-  const speedup = diff.median / base.result.median;
-  const largest = scaled[scaled.length - 1];
-  const growth = largest.perKb / base.perKb;
+const verdict = (ok) => (ok ? 'met' : 'NOT met');
+if (seed.baseline) {
+  const speedup = seed.baseline.median / seed.current.median;
+  console.log(`  seed pair ≥${TARGETS.speedup}× faster than today: ${ms(seed.baseline.median)} → ${ms(seed.current.median)}, ${speedup.toFixed(1)}× — ${verdict(speedup >= TARGETS.speedup)}`);
+} else console.log(`  seed pair ≥${TARGETS.speedup}× faster than today: not measured (${baseline.reason})`);
+if (sim.result) {
+  const ratio = sim.result.median / seed.current.median;
+  console.log(`  faster than SIM on the seed pair: SIM ${ms(sim.result.median)}, align ${ms(seed.current.median)}, SIM/align = ${ratio.toFixed(1)}× — ${verdict(ratio > TARGETS.sim)}`);
+} else console.log(`  faster than SIM on the seed pair: not measured (${sim.reason})`);
+const paraphraseRatio = paraphrase.current.median / paraphrase.baseline.median;
+console.log(
+  `  the paraphrase layer costs nothing measurable on the op-ed (no paraphrases): with/without the lexicon = ${paraphraseRatio.toFixed(2)}× ` +
+    `(${ms(paraphrase.current.median)} / ${ms(paraphrase.baseline.median)}, at most ${TARGETS.paraphraseCost}×) — ${verdict(paraphraseRatio <= TARGETS.paraphraseCost)}`,
+);
+const overDiff = diff.median / seed.current.median;
+console.log(`  ≥${TARGETS.diffWords}× faster than diffWords: diffWords/align = ${overDiff.toFixed(0)}× — ${verdict(overDiff >= TARGETS.diffWords)}`);
+for (const c of megabyte) {
+  console.log(`  ${c.name} under ${c.target} ms: ${ms(c.current.median)} — ${verdict(c.current.median < c.target)}`);
+}
+for (const g of [sourceGrowth, commentaryGrowth]) {
   console.log(
-    `  ≥${SPEEDUP_TARGET}× faster than diffWords: diffWords/align = ${speedup.toFixed(0)}× — ${speedup >= SPEEDUP_TARGET ? 'met' : 'NOT met'}`,
-  );
-  console.log(
-    `  growth no worse than linear: per-KB time at ${largest.copies}× is ${growth.toFixed(2)}× the 1× case ` +
-      `(linear ≈ 1, tolerance ${GROWTH_TOLERANCE}×) — ${growth <= GROWTH_TOLERANCE ? 'met' : 'NOT met'}`,
+    `  growth with the ${g.side} no worse than linear: per-KB time at ${g.largest.k}× is ${g.largest.relative.toFixed(2)}× the 1× case ` +
+      `(tolerance ${TARGETS.growth}×) — ${verdict(g.largest.relative <= TARGETS.growth)}`,
   );
 }
+baseline.cleanup?.();
 
 /** Runs align once; returns its error, or undefined when it works. */
 function tryAlign(source, commentary) {
   try {
     const report = align(source, commentary);
-    console.log(`align finds ${report.passages.length} passages in the seed pair.\n`);
+    console.log(`align finds ${report.passages.length} passages in the seed pair.`);
     return undefined;
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+/**
+ * This engine and, when there is one, today's, timed in alternation (one run of each in
+ * turn), so that a machine busy with other work slows both alike.
+ */
+function compare(current, baselineRun, { runs, warmups }) {
+  if (!baselineRun) return { current: measure(current, { runs, warmups }) };
+  for (let i = 0; i < warmups; i++) {
+    baselineRun();
+    current();
+  }
+  globalThis.gc?.();
+  const a = timed(current);
+  const b = timed(baselineRun);
+  for (let i = 0; i < runs; i++) {
+    b.run();
+    a.run();
+  }
+  return { current: a.result(warmups), baseline: b.result(warmups) };
+}
+
+/** Times one call at a time, sampling memory after each, as measure does for a series. */
+function timed(fn) {
+  const times = [];
+  let heapPeak = 0;
+  let rssPeak = 0;
+  return {
+    run() {
+      const start = performance.now();
+      fn();
+      times.push(performance.now() - start);
+      const { heapUsed, rss } = process.memoryUsage();
+      heapPeak = Math.max(heapPeak, heapUsed);
+      rssPeak = Math.max(rssPeak, rss);
+    },
+    result(warmups) {
+      return { runs: times.length, warmups, median: median(times), min: Math.min(...times), max: Math.max(...times), heapPeak, rssPeak };
+    },
+  };
+}
+
+function row(name, result, reference) {
+  const runs = result.warmups === undefined ? `${result.runs}` : `${result.runs} (+${result.warmups} warm-up)`;
+  return [name, runs, ms(result.median), ms(result.min), ms(result.max), `${(result.median / reference).toFixed(1)}×`];
+}
+
+/** align with one side at 1×, 10×, 30× and 100× its length; the per-KB cost of each against the 1× case. */
+function growth(side, make, baseBytes) {
+  const points = [1, ...SCALES].map((k) => {
+    const { source, commentary } = make(k);
+    const result = measure(() => align(source, commentary), k === 1 ? SEED_RUNS : BIG_RUNS);
+    const grown = bytes(side === 'source' ? source : commentary);
+    return { k, source, commentary, result, perKb: result.median / (grown / 1024) };
+  });
+  const base = points[0];
+  const rows = points.map((p) => [
+    `${side} ${p.k}×`,
+    kb(bytes(p.source)),
+    kb(bytes(p.commentary)),
+    ms(p.result.median),
+    `${(p.perKb * 1000).toFixed(1)} µs`,
+    `${(p.perKb / base.perKb).toFixed(2)}×`,
+  ]);
+  const last = points[points.length - 1];
+  return { side, rows, largest: { k: last.k, relative: last.perKb / base.perKb }, baseBytes };
+}
+
+/**
+ * The engine as it was at BASELINE: its packages/core read from git, compiled with the
+ * repository's TypeScript into a temporary folder that borrows the repository's node_modules.
+ */
+async function loadBaseline() {
+  const git = (args, input) => spawnSync('git', ['-C', ROOT, ...args], { input, maxBuffer: 64 * 1024 * 1024 });
+  const version = git(['--version']);
+  if (version.error || version.status !== 0) return { reason: 'git is not available.' };
+  if (git(['cat-file', '-e', `${BASELINE}^{commit}`]).status !== 0) return { reason: `commit ${BASELINE} is not in this clone (a shallow clone?).` };
+  const listed = git(['ls-tree', '-r', '--name-only', BASELINE, 'packages/core/src', 'packages/core/package.json', 'packages/core/tsconfig.json', 'packages/core/tsconfig.build.json', 'tsconfig.base.json']);
+  const paths = listed.stdout.toString().split('\n').filter(Boolean);
+  const contents = git(['cat-file', '--batch'], paths.map((p) => `${BASELINE}:${p}`).join('\n') + '\n').stdout;
+  const folder = mkdtempSync(join(tmpdir(), 'verbatim-bench-core-'));
+  const cleanup = () => rmSync(folder, { recursive: true, force: true });
+  try {
+    // `git cat-file --batch` answers "<sha> blob <size>\n<content>\n" for each path, in order.
+    let at = 0;
+    for (const path of paths) {
+      const headerEnd = contents.indexOf(10, at);
+      const size = Number(contents.subarray(at, headerEnd).toString().split(' ')[2]);
+      const file = join(folder, path);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, contents.subarray(headerEnd + 1, headerEnd + 1 + size));
+      at = headerEnd + 1 + size + 1;
+    }
+    symlinkSync(join(ROOT, 'node_modules'), join(folder, 'node_modules'), 'dir');
+    const tsc = createRequire(join(ROOT, 'package.json')).resolve('typescript/bin/tsc');
+    const built = spawnSync(process.execPath, [tsc, '-p', join(folder, 'packages/core/tsconfig.build.json')], { encoding: 'utf8' });
+    if (built.status !== 0) {
+      cleanup();
+      return { reason: `commit ${BASELINE} did not compile: ${(built.stdout || built.stderr).split('\n')[0]}` };
+    }
+    const engine = await import(pathToFileURL(join(folder, 'packages/core/dist/index.js')).href);
+    return { align: engine.align, cleanup };
+  } catch (error) {
+    cleanup();
+    return { reason: `it could not be extracted (${error instanceof Error ? error.message : error}).` };
+  }
+}
+
+/** SIM on the seed pair, as a user runs it: a process per comparison, its output read and dropped. */
+function timeSim() {
+  const probe = spawnSync('sim_text', ['-v']);
+  if (probe.error) return { reason: 'sim_text is not installed (Debian package similarity-tester).' };
+  const args = ['-r', '8', join(ROOT, SOURCE_FILE), join(ROOT, COMMENTARY_FILE)];
+  const run = () => {
+    const result = spawnSync('sim_text', args, { maxBuffer: 16 * 1024 * 1024 });
+    if (result.status !== 0) throw new Error(`sim_text exited with ${result.status}`);
+  };
+  try {
+    return { result: measure(run, { runs: SIM_RUNS, warmups: 1 }) };
+  } catch (error) {
+    return { reason: error instanceof Error ? error.message : String(error) };
   }
 }
 
@@ -118,9 +288,19 @@ function tryAlign(source, commentary) {
  * same text on every run and machine.
  */
 function scaledSource(text, copies, seed = 20220204) {
+  return scaled(text, copies, seed, '\n\n');
+}
+
+/** A commentary `copies` times the op-ed's length, made the same way (its paragraphs are lines). */
+function scaledCommentary(text, copies, seed = 7) {
+  return scaled(text, copies, seed, '\n');
+}
+
+function scaled(text, copies, seed, separator) {
+  if (copies === 1) return text;
   const substitutes = ['regional', 'mutual', 'strategic', 'common', 'global', 'bilateral', 'practical', 'lasting', 'broad', 'joint'];
   const random = seededRandom(seed + copies);
-  const [title, ...body] = text.trimEnd().split(/\n\n/);
+  const [title, ...body] = text.trimEnd().split(separator);
   const out = [title];
   for (let copy = 0; copy < copies; copy++) {
     for (const paragraph of body) {
@@ -132,7 +312,7 @@ function scaledSource(text, copies, seed = 20220204) {
       out.push(words.join(' '));
     }
   }
-  return `${out.join('\n\n')}\n`;
+  return `${out.join(separator)}\n`;
 }
 
 /** jsdiff is a dependency of @verbatim/core: import it from the root, else from core's folder. */
