@@ -151,10 +151,7 @@ function mergeSmallEqualities(ops: Op[]): Op[] {
 
 /** What a pair of words that compare equal differs by, if anything. */
 function pairCategory(input: ComparisonInput, s: Token, c: Token, firstOfPassage: boolean): DifferenceCategory | undefined {
-  if (c.fold === s.fold) {
-    const same = input.sourceText.slice(s.start, s.end) === input.commentaryText.slice(c.start, c.end);
-    return same ? undefined : 'typography';
-  }
+  if (c.fold === s.fold) return sameText(input.sourceText, s, input.commentaryText, c) ? undefined : 'typography';
   if (c.lower === s.lower) {
     // An accurate bracket ([t]he) and the case of a quotation's first letter are not changes.
     if (c.bracketed) return undefined;
@@ -162,6 +159,14 @@ function pairCategory(input: ComparisonInput, s: Token, c: Token, firstOfPassage
     return 'case';
   }
   return 'spelling';
+}
+
+/** Whether two words are written the same, character for character (no string is made: every matched word is checked). */
+function sameText(a: string, ra: Range, b: string, rb: Range): boolean {
+  const n = ra.end - ra.start;
+  if (rb.end - rb.start !== n) return false;
+  for (let i = 0; i < n; i++) if (a.charCodeAt(ra.start + i) !== b.charCodeAt(rb.start + i)) return false;
+  return true;
 }
 
 function classifyChange(input: ComparisonInput, op: Op): Difference[] {
