@@ -68,70 +68,152 @@ const MAX_ATTEMPTS = 3;
  * of it or none.
  */
 export function addDocument(ctx: AddContext, request: AddRequest): AddOutput {
-  const kind = checkKind(request.kind);
-  if (!isFormat(request.format)) refuseFormat(request.format);
-  const date = checkDate(request.date);
-  const givenId = request.id === undefined ? undefined : checkId(request.id);
-  const prepared = prepare(request);
-  const title = clean(request.title) ?? titleFrom(prepared.text);
-  const fromFile = request.fromFile === true;
+  const checked = checkRequest(request);
   const { db } = ctx;
 
   // Looked up before taking the write lock too: reloading an unchanged corpus writes nothing.
-  const known = findExisting(db, prepared.sha256, givenId, fromFile);
+  const known = findExisting(db, checked.prepared.sha256, checked.givenId, checked.fromFile);
   if (known) return { row: known, outcome: 'existing', unknownLocators: [] };
 
   const reports = new Reports();
-  let plan = planAdd(db, prepared, { kind, title, givenId, format: request.format });
+  let plan = planAdd(db, checked.prepared, checked);
   reports.alignAll(db, plan);
 
   for (let attempt = 1; ; attempt++) {
     const outcome = writeTransaction(db, (): AddOutput | Plan => {
-      const existing = findExisting(db, prepared.sha256, givenId, fromFile);
+      const existing = findExisting(db, checked.prepared.sha256, checked.givenId, checked.fromFile);
       if (existing) return { row: existing, outcome: 'existing', unknownLocators: [] };
-      const now = planAdd(db, prepared, { kind, title, givenId, format: request.format });
+      const now = planAdd(db, checked.prepared, checked);
       if (now.id !== plan.id) reports.clear();
       const missing = now.candidates.filter((vid) => !reports.has(vid));
       // Another writer changed the candidates meanwhile: align those outside the lock
       // again, unless that keeps happening, when waiting for the lock is the smaller cost.
       if (missing.length > 0 && attempt < MAX_ATTEMPTS) return now;
       reports.alignAll(db, now);
-
-      const previous = latestVersion(db, now.id);
-      const vid = insertVersion(db, {
-        id: now.id,
-        version: (previous?.version ?? 0) + 1,
-        kind,
-        format: request.format,
-        title,
-        date,
-        author: clean(request.author),
-        issuer: clean(request.issuer),
-        url: clean(request.url),
-        language: clean(request.language),
-        licence: clean(request.licence),
-        provenance: clean(request.provenance),
-        meta: JSON.stringify(request.meta ?? {}),
-        sha256: prepared.sha256,
-        text: prepared.text,
-      });
-      insertParagraphs(db, vid, prepared.paragraphs);
-      insertEmphasis(db, vid, prepared.emphasis);
-      const unknownLocators = request.verification ? applyVerification(db, vid, request.verification) : [];
-      if (previous) unindexVersion(db, previous.vid);
-      indexVersion(db, vid, now.id, prepared.text, prepared.hashes);
-      db.prepare('DELETE FROM deleted_documents WHERE id = ?').run(now.id);
-      for (const other of now.candidates) {
-        const report = reports.get(other)!;
-        if (kind === 'source') storeReport(db, vid, other, report, ctx.engine);
-        else storeReport(db, other, vid, report, ctx.engine);
-      }
-      return { row: versionByVid(db, vid)!, outcome: previous ? 'new-version' : 'added', unknownLocators };
+      return writeVersion(ctx, request, checked, now, reports);
     });
     if ('row' in outcome) return outcome;
     plan = outcome;
     reports.alignAll(db, plan);
   }
+}
+
+/** A request checked and its text prepared: everything an add needs before it writes. */
+interface Checked {
+  kind: DocumentKind;
+  date: string | null;
+  givenId: string | undefined;
+  title: string;
+  format: DocumentFormat;
+  fromFile: boolean;
+  prepared: Prepared;
+}
+
+/** Refuses (StoreError) what cannot be stored; decodes, converts and hashes the rest. */
+function checkRequest(request: AddRequest): Checked {
+  const kind = checkKind(request.kind);
+  if (!isFormat(request.format)) refuseFormat(request.format);
+  const date = checkDate(request.date);
+  const givenId = request.id === undefined ? undefined : checkId(request.id);
+  const prepared = prepare(request);
+  const title = clean(request.title) ?? titleFrom(prepared.text);
+  return { kind, date, givenId, title, format: request.format, fromFile: request.fromFile === true, prepared };
+}
+
+/** Writes the version, its paragraphs, indexes and alignments; inside the caller's transaction. */
+function writeVersion(ctx: AddContext, request: AddRequest, checked: Checked, plan: Plan, reports: Reports): AddOutput {
+  const { db } = ctx;
+  const { kind, prepared } = checked;
+  const previous = latestVersion(db, plan.id);
+  const vid = insertVersion(db, {
+    id: plan.id,
+    version: (previous?.version ?? 0) + 1,
+    kind,
+    format: checked.format,
+    title: checked.title,
+    date: checked.date,
+    author: clean(request.author),
+    issuer: clean(request.issuer),
+    url: clean(request.url),
+    language: clean(request.language),
+    licence: clean(request.licence),
+    provenance: clean(request.provenance),
+    meta: JSON.stringify(request.meta ?? {}),
+    sha256: prepared.sha256,
+    text: prepared.text,
+  });
+  insertParagraphs(db, vid, prepared.paragraphs);
+  insertEmphasis(db, vid, prepared.emphasis);
+  const unknownLocators = request.verification ? applyVerification(db, vid, request.verification) : [];
+  if (previous) unindexVersion(db, previous.vid);
+  indexVersion(db, vid, plan.id, prepared.text, prepared.hashes);
+  db.prepare('DELETE FROM deleted_documents WHERE id = ?').run(plan.id);
+  for (const other of plan.candidates) {
+    const report = reports.get(other)!;
+    if (kind === 'source') storeReport(db, vid, other, report, ctx.engine);
+    else storeReport(db, other, vid, report, ctx.engine);
+  }
+  return { row: versionByVid(db, vid)!, outcome: previous ? 'new-version' : 'added', unknownLocators };
+}
+
+/** What became of one document of a batch: stored (or found already stored), or refused and why. */
+export type BatchItem =
+  | { ok: true; id: string; version: number; outcome: AddOutcome }
+  | { ok: false; reason: string };
+
+/**
+ * Adds many documents in one transaction: what a bulk load does per batch, so that a
+ * thousand documents cost one commit (one fsync) instead of a thousand. A document the store
+ * refuses (empty, binary, a bad date…) is that item's answer and the others go on; each is
+ * written in a savepoint of its own, so a refusal met while writing undoes only its own rows.
+ * Alignments with the corpus are made as `add` makes them, inside the lock: a bulk load is
+ * the one writer that matters while it runs.
+ */
+export function addBatch(ctx: AddContext, requests: readonly AddRequest[]): BatchItem[] {
+  const checked = requests.map((request): Checked | { reason: string } => {
+    try {
+      return checkRequest(request);
+    } catch (error) {
+      if (error instanceof StoreError) return { reason: error.message };
+      throw error;
+    }
+  });
+  const { db } = ctx;
+  // The shingle index takes a batch's rows at random places: a page cache that holds it saves
+  // reading the same pages again for every document.
+  const cache = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma(`cache_size = -${BULK_CACHE_KIB}`);
+  try {
+    return writeBatch(ctx, requests, checked);
+  } finally {
+    db.pragma(`cache_size = ${cache}`);
+  }
+}
+
+/** 256 MB while a batch is written. */
+const BULK_CACHE_KIB = 256 * 1024;
+
+function writeBatch(ctx: AddContext, requests: readonly AddRequest[], checked: ReadonlyArray<Checked | { reason: string }>): BatchItem[] {
+  const { db } = ctx;
+  return writeTransaction(db, () =>
+    checked.map((c, i): BatchItem => {
+      if ('reason' in c) return { ok: false, reason: c.reason };
+      try {
+        return db.transaction((): BatchItem => {
+          const existing = findExisting(db, c.prepared.sha256, c.givenId, c.fromFile);
+          if (existing) return { ok: true, id: existing.id, version: existing.version, outcome: 'existing' };
+          const plan = planAdd(db, c.prepared, c);
+          const reports = new Reports();
+          reports.alignAll(db, plan);
+          const { row, outcome } = writeVersion(ctx, requests[i]!, c, plan, reports);
+          return { ok: true, id: row.id, version: row.version, outcome };
+        })();
+      } catch (error) {
+        if (error instanceof StoreError) return { ok: false, reason: error.message };
+        throw error;
+      }
+    }),
+  );
 }
 
 /** What an add will link to: the id it gets and the stored versions of the other kind it aligns with. */

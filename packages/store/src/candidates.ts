@@ -1,4 +1,4 @@
-import type { Db } from './database.js';
+import { cached, type Db } from './database.js';
 import type { DocumentKind } from './types.js';
 
 /**
@@ -28,8 +28,10 @@ export function findCandidates(
   minShared = MIN_SHARED_SHINGLES,
 ): CandidateRow[] {
   if (hashes.length === 0) return [];
-  return db
-    .prepare(
+  // A corpus of sources alone (a bulk load) has no commentary to look for: say so at once
+  // rather than walk every shingle's list of documents.
+  if (cached(db, 'SELECT 1 FROM documents WHERE kind = ? LIMIT 1').get(kind) === undefined) return [];
+  return cached(db, 
       `SELECT s.vid AS vid, d.id AS id, count(*) AS shared
        FROM json_each(?) AS j
        JOIN shingles AS s ON s.hash = j.value

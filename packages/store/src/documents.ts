@@ -1,5 +1,5 @@
 import type { Paragraph } from '@verbatim/core';
-import type { Db } from './database.js';
+import { cached, type Db } from './database.js';
 import type {
   DocumentFormat,
   DocumentKind,
@@ -43,7 +43,7 @@ export const METADATA_COLUMNS = [
 ] as const satisfies ReadonlyArray<keyof Metadata>;
 
 export function latestVersion(db: Db, id: string): VersionRow | undefined {
-  return db.prepare('SELECT * FROM latest_documents WHERE id = ?').get(id) as VersionRow | undefined;
+  return cached(db, 'SELECT * FROM latest_documents WHERE id = ?').get(id) as VersionRow | undefined;
 }
 
 export function versionRow(db: Db, id: string, version: number): VersionRow | undefined {
@@ -51,7 +51,7 @@ export function versionRow(db: Db, id: string, version: number): VersionRow | un
 }
 
 export function versionByVid(db: Db, vid: number): VersionRow | undefined {
-  return db.prepare('SELECT * FROM documents WHERE vid = ?').get(vid) as VersionRow | undefined;
+  return cached(db, 'SELECT * FROM documents WHERE vid = ?').get(vid) as VersionRow | undefined;
 }
 
 export function isLatest(db: Db, row: VersionRow): boolean {
@@ -60,8 +60,7 @@ export function isLatest(db: Db, row: VersionRow): boolean {
 
 /** Versions holding exactly this text, latest versions first. */
 export function versionsWithSha(db: Db, sha256: string): VersionRow[] {
-  return db
-    .prepare(
+  return cached(db, 
       `SELECT d.*, d.vid IN (SELECT vid FROM latest_documents WHERE sha256 = ?) AS is_latest
        FROM documents d WHERE d.sha256 = ? ORDER BY is_latest DESC, d.vid`,
     )
@@ -75,8 +74,7 @@ export function idExists(db: Db, id: string): boolean {
 export type NewVersion = Omit<VersionRow, 'vid' | 'created'>;
 
 export function insertVersion(db: Db, row: NewVersion): number {
-  const info = db
-    .prepare(
+  const info = cached(db, 
       `INSERT INTO documents (id, version, kind, format, title, date, author, issuer, url, language,
          licence, provenance, meta, sha256, text, created)
        VALUES (@id, @version, @kind, @format, @title, @date, @author, @issuer, @url, @language,
@@ -92,7 +90,7 @@ export function updateMetadata(db: Db, vid: number, metadata: Metadata): void {
 }
 
 export function insertParagraphs(db: Db, vid: number, paragraphs: readonly Paragraph[]): void {
-  const insert = db.prepare(
+  const insert = cached(db, 
     `INSERT INTO paragraphs (vid, ordinal, start, "end", locator, section, is_title)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -100,7 +98,7 @@ export function insertParagraphs(db: Db, vid: number, paragraphs: readonly Parag
 }
 
 export function insertEmphasis(db: Db, vid: number, spans: readonly EmphasisSpan[]): void {
-  const insert = db.prepare('INSERT OR IGNORE INTO emphasis (vid, start, "end", kind) VALUES (?, ?, ?, ?)');
+  const insert = cached(db, 'INSERT OR IGNORE INTO emphasis (vid, start, "end", kind) VALUES (?, ?, ?, ?)');
   for (const s of spans) insert.run(vid, s.start, s.end, s.kind);
 }
 

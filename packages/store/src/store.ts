@@ -1,5 +1,5 @@
 import { shingles, type AlignmentReport } from '@verbatim/core';
-import type { AddContext } from './add.js';
+import { addBatch, type AddContext, type BatchItem } from './add.js';
 import { alignmentOfPassage, alignmentRow, alignmentsOfVersion, latestAlignments, reportOf, summarize } from './alignments.js';
 import { findCandidates } from './candidates.js';
 import { createChecker } from './check/check.js';
@@ -66,6 +66,11 @@ export interface Store {
    * corpus too long: nothing was stored, try again).
    */
   add(input: AddInput): Promise<AddResult>;
+  /**
+   * Adds many documents in one transaction (one commit), on this thread: what a bulk load
+   * does per batch. Each document's refusal is its own item; the others are stored.
+   */
+  addBatch(inputs: readonly AddInput[]): BatchItem[];
   list(): DocumentSummary[];
   get(id: string, options?: { version?: number }): StoredDocument | undefined;
   versions(id: string): DocumentVersion[];
@@ -135,6 +140,8 @@ export function openStore(options: StoreOptions): Store {
       // Read on this connection: the writer's transaction has committed, so it sees the version.
       return { ...loadDocument(db, versionByVid(db, vid)!), outcome };
     },
+
+    addBatch: (inputs) => addBatch(ctx, inputs),
 
     list: () => listDocuments(db),
 

@@ -9,6 +9,9 @@ import { parseOutputFormat, toJson } from '../output-format.js';
 import { parseCommandArgs, synopsis } from '../parse-command-args.js';
 import { readDocument } from '../read-document.js';
 import { alignmentViews } from '../store/alignment-view.js';
+import { bulkAdd, DEFAULT_BATCH } from './add-bulk.js';
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { withStore } from '../store/open-store.js';
 import { fromStoreError } from '../store/store-error.js';
 
@@ -21,14 +24,24 @@ export const addCommand: Command = {
   name: 'add',
   summary: 'Store a document and align it with the corpus.',
   usage: `verbatim add <file> --kind source|commentary [--title … --date … --url … --author … --language …] [--format text|json]
+       verbatim add <folder> --kind source|commentary [--batch N] [--format text|json]
+       verbatim add --jsonl <file> [--kind source|commentary] [--batch N] [--format text|json]
 
 Stores a document in the database and aligns it with the corpus: a commentary with
 every stored source it quotes, a source with every stored commentary that quotes it.
 Prints the document's id and version and the alignments made. Adding a text that is
 already stored adds nothing and says so.
 
+A folder loads every .txt, .md, .markdown, .html and .htm file in it (and in its
+subfolders); --jsonl loads one JSON object per line, {"text", "kind", "format"?, "title"?,
+"date"?, "author"?, "issuer"?, "url"?, "language"?, "id"?}. Either is loaded in batches of
+--batch documents (default ${DEFAULT_BATCH}), one transaction each, with a progress bar on a
+terminal, then a summary: added, already stored, and refused with the reason, per file or
+line. A refused document never stops the load (the exit status is then 1), and an
+interrupted load keeps every batch that committed.
+
 Options:
-  --kind source|commentary   what the document is (required)
+  --kind source|commentary   what the document is (required, except per line of --jsonl)
   --title <title>            default: its first line
   --date <YYYY[-MM[-DD]]>    when it was issued or published
   --url, --author, --issuer, --language <value>
@@ -61,11 +74,21 @@ Example:
         id: { type: 'string' },
         'input-format': { type: 'string' },
         format: { type: 'string', default: 'text' },
+        jsonl: { type: 'string' },
+        batch: { type: 'string' },
       },
       allowPositionals: true,
     });
     // The whole command line is checked before any file is read or the database opened.
     const format = parseOutputFormat(values.format);
+    const bulk = values.jsonl !== undefined || (positionals.length === 1 && (await isFolder(resolve(context.cwd, positionals[0]!))));
+    if (bulk) {
+      if (values.jsonl !== undefined && positionals.length > 0) throw usageError(`give either --jsonl <file> or a file or folder, not both; usage: ${synopsis(addCommand)}.`);
+      const metadata: Record<string, string> = {};
+      for (const key of ['date', 'url', 'author', 'issuer', 'language'] as const) if (values[key] !== undefined) metadata[key] = values[key];
+      const options = { kind: values.kind === undefined ? undefined : parseKind(values.kind), batch: parseBatch(values.batch), format, metadata };
+      return bulkAdd(values.jsonl !== undefined ? { jsonl: values.jsonl } : { folder: positionals[0]! }, options, context);
+    }
     if (positionals.length !== 1) {
       throw usageError(`expected 1 file but got ${positionals.length}; usage: ${synopsis(addCommand)}.`);
     }
@@ -108,4 +131,15 @@ function parseKind(value: string | undefined): DocumentKind {
   const kind = KINDS.find((k) => k === value);
   if (!kind) throw usageError(`unknown kind ${JSON.stringify(value)}; use --kind source or --kind commentary.`);
   return kind;
+}
+
+function parseBatch(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_BATCH;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1 || n > 100_000) throw usageError(`--batch takes a whole number from 1 to 100000, not ${JSON.stringify(value)}.`);
+  return n;
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  return stat(path).then((s) => s.isDirectory(), () => false);
 }

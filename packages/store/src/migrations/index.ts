@@ -3,11 +3,12 @@ import { StoreError } from '../errors.js';
 import { documents } from './001-documents.js';
 import type { Migration } from './migration.js';
 import { search } from './002-search.js';
+import { kindIndex } from './003-kind-index.js';
 
 export type { Migration } from './migration.js';
 
 /** Every migration in order; a new one is appended, never edited once shipped. */
-export const MIGRATIONS: readonly Migration[] = [documents, search];
+export const MIGRATIONS: readonly Migration[] = [documents, search, kindIndex];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
