@@ -10,6 +10,7 @@ const SECTIONS = [
   { name: 'core', title: 'Alignment engine (@verbatim/core)' },
   { name: 'store', title: 'Store: ingestion and candidate search (@verbatim/store)' },
   { name: 'api', title: 'HTTP API' },
+  { name: 'check', title: 'Checking a quotation against the whole corpus (store.check, POST /api/check)' },
   { name: 'writes', title: 'HTTP API: reads while a 5 MB commentary is added' },
   { name: 'web', title: 'Web workbench: comparison page render' },
 ];

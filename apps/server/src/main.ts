@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     // Closed by default: only this machine can reach the workbench unless HOST says otherwise.
     host: env.HOST || '127.0.0.1',
     ...(env.VERBATIM_TOKEN ? { token: env.VERBATIM_TOKEN } : {}),
+    ...(env.VERBATIM_CHECK_LIMIT === 'off' ? { unlimitedChecks: true } : {}),
     ...(env.VERBATIM_CORS_ORIGINS ? { corsOrigins: env.VERBATIM_CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) } : {}),
     ...(env.VERBATIM_PUBLIC_URL ? { publicUrl: env.VERBATIM_PUBLIC_URL } : {}),
     ...(env.VERBATIM_BUSY_TIMEOUT_MS ? { busyTimeoutMs: milliseconds('VERBATIM_BUSY_TIMEOUT_MS', env.VERBATIM_BUSY_TIMEOUT_MS) } : {}),

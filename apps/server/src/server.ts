@@ -14,6 +14,8 @@ export interface ServerOptions {
   port: number;
   host: string;
   token?: string;
+  /** No limit on checks per client (benchmarks): VERBATIM_CHECK_LIMIT=off. */
+  unlimitedChecks?: boolean;
   corsOrigins?: string[];
   /** The public origin behind a proxy, for the IRIs the API mints. */
   publicUrl?: string;
@@ -54,6 +56,7 @@ export async function start(options: ServerOptions): Promise<RunningServer> {
   const api = createApp({
     store,
     ...(options.token ? { token: options.token } : {}),
+    ...(options.unlimitedChecks ? { checkRate: false as const } : {}),
     ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
   });
