@@ -152,9 +152,11 @@ for (const n of SIZES) {
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+  // Each size as soon as it is done: the largest takes a while to load.
+  console.log(`  ${rows.at(-1)?.join(' · ') ?? ''}`);
 }
 
-console.log(`A ${TEXT.split(/\s+/).length}-word text with three quotations of the statement, checked ${RUNS} times after ${WARMUPS} warm-ups\n`);
+console.log(`\nA ${TEXT.split(/\s+/).length}-word text with three quotations of the statement, checked ${RUNS} times after ${WARMUPS} warm-ups\n`);
 printTable(['sources', 'bulk load', 'p50', 'p99', 'candidates / align (median)', 'aligned', 'HTTP p99', 'server peak RSS'], rows);
 console.log('\nVerdicts and targets');
 for (const line of verdicts) console.log(line);
