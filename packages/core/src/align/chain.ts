@@ -19,7 +19,10 @@ export interface ChainOptions {
   maxGap: number;
   /** Most source words an ellipsis may stand for between two runs of one chain. */
   maxEllipsisGap: number;
-  /** Whether the commentary has an ellipsis between token `from - 1` and token `to` (token indices, not offsets). */
+  /**
+   * Whether the commentary has an ellipsis between token `from - 1` and token `to` (token
+   * indices, not offsets). An ellipsis between two words is between any two around them.
+   */
   ellipsisBetweenWords: (from: number, to: number) => boolean;
   /** Most source words a bracket may stand for, or cut silently, between two runs (0: none). */
   maxBracketGap?: number;
@@ -93,8 +96,10 @@ function chainScores(runs: readonly Run[], options: ChainOptions) {
   let longest = 0;
   for (let i = 0; i < n; i++) longest = Math.max(longest, runs[i]!.length);
   // A predecessor links only if it starts in this window of the source before the run's
-  // own start (see linkCost: a source gap of at most one of these, and its words before the run's end).
-  const sourceReach = Math.max(options.maxGap, options.maxEllipsisGap, options.maxBracketGap ?? 0) + longest;
+  // own start (see linkCost: a source gap of at most one of these, and its words before the
+  // run's end). Without an ellipsis anywhere among the runs, an ellipsis bridges nothing.
+  const ellipsis = n > BY_SOURCE_FROM && options.ellipsisBetweenWords(commentaryStart(runs), commentaryEnd(runs));
+  const sourceReach = Math.max(options.maxGap, ellipsis ? options.maxEllipsisGap : 0, options.maxBracketGap ?? 0) + longest;
   // Many runs (a passage that fits many places of a repetitive source): the predecessors
   // are looked for among the runs near in the source, found through an order by source
   // position, rather than among all MAX_PREDECESSORS before.
@@ -161,6 +166,19 @@ function sourceOrder(runs: readonly Run[]): Int32Array {
   const order = new Int32Array(n);
   for (let x = 0; x < n; x++) order[x] = keys[x]! % n;
   return order;
+}
+
+/** Where the first run starts in the commentary, and where the last one ends. */
+function commentaryStart(runs: readonly Run[]): number {
+  let start = Infinity;
+  for (const r of runs) start = Math.min(start, r.c);
+  return start;
+}
+
+function commentaryEnd(runs: readonly Run[]): number {
+  let end = 0;
+  for (const r of runs) end = Math.max(end, r.c + r.length);
+  return end;
 }
 
 /** From how many runs chainScores looks for predecessors by source position. */
