@@ -103,9 +103,10 @@ export async function start(options: ServerOptions): Promise<RunningServer> {
 const LOG_EVERY_MS = 1000;
 
 /**
- * Makes again, one at a time between requests, the reports another engine made — a database
- * written by an older Verbatim. A failure is logged, never fatal (nor an unhandled
- * rejection): the old reports stay, served as stale, and `verbatim realign` can be run by hand.
+ * Makes again, one at a time in the store's writer thread, the reports another engine made —
+ * a database written by an older Verbatim — while this thread answers requests. A failure is
+ * logged, never fatal (nor an unhandled rejection): the old reports stay, served as stale,
+ * and `verbatim realign` can be run by hand.
  */
 async function remakeInBackground(store: Store, signal: AbortSignal, log: (line: string) => void = () => {}): Promise<RemakeResult> {
   const outdated = store.outdated();

@@ -69,23 +69,25 @@ export function remakeAlignment(db: Db, engine: string, a: OutdatedAlignment): R
 }
 
 /**
- * Re-makes every outdated alignment, one at a time, yielding to the event loop between them
- * so that a server answers requests meanwhile (each serves its old report, said stale, until
- * it is re-made). Stops between two alignments when `signal` is aborted.
+ * Re-makes every outdated alignment, one at a time, through `remakeOne` (the store's writer
+ * thread, so the caller's thread answers requests meanwhile: each serves its old report, said
+ * stale, until it is re-made). Stops between two alignments when `signal` is aborted.
  */
 export async function remakeOutdated(
   db: Db,
   engine: string,
+  remakeOne: (a: OutdatedAlignment) => Promise<Remade>,
   { onProgress, signal }: { onProgress?: ProgressListener; signal?: AbortSignal } = {},
 ): Promise<RemakeResult> {
   const outdated = outdatedAlignments(db, engine);
   const result: RemakeResult = { outdated: outdated.length, remade: 0, unlinked: 0 };
   for (const [i, a] of outdated.entries()) {
+    // An in-memory store re-makes on this thread: let requests in between two.
     await new Promise((resolve) => setImmediate(resolve));
     if (signal?.aborted) break;
     let outcome: Remade;
     try {
-      outcome = remakeAlignment(db, engine, a);
+      outcome = await remakeOne(a);
     } catch (error) {
       if (!(error instanceof StoreError && error.code === 'busy')) throw error;
       outcome = 'busy';

@@ -20,8 +20,8 @@ import { outdatedAlignments, remakeOutdated } from './remake.js';
 import { search } from './search.js';
 import { unindexVersion } from './text-index.js';
 import { backupDatabase } from './backup.js';
-import { errorOf, runRequest, Writer, type Written } from './writer.js';
-import { verifyDocument, type VerifyInput, type VerifyOptions, type VerifyResult } from './verify.js';
+import { errorOf, runRequest, Writer, type WriterAnswer, type WriterArgs, type WriterOp, type WriterRequest } from './writer.js';
+import type { VerifyInput, VerifyOptions, VerifyResult } from './verify.js';
 import type {
   AddInput,
   AddResult,
@@ -92,14 +92,17 @@ export interface Store {
   /** The stored alignments another engine made (their reports are stale until made again). */
   outdated(): OutdatedAlignment[];
   /**
-   * Makes the outdated alignments again with this engine, one at a time, yielding between
-   * them so that a server goes on answering meanwhile; stops between two when `signal` aborts.
+   * Makes the outdated alignments again with this engine, one at a time in the writer thread,
+   * so that a server goes on answering meanwhile; stops between two when `signal` aborts.
    */
   remakeOutdated(options?: { onProgress?: ProgressListener; signal?: AbortSignal }): Promise<RemakeResult>;
   /** A consistent copy of the database in `file`, safe while others write (SQLite's online backup). */
   backup(file: string): Promise<{ file: string; bytes: number }>;
-  /** Checks a document against an official copy; undefined when there is no such document. */
-  verify(id: string, input: VerifyInput, options?: VerifyOptions): VerifyResult | undefined;
+  /**
+   * Checks a document against an official copy (and with `apply` stores it), in the writer
+   * thread as an add is; undefined when there is no such document.
+   */
+  verify(id: string, input: VerifyInput, options?: VerifyOptions): Promise<VerifyResult | undefined>;
   /** Deletes every version of a document and its alignments; false when there was none. */
   delete(id: string): boolean;
   close(): void;
@@ -128,6 +131,9 @@ export function openStore(options: StoreOptions): Store {
   }
 
   const check = createChecker(db, ctx.engine);
+  /** A long write: in the writer thread, or on this one for an in-memory store. */
+  const write = <K extends WriterOp>(op: K, args: WriterArgs<K>): Promise<WriterAnswer<K>> =>
+    writer ? writer.run(op, args) : writeHere(ctx, op, args);
 
   return {
     path: options.path,
@@ -136,7 +142,7 @@ export function openStore(options: StoreOptions): Store {
     },
 
     async add(input) {
-      const { vid, outcome } = writer ? await writer.add(input) : await addHere(ctx, input);
+      const { vid, outcome } = await write('add', { input });
       // Read on this connection: the writer's transaction has committed, so it sees the version.
       return { ...loadDocument(db, versionByVid(db, vid)!), outcome };
     },
@@ -184,7 +190,7 @@ export function openStore(options: StoreOptions): Store {
 
     search: (query, searchOptions) => search(db, query, searchOptions),
 
-    verify: (id, input, verifyOptions) => verifyDocument(ctx, id, input, verifyOptions),
+    verify: (id, input, verifyOptions = {}) => write('verify', { id, input, options: verifyOptions }),
 
     backup: (file) => backupDatabase(db, file),
 
@@ -201,7 +207,7 @@ export function openStore(options: StoreOptions): Store {
 
     outdated: () => outdatedAlignments(db, ctx.engine),
 
-    remakeOutdated: (remakeOptions) => remakeOutdated(db, ctx.engine, remakeOptions),
+    remakeOutdated: (remakeOptions) => remakeOutdated(db, ctx.engine, (alignment) => write('remake', { alignment }), remakeOptions),
 
     delete(id) {
       return writeTransaction(db, () => {
@@ -222,9 +228,9 @@ export function openStore(options: StoreOptions): Store {
   };
 }
 
-/** An add on the caller's thread, for an in-memory store, answered as the writer thread answers. */
-async function addHere(ctx: AddContext, input: AddInput): Promise<Written> {
-  const reply = runRequest(ctx, { seq: 0, op: 'add', input });
+/** A write on the caller's thread, for an in-memory store, answered as the writer thread answers. */
+async function writeHere<K extends WriterOp>(ctx: AddContext, op: K, args: WriterArgs<K>): Promise<WriterAnswer<K>> {
+  const reply = runRequest(ctx, { seq: 0, op, ...args } as WriterRequest);
   if (!reply.ok) throw errorOf(reply.error);
-  return { vid: reply.vid, outcome: reply.outcome };
+  return reply.answer as WriterAnswer<K>;
 }

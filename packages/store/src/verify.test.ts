@@ -8,25 +8,25 @@ const statementText = readStatement();
 const NOW = new Date('2026-11-28T12:00:00Z');
 
 describe('verifying a stored document against an official copy', () => {
-  it('reports identical for the same text and changes nothing', () => {
+  it('reports identical for the same text and changes nothing', async () => {
     const store = openStore({ path: tempDbPath(), corpusDir });
-    const result = store.verify(STATEMENT, { text: statementText, format: 'text' })!;
+    const result = (await store.verify(STATEMENT, { text: statementText, format: 'text' }))!;
     expect(result.report.summary).toMatchObject({ identical: 67, differing: 0, missingFromOfficial: 0, missingFromStored: 0 });
     expect(result.applied).toBeNull();
     expect(store.versions(STATEMENT)).toHaveLength(1);
     store.close();
   });
 
-  it('reports the edited paragraph and word, and with apply stores a confirmed new version, keeps the old and re-aligns the op-ed', () => {
+  it('reports the edited paragraph and word, and with apply stores a confirmed new version, keeps the old and re-aligns the op-ed', async () => {
     const store = openStore({ path: tempDbPath(), corpusDir });
     const official = statementText.replace('Friendship between the two States has no limits', 'Friendship between the two States knows no limits');
-    const checked = store.verify(STATEMENT, { text: official, format: 'text' })!;
+    const checked = (await store.verify(STATEMENT, { text: official, format: 'text' }))!;
     expect(checked.report.paragraphs.filter((p) => p.verdict !== 'identical').map((p) => p.locator)).toEqual(['IV.5']);
     expect(checked.report.paragraphs.find((p) => p.locator === 'IV.5')!.differences.map((d) => [d.source.text, d.commentary.text])).toEqual([
       ['knows', 'has'],
     ]);
 
-    const applied = store.verify(STATEMENT, { text: official, format: 'text' }, { apply: true, now: NOW })!;
+    const applied = (await store.verify(STATEMENT, { text: official, format: 'text' }, { apply: true, now: NOW }))!;
     expect(applied.applied).toMatchObject({ version: 2, outcome: 'new-version' });
     expect(store.versions(STATEMENT).map((v) => v.version)).toEqual([1, 2]);
     expect(store.get(STATEMENT, { version: 1 })!.text).toBe(statementText);
@@ -48,13 +48,13 @@ describe('verifying a stored document against an official copy', () => {
     reopened.close();
   });
 
-  it('refuses an empty copy, a binary one, and another document altogether, in one sentence', () => {
+  it('refuses an empty copy, a binary one, and another document altogether, in one sentence', async () => {
     const store = openStore({ path: tempDbPath(), corpusDir });
-    expect(() => store.verify(STATEMENT, { text: '   ', format: 'text' })).toThrow(StoreError);
-    expect(() => store.verify(STATEMENT, { bytes: new Uint8Array([0x50, 0, 0x51]), format: 'text' })).toThrow(StoreError);
+    await expect(store.verify(STATEMENT, { text: '   ', format: 'text' })).rejects.toThrow(StoreError);
+    await expect(store.verify(STATEMENT, { bytes: new Uint8Array([0x50, 0, 0x51]), format: 'text' })).rejects.toThrow(StoreError);
     const opEd = store.get(OP_ED)!.text;
-    expect(() => store.verify(STATEMENT, { text: opEd, format: 'text' })).toThrow(/looks like another document/);
-    expect(store.verify('no-such-document', { text: 'x', format: 'text' })).toBeUndefined();
+    await expect(store.verify(STATEMENT, { text: opEd, format: 'text' })).rejects.toThrow(/looks like another document/);
+    expect(await store.verify('no-such-document', { text: 'x', format: 'text' })).toBeUndefined();
     store.close();
   });
 });

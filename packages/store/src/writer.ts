@@ -1,7 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import { addDocument, type AddContext } from './add.js';
 import { StoreError, type StoreErrorCode } from './errors.js';
-import type { AddInput, AddOutcome } from './types.js';
+import { remakeAlignment, type Remade } from './remake.js';
+import type { AddInput, AddOutcome, OutdatedAlignment } from './types.js';
+import { verifyDocument, type VerifyInput, type VerifyOptions, type VerifyResult } from './verify.js';
 
 /** What the writer thread is started with. */
 export interface WriterData {
@@ -10,28 +12,41 @@ export interface WriterData {
   busyTimeoutMs: number;
 }
 
-export type WriterRequest = { seq: number; op: 'add'; input: AddInput };
-
-export type WriterReply =
-  | { seq: number; ok: true; vid: number; outcome: AddOutcome }
-  | { seq: number; ok: false; error: { code?: StoreErrorCode; message: string; stack?: string } };
-
 /** What the store gets back from an add: the stored version, read again on its own connection. */
 export interface Written {
   vid: number;
   outcome: AddOutcome;
 }
 
+/** Each write the thread does: what it is given, and what it answers. */
+interface Ops {
+  add: { args: { input: AddInput }; answer: Written };
+  /** One outdated alignment made again (the caller loops, for progress and to stop between two). */
+  remake: { args: { alignment: OutdatedAlignment }; answer: Remade };
+  /** `verify`, with or without `apply`: both align the official copy with the stored text. */
+  verify: { args: { id: string; input: VerifyInput; options: VerifyOptions }; answer: VerifyResult | undefined };
+}
+export type WriterOp = keyof Ops;
+export type WriterArgs<K extends WriterOp> = Ops[K]['args'];
+export type WriterAnswer<K extends WriterOp> = Ops[K]['answer'];
+
+export type WriterRequest = { [K in WriterOp]: { seq: number; op: K } & WriterArgs<K> }[WriterOp];
+
+export type WriterReply =
+  | { seq: number; ok: true; answer: WriterAnswer<WriterOp> }
+  | { seq: number; ok: false; error: { code?: StoreErrorCode; message: string; stack?: string } };
+
 /**
- * Adds documents off the caller's thread. Aligning a long text takes seconds and writing it
- * takes more than a request may wait, so both happen in a worker thread with its own
- * connection to the same file: the process goes on answering reads meanwhile (WAL lets them
- * read the last committed state), and the lock is held only while the rows are written.
+ * Does the long writes off the caller's thread: adding a document, re-making an outdated
+ * report, verifying (and applying) an official copy. Aligning a long text takes seconds and
+ * writing it takes more than a request may wait, so both happen in a worker thread with its
+ * own connection to the same file: the process goes on answering reads meanwhile (WAL lets
+ * them read the last committed state), and the lock is held only while the rows are written.
  * One thread for all writes of a store: SQLite takes one writer at a time anyway.
  */
 export class Writer {
   readonly #data: WriterData;
-  readonly #pending = new Map<number, { resolve: (w: Written) => void; reject: (e: Error) => void }>();
+  readonly #pending = new Map<number, { resolve: (answer: never) => void; reject: (e: Error) => void }>();
   #worker: Worker | undefined;
   #seq = 0;
 
@@ -39,12 +54,12 @@ export class Writer {
     this.#data = data;
   }
 
-  add(input: AddInput): Promise<Written> {
+  run<K extends WriterOp>(op: K, args: WriterArgs<K>): Promise<WriterAnswer<K>> {
     const worker = this.#start();
     const seq = ++this.#seq;
-    const request: WriterRequest = { seq, op: 'add', input };
-    return new Promise<Written>((resolve, reject) => {
-      this.#pending.set(seq, { resolve, reject });
+    const request = { seq, op, ...args } as WriterRequest;
+    return new Promise<WriterAnswer<K>>((resolve, reject) => {
+      this.#pending.set(seq, { resolve: resolve as (answer: never) => void, reject });
       // A thread with work keeps the process alive; an idle one must not (the CLI exits when done).
       worker.ref();
       worker.postMessage(request);
@@ -52,14 +67,14 @@ export class Writer {
   }
 
   /**
-   * Ends the thread. An add still running is refused: it may or may not have committed, and
-   * adding the same text again is safe (it is stored once).
+   * Ends the thread. A write still running is refused: it may or may not have committed, and
+   * doing it again is safe (a text is stored once; a report already re-made is left alone).
    */
   close(): void {
     const worker = this.#worker;
     this.#worker = undefined;
     if (!worker) return;
-    this.#fail(new StoreError('busy', 'The corpus was closed while the document was being added; add it again (it is never stored twice).'));
+    this.#fail(new StoreError('busy', 'The corpus was closed while it was being written; do it again (a document is never stored twice).'));
     void worker.terminate();
   }
 
@@ -86,7 +101,7 @@ export class Writer {
     if (!waiting) return;
     this.#pending.delete(reply.seq);
     if (this.#pending.size === 0) this.#worker?.unref();
-    if (reply.ok) waiting.resolve({ vid: reply.vid, outcome: reply.outcome });
+    if (reply.ok) waiting.resolve(reply.answer as never);
     else waiting.reject(errorOf(reply.error));
   }
 
@@ -100,12 +115,24 @@ export class Writer {
 /** Runs a request on a connection: in the writer thread, or in the caller's for an in-memory store. */
 export function runRequest(ctx: AddContext, request: WriterRequest): WriterReply {
   try {
-    const { row, outcome } = addDocument(ctx, request.input);
-    return { seq: request.seq, ok: true, vid: row.vid, outcome };
+    return { seq: request.seq, ok: true, answer: perform(ctx, request) };
   } catch (error) {
     if (error instanceof StoreError) return { seq: request.seq, ok: false, error: { code: error.code, message: error.message } };
     const e = error instanceof Error ? error : new Error(String(error));
     return { seq: request.seq, ok: false, error: { message: e.message, ...(e.stack ? { stack: e.stack } : {}) } };
+  }
+}
+
+function perform(ctx: AddContext, request: WriterRequest): WriterAnswer<WriterOp> {
+  switch (request.op) {
+    case 'add': {
+      const { row, outcome } = addDocument(ctx, request.input);
+      return { vid: row.vid, outcome };
+    }
+    case 'remake':
+      return remakeAlignment(ctx.db, ctx.engine, request.alignment);
+    case 'verify':
+      return verifyDocument(ctx, request.id, request.input, request.options);
   }
 }
 

@@ -65,10 +65,11 @@ const verify = createRoute({
 });
 
 export function verifyRoutes({ store, reports }: RouteDeps) {
-  return router().openapi(verify, (c) => {
+  return router().openapi(verify, async (c) => {
     const { id } = c.req.valid('param');
     const { text, format, apply } = c.req.valid('json');
-    const result = store.verify(id, { text, format }, { apply });
+    // In the store's writer thread: aligning the copy (and storing it) stalls no other request.
+    const result = await store.verify(id, { text, format }, { apply });
     if (!result) throw new ProblemError(404, `There is no document "${id}" to verify.`);
     if (result.applied) reports.forget(id);
     return c.json(result, 200);

@@ -46,9 +46,9 @@ Example:
     const inputFormat = inputFormatOf(fileName, values['input-format']);
     const copy = await readDocument(fileName, { cwd: context.cwd });
 
-    const result = await withStore(context, (store) => {
+    const result = await withStore(context, async (store) => {
       findDocument(store, id);
-      return store.verify(id, { text: copy.text, format: inputFormat }, { apply: values.apply === true })!;
+      return (await store.verify(id, { text: copy.text, format: inputFormat }, { apply: values.apply === true }))!;
     });
 
     if (format === 'json') {
