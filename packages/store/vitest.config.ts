@@ -4,5 +4,8 @@ export default defineConfig({
   test: {
     // The store's writer thread runs from dist/ (a worker cannot load TypeScript): build it first.
     globalSetup: ['./src/test-support/build.ts'],
+    // Adds go through the writer thread and SQLite's fsync; a test that adds a dozen documents
+    // passes Vitest's 5 s default on a loaded two-core machine without anything being wrong.
+    testTimeout: 30_000,
   },
 });
