@@ -16,6 +16,7 @@ import { StoreError } from './errors.js';
 import { checkId, newId } from './ids.js';
 import { isFormat, refuseFormat, toPlainText } from './ingest/convert.js';
 import { decodeInput } from './ingest/decode.js';
+import { htmlMetadata, type PageMetadata } from './ingest/html-metadata.js';
 import { indexVersion, unindexVersion } from './text-index.js';
 import type { AddInput, AddOutcome, DocumentFormat, DocumentKind, EmphasisSpan } from './types.js';
 import { applyVerification, type Verification } from './verification.js';
@@ -48,6 +49,8 @@ const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 const MAX_TITLE = 200;
 
 interface Prepared {
+  /** For HTML, what the page's metadata says; empty otherwise. */
+  page: PageMetadata;
   text: string;
   emphasis: EmphasisSpan[];
   sha256: string;
@@ -116,7 +119,9 @@ function checkRequest(request: AddRequest): Checked {
   const date = checkDate(request.date);
   const givenId = request.id === undefined ? undefined : checkId(request.id);
   const prepared = prepare(request);
-  const title = clean(request.title) ?? titleFrom(prepared.text);
+  // What the page says of itself fills what the caller left empty, never what it gave.
+  const page = prepared.page;
+  const title = clean(request.title) ?? (page.title ? clip(page.title) : titleFrom(prepared.text));
   return { kind, date, givenId, title, format: request.format, fromFile: request.fromFile === true, prepared };
 }
 
@@ -124,6 +129,7 @@ function checkRequest(request: AddRequest): Checked {
 function writeVersion(ctx: AddContext, request: AddRequest, checked: Checked, plan: Plan, reports: Reports): AddOutput {
   const { db } = ctx;
   const { kind, prepared } = checked;
+  const { page } = prepared;
   const previous = latestVersion(db, plan.id);
   const vid = insertVersion(db, {
     id: plan.id,
@@ -131,11 +137,11 @@ function writeVersion(ctx: AddContext, request: AddRequest, checked: Checked, pl
     kind,
     format: checked.format,
     title: checked.title,
-    date: checked.date,
-    author: clean(request.author),
-    issuer: clean(request.issuer),
-    url: clean(request.url),
-    language: clean(request.language),
+    date: checked.date ?? page.date ?? null,
+    author: clean(request.author) ?? page.author ?? null,
+    issuer: clean(request.issuer) ?? page.site ?? null,
+    url: clean(request.url) ?? page.url ?? clean(request.pageUrl),
+    language: clean(request.language) ?? page.language ?? null,
     licence: clean(request.licence),
     provenance: clean(request.provenance),
     meta: JSON.stringify(request.meta ?? {}),
@@ -276,7 +282,11 @@ class Reports {
 function prepare(request: AddRequest): Prepared {
   const input = decodeInput({ text: request.text, bytes: request.bytes });
   const { text, emphasis } = toPlainText(input, request.format);
+  // After the conversion, which refuses a page nested too deep to parse in reasonable time.
+  const page = request.format === 'html' ? htmlMetadata(input, { baseUrl: request.pageUrl }) : {};
+  if (page.date !== undefined && !DATE.test(page.date)) delete page.date;
   return {
+    page,
     text,
     emphasis,
     sha256: sha256Hex(text),
@@ -321,7 +331,11 @@ function clean(value: string | null | undefined): string | null {
 
 /** A document added without a title is known by its first line. */
 function titleFrom(text: string): string {
-  const first = text.split(/\r\n|\r|\n/).find((l) => l.trim() !== '')!.trim();
+  return clip(text.split(/\r\n|\r|\n/).find((l) => l.trim() !== '')!.trim());
+}
+
+/** A title of at most MAX_TITLE characters, cut at a word. */
+function clip(first: string): string {
   if (first.length <= MAX_TITLE) return first;
   const cut = first.slice(0, MAX_TITLE);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), MAX_TITLE / 2))}…`;

@@ -29,6 +29,11 @@ export interface AddInput {
   language?: string;
   licence?: string;
   provenance?: string;
+  /**
+   * Where an HTML page was fetched from: it resolves the page's relative canonical address,
+   * and is the document's `url` when the page names none (and none is given).
+   */
+  pageUrl?: string;
 }
 
 /** One version of a document, without its text. */
