@@ -11,6 +11,8 @@ import { ProblemError, SERVER_FAILURE_DETAIL } from './problem.js';
 const STATUS: Record<StoreErrorCode, ContentfulStatusCode> = {
   empty: 400,
   invalid: 400,
+  'fetch-refused': 400,
+  'fetch-failed': 502,
   'too-large': 413,
   binary: 415,
   encoding: 415,

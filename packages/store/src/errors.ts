@@ -13,6 +13,8 @@ export type StoreErrorCode =
   | 'open'
   | 'busy'
   | 'corpus'
+  | 'fetch-refused'
+  | 'fetch-failed'
   | 'align';
 
 /** The store's one error type: refusals of input, unusable databases, failed alignments. */

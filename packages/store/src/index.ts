@@ -2,6 +2,7 @@ export { openStore, type Store, type StoreOptions } from './store.js';
 export { StoreError, type StoreErrorCode } from './errors.js';
 export { MAX_INPUT_BYTES } from './ingest/decode.js';
 export { formatOf } from './ingest/format.js';
+export { fetchPage, type FetchPageOptions, type FetchedPage } from './fetch/fetch-page.js';
 export { MIN_SHARED_SHINGLES } from './candidates.js';
 export { LATEST_SCHEMA_VERSION } from './migrations/index.js';
 export type * from './types.js';
