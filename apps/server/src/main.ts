@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     ...(env.VERBATIM_CORS_ORIGINS ? { corsOrigins: env.VERBATIM_CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) } : {}),
     ...(env.VERBATIM_PUBLIC_URL ? { publicUrl: env.VERBATIM_PUBLIC_URL } : {}),
     ...(env.VERBATIM_BUSY_TIMEOUT_MS ? { busyTimeoutMs: milliseconds('VERBATIM_BUSY_TIMEOUT_MS', env.VERBATIM_BUSY_TIMEOUT_MS) } : {}),
+    ...(env.VERBATIM_FETCH_PRIVATE === '1' ? { fetchPrivate: true } : {}),
     onProgress: (event) => {
       if (event.warning) console.warn(`verbatim: ${event.warning}`);
     },

@@ -19,6 +19,8 @@ export interface ServerOptions {
   corsOrigins?: string[];
   /** The public origin behind a proxy, for the IRIs the API mints. */
   publicUrl?: string;
+  /** Let POST /api/documents/fetch read loopback and private addresses (VERBATIM_FETCH_PRIVATE=1). */
+  fetchPrivate?: boolean;
   onProgress?: ProgressListener;
   /**
    * Re-make, in the background once listening, the reports another engine made (default
@@ -59,6 +61,7 @@ export async function start(options: ServerOptions): Promise<RunningServer> {
     ...(options.unlimitedChecks ? { checkRate: false as const } : {}),
     ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+    ...(options.fetchPrivate ? { fetchPrivate: true } : {}),
   });
   const handleApi = getRequestListener(api.fetch);
 

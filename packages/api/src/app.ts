@@ -41,6 +41,11 @@ export interface AppOptions {
    * (default 30, then 5 a second); false for no limit (benchmarks).
    */
   checkRate?: Pick<RateLimitOptions, 'burst' | 'perSecond' | 'clientOf' | 'now'> | false;
+  /**
+   * Whether POST /api/documents/fetch may read pages on loopback and private addresses
+   * (default false: a server would otherwise fetch its own network for whoever asks).
+   */
+  fetchPrivate?: boolean;
   /** Where unexpected errors are reported (default: console.error). */
   logError?: (error: unknown, request: Request) => void;
 }
@@ -55,6 +60,7 @@ export function createApp(options: AppOptions): OpenAPIHono {
     store: options.store,
     reports: new ReportCache(options.store),
     publicUrl: options.publicUrl?.replace(/\/+$/, ''),
+    fetchPrivate: options.fetchPrivate === true,
   };
   const logError = options.logError ?? ((error, request) => console.error(`${request.method} ${new URL(request.url).pathname} failed:`, error));
   const app = router();

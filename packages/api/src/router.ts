@@ -9,6 +9,8 @@ export interface RouteDeps {
   reports: ReportCache;
   /** The public origin for IRIs the API mints (annotation ids); the request's when unset. */
   publicUrl: string | undefined;
+  /** Whether pages on loopback and private addresses may be fetched. */
+  fetchPrivate: boolean;
 }
 
 /** A feature's router: every validation failure goes through the same hook. */

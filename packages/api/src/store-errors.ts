@@ -24,8 +24,11 @@ const STATUS: Record<StoreErrorCode, ContentfulStatusCode> = {
   align: 500,
 };
 
-/** Failures whose message a client may read: a busy corpus, or the ids of the documents that failed to align. */
-const SAFE_FAILURES = new Set<StoreErrorCode>(['busy', 'align']);
+/**
+ * Failures whose message a client may read: a busy corpus, the ids of the documents that
+ * failed to align, or what the server of a page to fetch answered (its address and status).
+ */
+const SAFE_FAILURES = new Set<StoreErrorCode>(['busy', 'align', 'fetch-failed']);
 
 export function problemOfStoreError(error: unknown): ProblemError | undefined {
   if (!(error instanceof StoreError)) return undefined;

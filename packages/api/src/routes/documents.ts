@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { AddInput, AddResult } from '@verbatim/store';
+import { fetchPage, type AddInput, type AddResult } from '@verbatim/store';
 import { ProblemError } from '../problem.js';
 import { router, type RouteDeps } from '../router.js';
 import {
@@ -7,6 +7,7 @@ import {
   AddDocumentJsonSchema,
   AddedDocumentSchema,
   DocumentSummarySchema,
+  FetchDocumentSchema,
   StoredDocumentSchema,
 } from '../schemas/documents.js';
 import { documentId, problems } from '../schemas/common.js';
@@ -65,6 +66,24 @@ const add = createRoute({
   },
 });
 
+const fetchAndAdd = createRoute({
+  method: 'post',
+  path: '/documents/fetch',
+  tags: ['Documents'],
+  summary: 'Fetch a page by its address, add its article and align it',
+  description:
+    'Fetches the page (http or https; at most 5 MB, 5 redirects and 15 seconds; never a loopback or private address unless the server runs with `VERBATIM_FETCH_PRIVATE=1`), then adds it as `POST /api/documents` does. ' +
+    'An HTML page’s title, author, date, canonical address and site (JSON-LD, Open Graph and article meta tags) fill the fields left out; the fetched address is the `url` when the page names none. ' +
+    'A refused address is a 400, a server that did not give the page a 502.',
+  security: [{ Bearer: [] }],
+  request: { body: { content: { 'application/json': { schema: FetchDocumentSchema } }, required: true } },
+  responses: {
+    201: { description: 'Fetched, stored and aligned', content: { 'application/json': { schema: AddedDocumentSchema } } },
+    200: { description: 'The same text was already stored: the existing document', content: { 'application/json': { schema: AddedDocumentSchema } } },
+    ...problems(400, 401, 403, 413, 415, 502, 503),
+  },
+});
+
 const remove = createRoute({
   method: 'delete',
   path: '/documents/{id}',
@@ -76,7 +95,7 @@ const remove = createRoute({
   responses: { 204: { description: 'Deleted' }, ...problems(400, 401, 403, 404) },
 });
 
-export function documentRoutes({ store, reports }: RouteDeps) {
+export function documentRoutes({ store, reports, fetchPrivate }: RouteDeps) {
   const app = router();
   // The OpenAPI document says what a client must send: a body, in one of the two types.
   app.openAPIRegistry.registerPath({ ...add, request: { body: { ...addBody, required: true } } });
@@ -100,6 +119,16 @@ export function documentRoutes({ store, reports }: RouteDeps) {
     .openapi({ ...add, hide: true }, async (c) => {
       const input = await addInput(c.req.header('Content-Type'), () => c.req.valid('json'), () => c.req.valid('form'));
       const stored: AddResult = await store.add(input);
+      reports.forget(stored.id);
+      const body = { ...stored, aligned: store.alignmentsOf(stored.id) };
+      if (stored.outcome === 'existing') return c.json(body, 200);
+      c.header('Location', `/api/documents/${encodeURIComponent(stored.id)}`);
+      return c.json(body, 201);
+    })
+    .openapi(fetchAndAdd, async (c) => {
+      const { address, format, ...meta } = c.req.valid('json');
+      const page = await fetchPage(address, { allowPrivate: fetchPrivate });
+      const stored: AddResult = await store.add({ ...meta, text: page.text, format: format ?? page.format, pageUrl: page.url });
       reports.forget(stored.id);
       const body = { ...stored, aligned: store.alignmentsOf(stored.id) };
       if (stored.outcome === 'existing') return c.json(body, 200);

@@ -28,6 +28,7 @@ export function problems(...statuses: number[]) {
     413: 'The request body is over the limit',
     415: 'An unsupported content type or document format',
     429: 'Too many requests from this client; wait as long as Retry-After says',
+    502: 'The page could not be fetched: its server did not answer, or answered with an error',
     503: 'The database is busy; try again',
   };
   return Object.fromEntries(

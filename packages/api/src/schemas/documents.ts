@@ -93,5 +93,16 @@ export const AddDocumentFormSchema = z
   })
   .openapi('AddDocumentUpload');
 
+export const FetchDocumentSchema = z
+  .object({
+    address: z.string().min(1).max(2048).openapi({ example: 'https://example.org/2022/02/10/no-limits', description: 'The page to fetch: http or https, on the public internet.' }),
+    kind: DocumentKindSchema,
+    format: z.preprocess((v) => (v === '' ? undefined : v), DocumentFormatSchema.optional()).openapi({ description: 'Taken from the answer’s media type when left out.' }),
+    title: optionalText(500).openapi({ description: 'The page’s own title (JSON-LD, Open Graph, `<title>`) when left out.' }),
+    ...metadata,
+  })
+  .strict()
+  .openapi('FetchDocument');
+
 export type AddDocumentJson = z.infer<typeof AddDocumentJsonSchema>;
 export type AddDocumentForm = z.infer<typeof AddDocumentFormSchema>;

@@ -156,7 +156,7 @@ describe('verbatim add refuses bad input in one sentence, storing nothing', () =
 
   it('an unknown or missing --kind (a wrong command line: exit 2)', () => {
     expectRefusal(store.run(['add', file('commentary.md'), '--kind', 'op-ed']), 'add', 2, /unknown kind "op-ed"; use --kind source or --kind commentary\./);
-    expectRefusal(store.run(['add', file('commentary.md')]), 'add', 2, /say what the document is with --kind source or --kind commentary; usage: verbatim add <file>/);
+    expectRefusal(store.run(['add', file('commentary.md')]), 'add', 2, /say what the document is with --kind source or --kind commentary; usage: verbatim add <file\|url>/);
   });
 
   it('an extension that names no format, without --input-format (exit 2)', () => {
@@ -169,8 +169,8 @@ describe('verbatim add refuses bad input in one sentence, storing nothing', () =
   });
 
   it('no file or two files, an unknown --format or option (exit 2)', () => {
-    expectRefusal(store.run(['add', '--kind', 'source']), 'add', 2, /expected 1 file but got 0; usage: verbatim add <file> --kind source\|commentary/);
-    expectRefusal(store.run(['add', 'a.txt', 'b.txt', '--kind', 'source']), 'add', 2, /expected 1 file but got 2/);
+    expectRefusal(store.run(['add', '--kind', 'source']), 'add', 2, /expected 1 file or address but got 0; usage: verbatim add <file\|url> --kind source\|commentary/);
+    expectRefusal(store.run(['add', 'a.txt', 'b.txt', '--kind', 'source']), 'add', 2, /expected 1 file or address but got 2/);
     expectRefusal(store.run(['add', file('commentary.md'), '--kind', 'source', '--format', 'markdown']), 'add', 2, /unknown format "markdown"; use --format text or --format json\./);
     expectRefusal(store.run(['add', file('commentary.md'), '--kind', 'source', '--tilte', 'x']), 'add', 2, /unknown option --tilte/);
   });

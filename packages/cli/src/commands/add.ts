@@ -1,4 +1,4 @@
-import type { AddInput, DocumentKind } from '@verbatim/store';
+import { fetchPage, type AddInput, type DocumentKind } from '@verbatim/store';
 import { usageError } from '../cli-error.js';
 import type { Command } from '../command.js';
 import { formatAddResult } from '../format/add-result.js';
@@ -23,7 +23,7 @@ const METADATA = ['title', 'date', 'url', 'author', 'issuer', 'language'] as con
 export const addCommand: Command = {
   name: 'add',
   summary: 'Store a document and align it with the corpus.',
-  usage: `verbatim add <file> --kind source|commentary [--title … --date … --url … --author … --language …] [--format text|json]
+  usage: `verbatim add <file|url> --kind source|commentary [--title … --date … --url … --author … --language …] [--format text|json]
        verbatim add <folder> --kind source|commentary [--batch N] [--format text|json]
        verbatim add --jsonl <file> [--kind source|commentary] [--batch N] [--format text|json]
 
@@ -31,6 +31,11 @@ Stores a document in the database and aligns it with the corpus: a commentary wi
 every stored source it quotes, a source with every stored commentary that quotes it.
 Prints the document's id and version and the alignments made. Adding a text that is
 already stored adds nothing and says so.
+
+An http or https address instead of a file fetches the page (at most 5 MB, 5
+redirects, 15 seconds; public addresses only unless VERBATIM_FETCH_PRIVATE=1) and
+adds its article. An HTML page's title, author, date, canonical address and site,
+from its meta tags and JSON-LD, fill the options not given.
 
 A folder loads every .txt, .md, .markdown, .html and .htm file in it (and in its
 subfolders); --jsonl loads one JSON object per line, {"text", "kind", "format"?, "title"?,
@@ -42,7 +47,7 @@ interrupted load keeps every batch that committed.
 
 Options:
   --kind source|commentary   what the document is (required, except per line of --jsonl)
-  --title <title>            default: its first line
+  --title <title>            default: an HTML page's own title, else its first line
   --date <YYYY[-MM[-DD]]>    when it was issued or published
   --url, --author, --issuer, --language <value>
                              where it comes from, who wrote or issued it, its language
@@ -57,8 +62,9 @@ Options:
 The database is data/verbatim.db in the current folder unless VERBATIM_DB names another;
 the corpus/ folder is loaded into it first (VERBATIM_CORPUS names another, or none when empty).
 
-Example:
-  verbatim add op-ed.md --kind commentary --title "No limits?" --date 2022-02-10`,
+Examples:
+  verbatim add op-ed.md --kind commentary --title "No limits?" --date 2022-02-10
+  verbatim add https://example.org/2022/02/no-limits --kind commentary`,
 
   async run(args, context) {
     const { values, positionals } = parseCommandArgs(addCommand, {
@@ -90,14 +96,13 @@ Example:
       return bulkAdd(values.jsonl !== undefined ? { jsonl: values.jsonl } : { folder: positionals[0]! }, options, context);
     }
     if (positionals.length !== 1) {
-      throw usageError(`expected 1 file but got ${positionals.length}; usage: ${synopsis(addCommand)}.`);
+      throw usageError(`expected 1 file or address but got ${positionals.length}; usage: ${synopsis(addCommand)}.`);
     }
     const fileName = positionals[0]!;
     const kind = parseKind(values.kind);
-    const inputFormat = inputFormatOf(fileName, values['input-format']);
-    const file = await readDocument(fileName, { cwd: context.cwd });
-
-    const input: AddInput = { text: file.text, format: inputFormat, kind };
+    const input: AddInput = isAddress(fileName)
+      ? await fetchInput(fileName, kind, values['input-format'], context.env)
+      : await fileInput(fileName, kind, values['input-format'], context.cwd);
     for (const key of METADATA) if (values[key] !== undefined) input[key] = values[key];
     if (values.id !== undefined) input.id = values.id;
 
@@ -123,6 +128,30 @@ Example:
     return 0;
   },
 };
+
+/** What the user gave is a web address rather than a file name. */
+function isAddress(name: string): boolean {
+  return /^https?:\/\//i.test(name);
+}
+
+async function fileInput(fileName: string, kind: DocumentKind, inputFormat: string | undefined, cwd: string): Promise<AddInput> {
+  const format = inputFormatOf(fileName, inputFormat);
+  const file = await readDocument(fileName, { cwd });
+  return { text: file.text, format, kind };
+}
+
+/** The page at an address, with the rule the server keeps: public addresses only, unless told. */
+async function fetchInput(address: string, kind: DocumentKind, inputFormat: string | undefined, env: Readonly<Record<string, string | undefined>>): Promise<AddInput> {
+  // A wrong --input-format is refused before anything is fetched.
+  const given = inputFormat === undefined ? undefined : inputFormatOf(address, inputFormat);
+  let page;
+  try {
+    page = await fetchPage(address, { allowPrivate: env.VERBATIM_FETCH_PRIVATE === '1' });
+  } catch (error) {
+    throw fromStoreError(error);
+  }
+  return { text: page.text, format: given ?? page.format, kind, pageUrl: page.url };
+}
 
 function parseKind(value: string | undefined): DocumentKind {
   if (value === undefined) {

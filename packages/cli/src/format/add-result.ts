@@ -18,6 +18,9 @@ export function formatAddResult(added: AddResult, alignments: readonly Alignment
   const { paint } = options;
   const other = added.kind === 'source' ? 'commentary' : 'source';
   const lines = [headline(added, options), paint(`Title: ${added.title}`, 'dim')];
+  // What an HTML page's metadata may have filled in: shown, so a wrong guess is seen at once.
+  const about = [added.author && `by ${added.author}`, added.issuer, added.date, added.url].filter(Boolean).join(' · ');
+  if (about) lines.push(paint(about, 'dim'));
   if (alignments.length === 0) {
     lines.push(added.kind === 'source' ? 'No stored commentary quotes it.' : 'It quotes none of the stored sources.');
   } else {
