@@ -3,6 +3,8 @@
  * correcting and deleting documents. Each page is looked at on a phone (390 px) and a
  * desktop (1400 px); screenshots go to test-output/web/curation-*.png.
  */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, outputPath } from './support/browser';
@@ -11,16 +13,35 @@ import { startWorkbench, type Workbench } from './support/workbench';
 
 const WIDTHS = [390, 1400] as const;
 
+/** A news site's article: its byline, date and site only in meta tags and JSON-LD. */
+const ARTICLE = `<!doctype html><html lang="en"><head><title>Drawing a line | World Desk</title>
+<meta name="author" content="Jane Doe"><meta property="article:published_time" content="2022-02-10T08:30:00Z">
+<meta property="og:site_name" content="World Desk">
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"Moscow and Beijing draw a line on NATO"}</script></head>
+<body><nav>Home · World · Opinion</nav><article><h1>Moscow and Beijing draw a line on NATO</h1>
+<p>The joint statement is blunt: “the sides oppose further enlargement of NATO and call on the North Atlantic Alliance to abandon its ideologized cold war approaches”.</p>
+</article></body></html>`;
+
 describe('curating the corpus', () => {
   let workbench: Workbench;
   let browser: Browser;
+  /** The "web" the curator fetches from: a server on loopback, which the workbench may read because the test says so. */
+  let site: http.Server;
+  let siteUrl: string;
 
   beforeAll(async () => {
-    [workbench, browser] = await Promise.all([startWorkbench(), launch()]);
+    site = http.createServer((req, res) => {
+      if (req.url === '/2022/02/draw-a-line') return res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(ARTICLE);
+      res.writeHead(404, 'Not Found').end();
+    });
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+    siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+    [workbench, browser] = await Promise.all([startWorkbench({ VERBATIM_FETCH_PRIVATE: '1' }), launch()]);
   });
   afterAll(async () => {
     await browser?.close();
     await workbench?.close();
+    site?.close();
   });
 
   async function newPage(width: number): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
@@ -54,4 +75,55 @@ describe('curating the corpus', () => {
       await context.close();
     });
   }
+
+  it('shows the statement’s verification as the provenance gives it: II.11 confirmed, IV.11 confirmed in part with its note', async () => {
+    for (const width of WIDTHS) {
+      const { context, page, errors } = await newPage(width);
+      await page.goto(`/documents/${SOURCE_ID}#p-II.11`);
+      const status = (locator: string) => page.locator(`[data-locator="${locator}"] .verification`);
+      expect(await status('II.11').textContent()).toBe('confirmed');
+      expect(await status('IV.10').getAttribute('data-verification')).toBe('confirmed');
+      expect(await status('I.2').textContent()).toBe('confirmed in part');
+      expect(await status('IV.11').getAttribute('title')).toMatch(/"science, innovation, and technology"/);
+      expect(await status('II.1').textContent()).toBe('unchecked');
+      expect(await scrollsSideways(page)).toBe(false);
+      await page.screenshot({ path: outputPath(`curation-verification-${width}.png`) });
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  });
+
+  it('adds an article by its address: fetched, with the byline, date and site of its meta tags, and aligned', async () => {
+    const { context, page, errors } = await newPage(1400);
+    page.setDefaultTimeout(10_000);
+    await page.goto('/add');
+    await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+    expect(await page.locator('#text-hint').textContent()).toMatch(/At most 5 MB/);
+    await page.getByRole('radio', { name: /^Commentary/ }).check();
+    await page.getByLabel('Or fetch a page by its address').fill(`${siteUrl}/2022/02/draw-a-line`);
+    await page.screenshot({ path: outputPath('curation-add-address-1400.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Add to the library' }).click();
+    await page.waitForURL(/\/documents\/[^?]+\?added=added$/);
+    expect(await page.locator('h1').textContent()).toBe('Moscow and Beijing draw a line on NATO');
+    const meta = await page.locator('main').textContent();
+    expect(meta).toContain('Jane Doe');
+    expect(meta).toContain('2022-02-10');
+    expect(meta).toContain('World Desk');
+    expect(meta).not.toContain('Home · World · Opinion');
+    expect(await page.locator('[data-added]').textContent()).toContain('Verbatim linked it with 1 document');
+    await page.screenshot({ path: outputPath('curation-added-from-address-1400.png'), fullPage: true });
+
+    // A page that is not there: the sentence beside the address, and what was typed kept.
+    await page.goto('/add');
+    await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+    await page.getByRole('radio', { name: /^Commentary/ }).check();
+    await page.getByLabel('Title').fill('Kept title');
+    await page.getByLabel('Or fetch a page by its address').fill(`${siteUrl}/gone`);
+    await page.getByRole('button', { name: 'Add to the library' }).click();
+    await expect.poll(() => page.locator('#address-error').textContent()).toBe(`${siteUrl}/gone answered 404 Not Found, not the page.`);
+    expect(await page.getByLabel('Title').inputValue()).toBe('Kept title');
+    expect(await page.getByLabel('Or fetch a page by its address').inputValue()).toBe(`${siteUrl}/gone`);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -66,7 +66,7 @@ describe('the library, adding a document, search', () => {
     await page.getByRole('radio', { name: /^Commentary/ }).check();
     await page.getByLabel('Date').fill('2022-03');
     await page.getByRole('button', { name: 'Add to the library' }).click();
-    await expect.poll(() => page.locator('#text-error').textContent()).toBe('Paste the document’s text, or choose a file.');
+    await expect.poll(() => page.locator('#text-error').textContent()).toBe('Paste the document’s text, choose a file, or give the page’s address.');
     expect(await page.getByLabel('Title').inputValue()).toBe('A title worth keeping');
     expect(await page.getByLabel('Date').inputValue()).toBe('2022-03');
     expect(await page.getByRole('radio', { name: /^Commentary/ }).isChecked()).toBe(true);

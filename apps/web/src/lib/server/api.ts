@@ -87,7 +87,9 @@ export function apiFor(fetcher: ApiFetch, origin: string, client?: string): Api 
       if (res.ok) return { ok: true, data: (res.status === 204 ? null : await res.json()) as T };
       const problem = await problemOf(res);
       // A fault of the server is not the reader's to fix beside a field: the error page says so.
-      if (res.status >= 500) error(res.status, problem.detail);
+      // A 502 is another server's (a page to fetch that was not given): the reader may give
+      // another address, so it stands beside the field like a refusal.
+      if (res.status >= 500 && res.status !== 502) error(res.status, problem.detail);
       return { ok: false, failure: fail(res.status, { error: problem.detail, ...refused(problem) }) };
     },
   };

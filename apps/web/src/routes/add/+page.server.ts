@@ -24,6 +24,7 @@ export const actions: Actions = {
       url: text('url'),
       language: text('language'),
       text: text('text'),
+      address: text('address').trim(),
     };
     const upload = form.get('file');
     const file = upload instanceof File && upload.size > 0 ? upload : null;
@@ -31,8 +32,11 @@ export const actions: Actions = {
     // What only the form can get wrong; everything else is the API's to check, and to refuse.
     const refuse = (field: AddField, error: string) => fail(400, { values, field, error });
     if (values.kind !== 'source' && values.kind !== 'commentary') return refuse('kind', 'Say whether the document is a source or a commentary.');
-    if (file && values.text.trim() !== '') return refuse('text', 'Give the text or a file, not both: clear the text box or the file.');
-    if (!file && values.text.trim() === '') return refuse('text', 'Paste the document’s text, or choose a file.');
+    const pasted = values.text.trim() !== '';
+    const fetching = values.address !== '';
+    if (file && pasted) return refuse('text', 'Give the text or a file, not both: clear the text box or the file.');
+    if (fetching && (file || pasted)) return refuse('address', 'Give an address, a text or a file, not two: clear the address, or the text and the file.');
+    if (!file && !pasted && !fetching) return refuse('text', 'Paste the document’s text, choose a file, or give the page’s address.');
 
     // Blank fields are left out: the API takes an absent title as "the first line".
     const given = Object.fromEntries(
@@ -40,7 +44,10 @@ export const actions: Actions = {
     );
     const chosen = values.format === 'auto' ? undefined : values.format;
     let body: FormData | Record<string, unknown>;
-    if (file) {
+    if (fetching) {
+      // The API fetches the page (public addresses only) and reads its metadata.
+      body = { ...given, address: values.address, kind: values.kind, ...(chosen ? { format: chosen } : {}) };
+    } else if (file) {
       // "Automatic" leaves the format to the API, which reads the file's name and type.
       body = new FormData();
       for (const [k, v] of Object.entries({ ...given, kind: values.kind, ...(chosen ? { format: chosen } : {}) })) body.set(k, v);
@@ -53,12 +60,12 @@ export const actions: Actions = {
       body = { ...given, kind: values.kind, format: chosen ?? 'text', text: values.text.replace(/\r\n?/g, '\n') };
     }
 
-    const added = await api.send<StoredDocument & { outcome: string }, { values: AddValues; field: AddField | null; error?: string }>('POST', '/api/documents', {
+    const added = await api.send<StoredDocument & { outcome: string }, { values: AddValues; field: AddField | null; error?: string }>('POST', fetching ? '/api/documents/fetch' : '/api/documents', {
       body,
       token: text('token'),
       refused: (problem) => ({
         values,
-        field: fieldOf(problem, file !== null),
+        field: fieldOf(problem, fetching ? 'address' : file ? 'file' : 'text'),
         // The API tells a script which header to send; a reader is told about the field.
         ...(problem.status === 401 ? { error: 'The access token is missing or not the right one; nothing was added.' } : {}),
       }),
@@ -68,17 +75,22 @@ export const actions: Actions = {
   },
 };
 
-const FIELDS: readonly AddField[] = ['title', 'kind', 'date', 'author', 'issuer', 'url', 'language', 'format', 'text'];
+const FIELDS: readonly AddField[] = ['title', 'kind', 'date', 'author', 'issuer', 'url', 'language', 'format', 'address', 'text'];
 
-/** Which control a refusal of the API is about, so that its sentence stands beside it. */
-function fieldOf(problem: Problem, uploaded: boolean): AddField | null {
+/**
+ * Which control a refusal of the API is about, so that its sentence stands beside it.
+ * `content` is where the document came from: the text box, the file, or the address.
+ */
+function fieldOf(problem: Problem, content: 'text' | 'file' | 'address'): AddField | null {
   if (problem.status === 401) return 'token';
   // Too large, binary, not UTF-8, not a format Verbatim reads: the content, wherever it came from.
-  if (problem.status === 413 || problem.status === 415) return uploaded ? 'file' : 'text';
+  if (problem.status === 413 || problem.status === 415) return content;
+  // A page that could not be fetched, or an address refused: beside the address.
+  if (content === 'address' && (problem.status === 502 || /\baddress|answered|could not be reached|redirects|did not give the page/.test(problem.detail))) return 'address';
   // The API's validation names the field (`the field "date" must …`); the store's refusals
   // name what they are about in words (`The date "soon" is not …`).
   const named = /field "(\w+)"/.exec(problem.detail)?.[1] ?? FIELDS.find((f) => new RegExp(`\\b${f}\\b`, 'i').test(problem.detail));
   const field = FIELDS.find((f) => f === named);
-  if (field === 'text' || (field === undefined && /\bempty\b/i.test(problem.detail))) return uploaded ? 'file' : 'text';
+  if (field === 'text' || (field === undefined && /\bempty\b/i.test(problem.detail))) return content;
   return field ?? null;
 }

@@ -10,6 +10,8 @@ export interface AddValues {
   url: string;
   language: string;
   text: string;
+  /** A page to fetch instead of a text or a file. */
+  address: string;
 }
 
 export type AddField = keyof AddValues | 'file' | 'token';
@@ -24,6 +26,7 @@ export const EMPTY: AddValues = {
   url: '',
   language: '',
   text: '',
+  address: '',
 };
 
 /** What was typed, read back from a submitted form (a refusal shows the form as it was). */
