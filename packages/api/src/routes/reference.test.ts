@@ -12,6 +12,7 @@ const ROUTES = [
   ['get', '/api/health'],
   ['get', '/api/documents'],
   ['post', '/api/documents'],
+  ['post', '/api/documents/fetch'],
   ['get', '/api/documents/{id}'],
   ['delete', '/api/documents/{id}'],
   ['post', '/api/documents/{id}/verify'],
