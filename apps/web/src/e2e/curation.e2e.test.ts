@@ -126,4 +126,28 @@ describe('curating the corpus', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('never scrolls sideways whatever is stored: a 500-character unbreakable title on the library, its page and search, at 390 and 1400 px', async () => {
+    const title = `Unbreakable${'x'.repeat(489)}`;
+    const res = await fetch(`${workbench.url}/api/documents`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ kind: 'commentary', title, text: `Supercalifragilistic${'o'.repeat(2000)} and the sides oppose further enlargement of NATO.` }),
+    });
+    expect(res.status).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+    for (const width of WIDTHS) {
+      const { context, page, errors } = await newPage(width);
+      for (const path of ['/', `/documents/${encodeURIComponent(id)}`, '/search?q=Supercalifragilistic*']) {
+        await page.goto(path);
+        expect(await scrollsSideways(page), `${path} at ${width} px`).toBe(false);
+        // The full title is in the page, not cut away.
+        expect(await page.locator('main').textContent()).toContain(title);
+      }
+      await page.goto('/');
+      await page.screenshot({ path: outputPath(`curation-long-title-library-${width}.png`), fullPage: true });
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  });
 });
