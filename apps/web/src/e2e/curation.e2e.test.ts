@@ -150,4 +150,27 @@ describe('curating the corpus', () => {
       await context.close();
     }
   });
+
+  it('deletes a document from its page, after a confirmation naming its versions and alignments', async () => {
+    const res = await fetch(`${workbench.url}/api/documents`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ kind: 'commentary', title: 'A note to delete', text: 'A note to delete\n\nThe statement says that “the sides oppose further enlargement of NATO”.' }),
+    });
+    const { id } = (await res.json()) as { id: string };
+    const { context, page, errors } = await newPage(390);
+    await page.goto(`/documents/${encodeURIComponent(id)}`);
+    expect(await page.locator('[data-deletes]').textContent()).toMatch(/removes\s+A note to delete, its one version\s+and its alignment with other documents\s+\(Joint Statement/);
+    await page.screenshot({ path: outputPath('curation-delete-390.png'), fullPage: true });
+    // Not confirmed: the browser keeps the form from going.
+    await page.getByRole('button', { name: 'Delete the document' }).click();
+    expect(page.url()).toContain(`/documents/`);
+    await page.getByLabel(/Yes, delete the document/).check();
+    await page.getByRole('button', { name: 'Delete the document' }).click();
+    await page.waitForURL(/\/\?deleted=/);
+    expect(await page.locator(`tr[data-document-id="${id}"]`).count()).toBe(0);
+    expect((await fetch(`${workbench.url}/api/documents/${encodeURIComponent(id)}`)).status).toBe(404);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

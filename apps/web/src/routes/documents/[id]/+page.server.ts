@@ -1,5 +1,6 @@
-import type { AlignmentReport, DocumentPassages, StoredDocument } from '@verbatim/api';
-import type { PageServerLoad } from './$types';
+import { redirect } from '@sveltejs/kit';
+import type { AlignmentReport, DocumentPassages, Health, StoredDocument } from '@verbatim/api';
+import type { Actions, PageServerLoad } from './$types';
 
 /** A passage that links a paragraph of this document to another document. */
 export interface ParagraphLink {
@@ -15,9 +16,10 @@ export interface ParagraphLink {
 
 export const load: PageServerLoad = async ({ params, url, locals: { api } }) => {
   const at = encodeURIComponent(params.id);
-  const [doc, linked] = await Promise.all([
+  const [doc, linked, health] = await Promise.all([
     api.get<StoredDocument>(`/api/documents/${at}`),
     api.get<DocumentPassages>(`/api/documents/${at}/passages`),
+    api.get<Health>('/api/health'),
   ]);
   const isSource = doc.kind === 'source';
   const compare = (sourceId: string, commentaryId: string) => `/compare/${encodeURIComponent(sourceId)}/${encodeURIComponent(commentaryId)}`;
@@ -49,5 +51,20 @@ export const load: PageServerLoad = async ({ params, url, locals: { api } }) => 
     comparisons,
     links,
     added: url.searchParams.get('added'),
+    tokenRequired: health.tokenRequired,
   };
+};
+
+export const actions: Actions = {
+  /** Deletes the document, every version and its alignments, through the API (its token and origin checks). */
+  delete: async ({ params, request, locals: { api } }) => {
+    const form = await request.formData();
+    const token = form.get('token');
+    const sent = await api.send<null, { field: 'token' | 'confirm' | null }>('DELETE', `/api/documents/${encodeURIComponent(params.id)}`, {
+      ...(typeof token === 'string' && token !== '' ? { token } : {}),
+      refused: (problem) => ({ field: problem.status === 401 ? 'token' : null }),
+    });
+    if (!sent.ok) return sent.failure;
+    redirect(303, `/?deleted=${encodeURIComponent(params.id)}`);
+  },
 };
