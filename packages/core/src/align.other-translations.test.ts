@@ -46,6 +46,14 @@ suite('quotations from another translation of the statement', () => {
     expect(p).toMatchObject({ status: 'not_found', source: null });
   });
 
+  it('does not take a made-up line whose words lie over two of the statement\'s sentences for a paraphrase', () => {
+    // II.9 has "the two countries and the peoples of the world. They will further increase…":
+    // the words are there, but in no one sentence of it.
+    const made = 'Officials told us that "our two countries will never accept a world without rules" at the summit.';
+    const [p] = align(statement, made, { lexicon: wordnet }).passages;
+    expect(p).toMatchObject({ status: 'not_found', source: null });
+  });
+
   it('does not pin a quotation to a paragraph that only shares the name "People\'s Republic of China"', () => {
     expect(quoting("the People's Republic of China has never")).toMatchObject({ status: 'not_found', source: null });
   });

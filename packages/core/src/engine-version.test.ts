@@ -20,6 +20,8 @@ const SEED_PAIR_DIGEST: Record<string, string> = {
   '0.4.0': 'a588ee8424fe0d5a1d017e683629d1b904169531e57028d6f015cdb2c326fc16',
   // A quotation that fits several places word for word lists them as candidates: unchanged.
   '0.5.0': 'a588ee8424fe0d5a1d017e683629d1b904169531e57028d6f015cdb2c326fc16',
+  // A paraphrase of a one-sentence quotation lies in one sentence of the source: unchanged.
+  '0.6.0': 'a588ee8424fe0d5a1d017e683629d1b904169531e57028d6f015cdb2c326fc16',
 };
 
 describe('the engine version', () => {

@@ -16,6 +16,8 @@ const MIN_PLAIN = 2;
 const WINDOW_STRETCH = 1.5;
 const WINDOW_SLACK = 4;
 const SENTENCE_BREAK = /[.!?;:]|\n/u;
+/** Between two sentences: a full stop (perhaps closing a quotation) and a space, or a line break. */
+const SENTENCE_END = /[.!?]["'\u201D\u2019\u00BB)]*\s|\n/u;
 /** Words a place may grow by beyond the quotation's own to reach its sentence's edge. */
 const EDGE_SLACK = 2;
 
@@ -35,7 +37,8 @@ export function paraphrases(state: LocateState, located: Located[]): void {
     if (l.sourceWords !== null || l.kind !== 'quotation' || !state.lexicon) continue;
     if (l.words.end - l.words.start < state.minNotFoundWords) continue;
     index ??= conceptIndexOf(state.source, state.sourceTokens, lexiconOf(state.lexicon()));
-    const found = index.paraphraseOf(state.commentaryTokens, l);
+    const quoted = state.commentary.slice(state.commentaryTokens[l.words.start]!.start, state.commentaryTokens[l.words.end - 1]!.end);
+    const found = index.paraphraseOf(state.commentaryTokens, l, !SENTENCE_END.test(quoted));
     if (found) located[i] = found;
   }
 }
@@ -88,16 +91,22 @@ function conceptIndexOf(source: string, tokens: readonly Token[], lexicon: Lexic
 class ConceptIndex {
   private readonly byKey = new Map<string, number[]>();
   private readonly paragraphOf: Int32Array;
+  /** Each source word's sentence, numbered through the whole text. */
+  private readonly sentenceOf: Int32Array;
 
   constructor(private readonly source: string, private readonly sourceTokens: readonly Token[], private readonly lexicon: Lexicon) {
     const tokens = sourceTokens;
     this.paragraphOf = new Int32Array(tokens.length);
+    this.sentenceOf = new Int32Array(tokens.length);
+    let sentence = 0;
     const paragraphs = blocks(source);
     let p = 0;
     const seen = new Map<string, string[]>();
     for (let i = 0; i < tokens.length; i++) {
       while (p + 1 < paragraphs.length && paragraphs[p]!.end <= tokens[i]!.start) p++;
       this.paragraphOf[i] = p;
+      if (i > 0 && SENTENCE_END.test(source.slice(tokens[i - 1]!.end, tokens[i]!.start))) sentence++;
+      this.sentenceOf[i] = sentence;
       const word = tokens[i]!.key;
       if (isFunctionWord(word)) continue;
       // A source says its words many times: look each up in WordNet once.
@@ -119,7 +128,12 @@ class ConceptIndex {
     return [...new Set(keys)];
   }
 
-  paraphraseOf(commentaryTokens: readonly Token[], l: Located): Located | undefined {
+  /**
+   * `oneSentence`: the quotation is one sentence (or part of one), so its place is too — a
+   * made-up line whose words are scattered over two of the source's sentences ("the two
+   * countries and the peoples of the world. They will…") is no paraphrase of either.
+   */
+  paraphraseOf(commentaryTokens: readonly Token[], l: Located, oneSentence: boolean): Located | undefined {
     const tokens = commentaryTokens;
     const content: Token[] = [];
     const at: number[] = [];
@@ -132,7 +146,7 @@ class ConceptIndex {
     const hits = this.hitsOf(content);
     if (hits.length === 0) return undefined;
     const width = Math.ceil((l.words.end - l.words.start) * WINDOW_STRETCH) + WINDOW_SLACK;
-    const windows = this.bestWindows(hits, width);
+    const windows = this.bestWindows(hits, width, oneSentence);
     if (windows.length === 0) return undefined;
     const needed = Math.max(MIN_SHARED, Math.ceil(MIN_SHARE * content.length));
     const [best, ...rest] = windows;
@@ -188,19 +202,21 @@ class ConceptIndex {
   }
 
   /**
-   * The stretches of at most `width` source words, within one paragraph, from one matched
+   * The stretches of at most `width` source words, within one paragraph (one sentence when the quotation is one), from one matched
    * word to another, holding the most content words of the quotation (each counted once,
    * where it first occurs) for the fewest unmatched words between; best first, none
    * overlapping a better one, down to the first that scores less than the best.
    */
-  private bestWindows(hits: readonly Hit[], width: number): Window[] {
+  private bestWindows(hits: readonly Hit[], width: number, oneSentence: boolean): Window[] {
     const candidates: Window[] = [];
     for (let a = 0; a < hits.length; a++) {
       const start = hits[a]!.s;
       if (a > 0 && hits[a - 1]!.s === start) continue;
       const paragraph = this.paragraphOf[start]!;
+      const sentence = this.sentenceOf[start]!;
+      const inPlace = (s: number) => this.paragraphOf[s] === paragraph && (!oneSentence || this.sentenceOf[s] === sentence);
       const chosen = new Map<number, Hit>();
-      for (let h = a; h < hits.length && hits[h]!.s < start + width && this.paragraphOf[hits[h]!.s] === paragraph; h++) {
+      for (let h = a; h < hits.length && hits[h]!.s < start + width && inPlace(hits[h]!.s); h++) {
         const hit = hits[h]!;
         const held = chosen.get(hit.k);
         if (!held || (held.s === hit.s && hit.weight > held.weight)) chosen.set(hit.k, hit);
