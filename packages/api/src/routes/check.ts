@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { CheckedPassage, CheckResult } from '@verbatim/store';
+import { engineVersion, type CheckedPassage, type CheckResult } from '@verbatim/store';
 import { describeLocator } from '../citations/locator.js';
 import { chicagoNote } from '../citations/text.js';
 import { router, type RouteDeps } from '../router.js';
@@ -65,7 +65,7 @@ const EXAMPLE_CITATION = (place: string, words: string) =>
   `${EXAMPLE_SOURCE.issuer}, “${EXAMPLE_SOURCE.title},” February 4, 2022, ${place}, ${EXAMPLE_SOURCE.url}: “${words}.”`;
 
 const EXAMPLE_RESULT = {
-  engineVersion: '@verbatim/core@0.1.0',
+  engineVersion: engineVersion(),
   text: { length: 109, sha256: 'f7771399c608c7895c637133c7a5faa79fa930cc02246c8096637ca88b759376' },
   sourcesSearched: 1,
   sourcesAligned: 1,

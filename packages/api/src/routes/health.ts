@@ -5,7 +5,7 @@ import { router } from '../router.js';
 const HealthSchema = z
   .object({
     status: z.literal('ok'),
-    engine: z.string().openapi({ example: '@verbatim/core@0.1.0', description: 'The alignment engine this server runs.' }),
+    engine: z.string().openapi({ example: engineVersion(), description: 'The alignment engine this server runs.' }),
     tokenRequired: z.boolean().openapi({ description: 'Whether writes need `Authorization: Bearer <token>` (the server was given VERBATIM_TOKEN).' }),
   })
   .openapi('Health');

@@ -16,7 +16,7 @@ export const AlignmentSummarySchema = z
   .object({
     source: DocumentRefSchema,
     commentary: DocumentRefSchema,
-    engineVersion: z.string().openapi({ example: '@verbatim/core@0.1.0' }),
+    engineVersion: z.string().openapi({ example: engineVersion() }),
     created: z.string(),
     passages: z.number().int().openapi({ description: 'Passages found in the source.' }),
     notFound: z.number().int().openapi({ description: 'Quotations of at least four words the source does not contain.' }),
