@@ -1,4 +1,5 @@
-import { wordForms, type WordForms } from './normalize.js';
+import type { WordForms } from './normalize.js';
+import { formsOf } from './spellings.js';
 
 /** A half-open range of offsets into a text. */
 export interface Range {
@@ -56,71 +57,15 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
   const { starts, ends } = words;
   const tokens: Token[] = new Array(starts.length);
   let b = 0;
-  // Words recur: compute each distinct spelling's forms once per text.
-  const spellings = new Spellings(text);
   for (let k = 0; k < starts.length; k++) {
     const start = starts[k]!;
     const end = ends[k]!;
     while (b < brackets.length && brackets[b]!.end <= start) b++;
     const bracketed = b < brackets.length && brackets[b]!.start < end;
-    const f = spellings.formsOf(start, end);
+    const f = formsOf(text, start, end);
     tokens[k] = { start, end, bracketed, fold: f.fold, lower: f.lower, key: f.key, stem: f.stem };
   }
   return tokens;
-}
-
-/**
- * The distinct spellings of one text and their forms: a word is found by its characters in
- * place (an open-addressing table of first occurrences), so a word seen before costs no
- * string and no map lookup.
- */
-class Spellings {
-  private slots = new Int32Array(1024).fill(-1);
-  private readonly starts: number[] = [];
-  private readonly ends: number[] = [];
-  private readonly hashes: number[] = [];
-  private readonly forms: WordForms[] = [];
-
-  constructor(private readonly text: string) {}
-
-  formsOf(start: number, end: number): WordForms {
-    const text = this.text;
-    let h = 0x811c9dc5;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-    const mask = this.slots.length - 1;
-    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const e = this.slots[slot]!;
-      if (e < 0) {
-        const f = wordForms(text.slice(start, end));
-        this.slots[slot] = this.forms.length;
-        this.starts.push(start);
-        this.ends.push(end);
-        this.hashes.push(h);
-        this.forms.push(f);
-        if (this.forms.length * 2 > this.slots.length) this.grow();
-        return f;
-      }
-      if (this.hashes[e] === h && this.sameWord(this.starts[e]!, this.ends[e]!, start, end)) return this.forms[e]!;
-    }
-  }
-
-  private sameWord(aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {
-    if (aEnd - aStart !== bEnd - bStart) return false;
-    const text = this.text;
-    for (let i = 0; i < aEnd - aStart; i++) if (text.charCodeAt(aStart + i) !== text.charCodeAt(bStart + i)) return false;
-    return true;
-  }
-
-  private grow(): void {
-    const slots = new Int32Array(this.slots.length * 2).fill(-1);
-    const mask = slots.length - 1;
-    this.hashes.forEach((h, e) => {
-      let slot = h & mask;
-      while (slots[slot]! >= 0) slot = (slot + 1) & mask;
-      slots[slot] = e;
-    });
-    this.slots = slots;
-  }
 }
 
 /** Drops the words that start inside an excluded range (ranges sorted by start). */

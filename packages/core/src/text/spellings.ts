@@ -1,0 +1,66 @@
+import { wordForms, type WordForms } from './normalize.js';
+
+/**
+ * The forms of every spelling met so far, in this process: words recur within a text and
+ * across texts (a commentary speaks the words of its source, a corpus one language), so a
+ * word seen before costs neither a string nor its forms again — it is found by its
+ * characters in place, in an open-addressing table. The forms are a pure function of the
+ * spelling, so what the table holds never changes a result; it is emptied when full, which
+ * bounds its memory.
+ */
+const MAX_SPELLINGS = 1 << 16;
+
+let slots = new Int32Array(1 << 12).fill(-1);
+let spellings: string[] = [];
+let hashes: number[] = [];
+let forms: WordForms[] = [];
+
+/** The forms of the word `text[start, end)`. */
+export function formsOf(text: string, start: number, end: number): WordForms {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  const mask = slots.length - 1;
+  for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+    const e = slots[slot]!;
+    if (e < 0) return add(text.slice(start, end), h, slot);
+    if (hashes[e] === h && sameWord(spellings[e]!, text, start, end)) return forms[e]!;
+  }
+}
+
+function sameWord(word: string, text: string, start: number, end: number): boolean {
+  if (word.length !== end - start) return false;
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
+}
+
+function add(word: string, h: number, slot: number): WordForms {
+  const f = wordForms(word);
+  if (forms.length >= MAX_SPELLINGS) {
+    forget();
+    return f;
+  }
+  slots[slot] = forms.length;
+  spellings.push(word);
+  hashes.push(h);
+  forms.push(f);
+  if (forms.length * 2 > slots.length) grow();
+  return f;
+}
+
+function forget(): void {
+  slots = new Int32Array(1 << 12).fill(-1);
+  spellings = [];
+  hashes = [];
+  forms = [];
+}
+
+function grow(): void {
+  const wider = new Int32Array(slots.length * 2).fill(-1);
+  const mask = wider.length - 1;
+  hashes.forEach((h, e) => {
+    let slot = h & mask;
+    while (wider[slot]! >= 0) slot = (slot + 1) & mask;
+    wider[slot] = e;
+  });
+  slots = wider;
+}
