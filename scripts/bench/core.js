@@ -61,7 +61,12 @@ const baseline = await loadBaseline();
 console.log(baseline.align ? `Today's engine: commit ${BASELINE}, extracted from git and compiled into a temporary folder.` : `Today's engine is not measured: ${baseline.reason}`);
 
 // --- The seed pair -------------------------------------------------------------------------
+// align keeps the analysis of the last few sources (prepared-source.ts): checking commentary
+// after commentary against one source, as the seed pair's runs do, prepares it once. The same
+// pair with a source it has not seen before (the statement with trailing spaces, one more each
+// run: the same words, another text) shows what the first alignment against a source costs.
 const seed = compare(() => align(statement, opEd), baseline.align && (() => baseline.align(statement, opEd)), SEED_RUNS);
+const seedUnseen = compare(() => align(unseen(statement), opEd), baseline.align && (() => baseline.align(unseen(statement), opEd)), SEED_RUNS);
 // The paraphrase layer, as the store runs it: with WordNet's lexicon to load if a quotation needs it.
 const lexicon = wordnetLexicon(createRequire(join(ROOT, 'packages/core/package.json')));
 const paraphrase = compare(() => align(statement, opEd, { lexicon }), () => align(statement, opEd), SEED_RUNS);
@@ -71,8 +76,10 @@ const diff = measure(() => diffWords(statement, opEd), { runs: DIFF_RUNS });
 
 console.log('\nThe seed pair (medians of wall-clock time, and of the CPU time of the process; "today" and this engine timed in alternation)');
 const seedRows = [row('align, this engine', seed.current, seed.current.median)];
+seedRows.push(row('  the same, a source not seen before', seedUnseen.current, seed.current.median));
 seedRows.push(row('  the same, with the paraphrase lexicon', paraphrase.current, seed.current.median));
 if (seed.baseline) seedRows.push(row(`align, today (${BASELINE})`, seed.baseline, seed.current.median));
+if (seedUnseen.baseline) seedRows.push(row('  the same, a source not seen before', seedUnseen.baseline, seed.current.median));
 if (sim.result) seedRows.push(row('SIM, sim_text -r 8 (a process)', sim.result, seed.current.median));
 seedRows.push(row('jsdiff diffWords, whole texts', diff, seed.current.median));
 printTable(['case', 'runs', 'median', 'min', 'max', 'CPU median', '× this engine'], seedRows);
@@ -84,8 +91,8 @@ const megabyteSource = scaledSource(statement, MEGABYTE_STATEMENTS);
 const megabyte = [
   { name: '1 MB commentary × statement', source: statement, commentary: megabyteCommentary, target: TARGETS.megabyteCommentary },
   { name: '1 MB commentary × 1 MB source', source: megabyteSource, commentary: megabyteCommentary, target: TARGETS.megabyteBoth },
-].map((c) => ({ ...c, ...compare(() => align(c.source, c.commentary), baseline.align && (() => baseline.align(c.source, c.commentary)), BIG_RUNS) }));
-console.log(`\nA megabyte (commentary: the op-ed's paragraphs ${MEGABYTE_OP_EDS} times, source: the statement's ${MEGABYTE_STATEMENTS} times, three words per paragraph changed in each copy)`);
+].map((c) => ({ ...c, ...compare(() => align(unseen(c.source), c.commentary), baseline.align && (() => baseline.align(c.source, c.commentary)), BIG_RUNS) }));
+console.log(`\nA megabyte (commentary: the op-ed's paragraphs ${MEGABYTE_OP_EDS} times, source: the statement's ${MEGABYTE_STATEMENTS} times, three words per paragraph changed in each copy; a source this engine has not seen before in each run)`);
 printTable(
   ['case', 'source', 'commentary', 'this engine', `today (${BASELINE})`, 'today / this', 'CPU: this', 'CPU: today'],
   megabyte.map((c) => [
@@ -103,7 +110,7 @@ printTable(
 // --- Growth ----------------------------------------------------------------------------------------
 const sourceGrowth = growth('source', (k) => ({ source: scaledSource(statement, k), commentary: opEd }), bytes(statement));
 const commentaryGrowth = growth('commentary', (k) => ({ source: statement, commentary: scaledCommentary(opEd, k) }), bytes(opEd));
-console.log('\nGrowth: one side k times longer, the other the seed pair\'s (median of 3 runs after a warm-up; per KB of the grown side)');
+console.log('\nGrowth: one side k times longer, the other the seed pair\'s (median of 3 runs after a warm-up; per KB of the grown side; a source not seen before in each run)');
 printTable(
   ['case', 'source', 'commentary', 'median', 'per KB', 'per KB vs 1×'],
   [...sourceGrowth.rows, ...commentaryGrowth.rows],
@@ -125,15 +132,21 @@ console.log(`  peak RSS of the process: ${mb(maxRss())}`);
 console.log('\nTargets');
 const verdict = (ok) => (ok ? 'met' : 'NOT met');
 if (seed.baseline) {
-  const speedup = seed.baseline.median / seed.current.median;
-  console.log(
-    `  seed pair ≥${TARGETS.speedup}× faster than today: ${ms(seed.baseline.median)} → ${ms(seed.current.median)}, ${speedup.toFixed(1)}× ` +
-      `(CPU ${ms(seed.baseline.cpu)} → ${ms(seed.current.cpu)}, ${(seed.baseline.cpu / seed.current.cpu).toFixed(1)}×) — ${verdict(speedup >= TARGETS.speedup)}`,
-  );
+  for (const [how, pair] of [['', seed], [', a source not seen before', seedUnseen]]) {
+    const speedup = pair.baseline.median / pair.current.median;
+    console.log(
+      `  seed pair ≥${TARGETS.speedup}× faster than today${how}: ${ms(pair.baseline.median)} → ${ms(pair.current.median)}, ${speedup.toFixed(1)}× ` +
+        `(CPU ${ms(pair.baseline.cpu)} → ${ms(pair.current.cpu)}, ${(pair.baseline.cpu / pair.current.cpu).toFixed(1)}×) — ${verdict(speedup >= TARGETS.speedup)}`,
+    );
+  }
 } else console.log(`  seed pair ≥${TARGETS.speedup}× faster than today: not measured (${baseline.reason})`);
 if (sim.result) {
-  const ratio = sim.result.median / seed.current.median;
-  console.log(`  faster than SIM on the seed pair: SIM ${ms(sim.result.median)}, align ${ms(seed.current.median)}, SIM/align = ${ratio.toFixed(1)}× — ${verdict(ratio > TARGETS.sim)}`);
+  // SIM reads both files afresh in each run: against it, align with a source not seen before.
+  const ratio = sim.result.median / seedUnseen.current.median;
+  console.log(
+    `  faster than SIM on the seed pair: SIM ${ms(sim.result.median)}, align with a source not seen before ${ms(seedUnseen.current.median)}, SIM/align = ${ratio.toFixed(1)}× ` +
+      `(${(sim.result.median / seed.current.median).toFixed(1)}× with the source prepared before) — ${verdict(ratio > TARGETS.sim)}`,
+  );
 } else console.log(`  faster than SIM on the seed pair: not measured (${sim.reason})`);
 const paraphraseRatio = paraphrase.current.median / paraphrase.baseline.median;
 console.log(
@@ -152,6 +165,12 @@ for (const g of [sourceGrowth, commentaryGrowth]) {
   );
 }
 baseline.cleanup?.();
+
+/** The text with one more trailing space than the last time: the same words, a text align has not prepared. */
+function unseen(text) {
+  unseen.runs = (unseen.runs ?? 0) + 1;
+  return text + ' '.repeat(unseen.runs);
+}
 
 /** Runs align once; returns its error, or undefined when it works. */
 function tryAlign(source, commentary) {
@@ -221,7 +240,7 @@ function row(name, result, reference) {
 function growth(side, make, baseBytes) {
   const points = [1, ...SCALES].map((k) => {
     const { source, commentary } = make(k);
-    const result = measure(() => align(source, commentary), k === 1 ? SEED_RUNS : BIG_RUNS);
+    const result = measure(() => align(unseen(source), commentary), k === 1 ? SEED_RUNS : BIG_RUNS);
     const grown = bytes(side === 'source' ? source : commentary);
     return { k, source, commentary, result, perKb: result.median / (grown / 1024) };
   });

@@ -1,6 +1,6 @@
 import { locatePassages, type Located } from './align/locate.js';
 import { markBetweenOffsets } from './align/state.js';
-import { SourceIndex, idsOf } from './align/source-index.js';
+import { idsOf } from './align/source-index.js';
 import { compareWords } from './classify/differences.js';
 import { statusOf } from './classify/status.js';
 import { detectFootnoteNumbers } from './detect/footnotes.js';
@@ -9,7 +9,8 @@ import { detectQuotations } from './detect/quotations.js';
 import { contextOf } from './report/context.js';
 import { coverageOf, coveredWords, omissionsOf } from './report/coverage.js';
 import { marksOf } from './report/marks.js';
-import { locatorOf, splitParagraphs } from './text/paragraphs.js';
+import { preparedSource } from './prepared-source.js';
+import { locatorOf } from './text/paragraphs.js';
 import { sha256Hex } from './text/sha256.js';
 import { lowerBound } from './text/token-ranges.js';
 import { tokenize, type Range, type Token } from './text/tokenize.js';
@@ -29,13 +30,14 @@ export function align(source: string, commentary: string, options: AlignOptions 
   const settings = { ...DEFAULTS, ...options };
   const marks = detectMarks(commentary);
   const quotations = detectQuotations(commentary);
-  const sourceTokens = tokenize(source);
+  const prepared = preparedSource(source);
+  const sourceTokens = prepared.tokens;
   const commentaryTokens = tokenize(commentary, {
     // Neither a marker such as "(Italics added)" nor a footnote number is a word of the quotation.
     exclude: [...marks.filter((m) => isEmphasis(m) || m.type === 'sic'), ...detectFootnoteNumbers(commentary)].sort((a, b) => a.start - b.start),
     brackets: marks.filter((m) => m.type === 'bracket'),
   });
-  const index = new SourceIndex(sourceTokens);
+  const index = prepared.index;
   const ids = idsOf(index, commentaryTokens);
   const own = quotersOwnWords(commentaryTokens, marks);
   for (const i of own) ids[i] = -1;
@@ -54,9 +56,9 @@ export function align(source: string, commentary: string, options: AlignOptions 
     lexicon: options.lexicon,
   });
 
-  const sourceInfo = documentInfo(source, options.sourceId, options.sourceTitle, options.sourceSha256);
+  const sourceInfo = documentInfo(source, options.sourceId, options.sourceTitle, options.sourceSha256 ?? prepared.sha256());
   const commentaryInfo = documentInfo(commentary, options.commentaryId, options.commentaryTitle);
-  const paragraphs = splitParagraphs(source);
+  const paragraphs = prepared.paragraphs;
   const ellipses = marks.filter((m) => m.type === 'ellipsis');
   const quoted: Range[] = [];
   const elided: Range[] = [];
