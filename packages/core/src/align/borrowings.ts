@@ -1,11 +1,11 @@
 import { blocks } from '../text/paragraphs.js';
 import { bestChains } from './chain.js';
-import { evidenceOf } from './evidence.js';
+import { placeOf } from './places.js';
 import { findRuns } from './runs.js';
+import { withTrailingPunctuation, wordsIn, type Located, type LocateState, type Offsets } from './state.js';
 
 /** Ordinary content words (not names, not function words) a borrowing needs. */
 const MIN_PLAIN_WORDS = 2;
-import { extendChain, withTrailingPunctuation, wordsIn, type Located, type LocateState, type Offsets } from './state.js';
 
 /**
  * Pass 3: unmarked borrowings in what the quotations left of the commentary — stretches of
@@ -24,30 +24,31 @@ function borrowingsIn(state: LocateState, segment: Offsets): Located[] {
   const chains = bestChains(
     runs,
     state.chainOptions,
-    (c) => c.longest >= state.minBorrowingWords && evidenceOf(state.source, state.sourceTokens, c.runs).plain >= MIN_PLAIN_WORDS,
+    (c) => c.longest >= state.minBorrowingWords && state.weights.count(c.runs).plain >= MIN_PLAIN_WORDS,
     'skip',
   );
   const tokens = state.commentaryTokens;
   chains.sort((a, b) => a.cStart - b.cStart);
   let taken = words.start;
-  return chains.map((chain, i): Located => {
+  const out: Located[] = [];
+  chains.forEach((chain, i) => {
     // Chains of one segment grow towards each other, never into each other.
     const limit = { start: taken, end: chains[i + 1]?.cStart ?? words.end };
-    const span = extendChain(state, chain, limit, false, false);
-    taken = span.words.end;
-    const start = tokens[span.words.start]!.start;
-    const end = withTrailingPunctuation(state, tokens[span.words.end - 1]!.end, span.source);
-    return {
+    const place = placeOf(state, chain, limit, false, false);
+    if (!state.weights.isEnough(place.words, place.anchors)) return;
+    taken = place.words.end;
+    out.push({
       kind: 'borrowing',
       quotationMarks: null,
       evidence: 'exact',
-      commentary: { start, end },
-      words: span.words,
-      sourceWords: span.source,
-      anchors: chain.runs,
-      alternatives: [],
-    };
+      commentary: { start: tokens[place.words.start]!.start, end: withTrailingPunctuation(state, tokens[place.words.end - 1]!.end, place.source) },
+      words: place.words,
+      sourceWords: place.source,
+      anchors: place.anchors,
+      alternatives: place.alternatives,
+    });
   });
+  return out;
 }
 
 /** The commentary outside quotations, cut at paragraph ends and at sentence-final emphasis markers. */

@@ -12,6 +12,13 @@ export interface Chain {
   /** The longest run of consecutive words in common. */
   longest: number;
   score: number;
+  /** What its matched words prove about the place (their content words, weighed); `matched` when the options weigh nothing. */
+  evidence: number;
+}
+
+/** A chain taken, and the chains over the same commentary words at other source places that are as strong on every count. */
+export interface RankedChain extends Chain {
+  ties: Chain[];
 }
 
 export interface ChainOptions {
@@ -28,58 +35,112 @@ export interface ChainOptions {
   maxBracketGap?: number;
   /** Whether the commentary words from `from` to `to` (token indices) are all inside editorial brackets. */
   bracketedWords?: (from: number, to: number) => boolean;
+  /**
+   * The evidence of `length` words matched from source word `s` and commentary word `c` on
+   * (token indices): chains that compete for the same commentary words are ranked by it
+   * before their length, so a place that shares the quotation's content words beats one
+   * that shares more "of the" and names. Without it, every word weighs one.
+   */
+  weigh?: (s: number, c: number, length: number) => number;
 }
 
 /** How far back the chaining looks for a predecessor; bounds the cost on repetitive sources. */
 const MAX_PREDECESSORS = 400;
+/** Most ties kept for one chain: enough to show a reader that a formula recurs. */
+const MAX_TIES = 8;
 
 /**
- * Co-linear chaining: the best-scoring chains of runs, best first, none overlapping
- * another in the commentary. Each chain is a candidate passage. One dynamic programme
- * scores every run as the end of a chain; chains are then taken greedily from the best
- * end down, each cut where it would reuse a run already taken. `accept` judges each
- * chain; `onReject` says whether a rejected chain ends the search ('stop': what follows
- * scores lower still) or is passed over ('skip').
+ * Co-linear chaining: the best chains of runs, best first, none overlapping another in the
+ * commentary. Each chain is a candidate passage. One dynamic programme scores every run
+ * as the end of a chain; chains are then taken greedily from the best end down — the most
+ * evidence first, then the highest score — each cut where it would reuse a run already
+ * taken. `accept` judges each chain; `onReject` says whether a rejected chain ends the
+ * search ('stop': what follows is weaker still) or is passed over ('skip'). A chain passed
+ * over because it covers the commentary words of one taken, at another source place, with
+ * the same evidence and score, is kept as one of that chain's `ties`: nothing in the runs
+ * can tell the two places apart.
  */
 export function bestChains(
   runs: readonly Run[],
   options: ChainOptions,
   accept: (chain: Chain, accepted: number) => boolean,
   onReject: 'stop' | 'skip' = 'stop',
-): Chain[] {
+): RankedChain[] {
   const n = runs.length;
   const { score, prev, trim } = chainScores(runs, options);
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => score[b]! - score[a]! || a - b);
+  const evidence = chainEvidence(runs, options, prev, trim);
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => evidence[b]! - evidence[a]! || score[b]! - score[a]! || a - b);
   const used = new Uint8Array(n);
-  const chains: Chain[] = [];
-  for (const end of order) {
-    if (used[end]) continue;
-    // The chain's extent in the commentary is known before it is built: its first run keeps
-    // its own start, its last run ends where it ends. One overlapping a chain already taken
-    // is passed over without building it.
-    let first = end;
-    while (prev[first]! >= 0 && !used[prev[first]!]) first = prev[first]!;
-    const cStart = runs[first]!.c;
-    const cEnd = runs[end]!.c + runs[end]!.length;
-    if (chains.some((c) => c.cStart < cEnd && cStart < c.cEnd)) continue;
-    const path: number[] = [];
-    for (let i = end; i >= 0 && !used[i]; i = prev[i]!) path.push(i);
-    path.reverse();
+  const chains: RankedChain[] = [];
+  /** The end each chain was built from, to compare a later end with. */
+  const ends: number[] = [];
+  const build = (end: number): Chain => {
+    const path = pathTo(end, prev, used);
     // The first run of a cut path keeps its own start, not the trim its old predecessor needed.
     const chosen = path.map((i, k) => {
       const r = runs[i]!;
       const d = k === 0 ? 0 : trim[i]!;
       return { c: r.c + d, s: r.s + d, length: r.length - d };
     });
-    const chain = toChain(chosen, options);
+    return toChain(chosen, options);
+  };
+  for (const end of order) {
+    if (used[end]) continue;
+    // The chain's extent in the commentary is known before it is built: its first run keeps
+    // its own start, its last run ends where it ends. One overlapping a chain already taken
+    // is passed over without building it, unless it ties with that chain.
+    let first = end;
+    while (prev[first]! >= 0 && !used[prev[first]!]) first = prev[first]!;
+    const cStart = runs[first]!.c;
+    const cEnd = runs[end]!.c + runs[end]!.length;
+    const overlapped = chains.findIndex((c) => c.cStart < cEnd && cStart < c.cEnd);
+    if (overlapped >= 0) {
+      const taken = chains[overlapped]!;
+      const at = ends[overlapped]!;
+      if (taken.ties.length < MAX_TIES && evidence[end] === evidence[at] && score[end] === score[at]) {
+        const tie = build(end);
+        const same = tie.evidence === taken.evidence && tie.score === taken.score;
+        const elsewhere = tie.sEnd <= taken.sStart || taken.sEnd <= tie.sStart;
+        if (same && elsewhere && taken.ties.every((t) => tie.sEnd <= t.sStart || t.sEnd <= tie.sStart) && accept(tie, overlapped)) taken.ties.push(tie);
+      }
+      continue;
+    }
+    const chain = build(end);
     if (!accept(chain, chains.length)) {
       if (onReject === 'stop') break;
       continue;
     }
-    for (const i of path) used[i] = 1;
-    chains.push(chain);
+    for (const i of pathTo(end, prev, used)) used[i] = 1;
+    chains.push({ ...chain, ties: [] });
+    ends.push(end);
+  }
+  // A tie that reaches into another chain taken is not the same passage.
+  for (const chain of chains) {
+    chain.ties = chain.ties.filter((t) => chains.every((c) => c === chain || t.cEnd <= c.cStart || c.cEnd <= t.cStart));
   }
   return chains;
+}
+
+/** The runs of the chain that ends with run `end`, first to last, up to one already taken. */
+function pathTo(end: number, prev: Int32Array, used: Uint8Array): number[] {
+  const path: number[] = [];
+  for (let i = end; i >= 0 && !used[i]; i = prev[i]!) path.push(i);
+  return path.reverse();
+}
+
+/**
+ * The evidence of the best chain ending with each run, along the predecessors the scores
+ * chose (a predecessor always comes first in the list, so one pass suffices).
+ */
+function chainEvidence(runs: readonly Run[], options: ChainOptions, prev: Int32Array, trim: Int32Array): Float64Array {
+  const evidence = new Float64Array(runs.length);
+  const weigh = options.weigh ?? ((_s: number, _c: number, length: number) => length);
+  for (let i = 0; i < runs.length; i++) {
+    const r = runs[i]!;
+    const t = prev[i]! >= 0 ? trim[i]! : 0;
+    evidence[i] = (prev[i]! >= 0 ? evidence[prev[i]!]! : 0) + weigh(r.s + t, r.c + t, r.length - t);
+  }
+  return evidence;
 }
 
 /**
@@ -230,5 +291,6 @@ function toChain(chosen: Run[], options: ChainOptions): Chain {
     matched: chosen.reduce((sum, r) => sum + r.length, 0),
     longest: Math.max(...chosen.map((r) => r.length)),
     score,
+    evidence: chosen.reduce((sum, r) => sum + (options.weigh ? options.weigh(r.s, r.c, r.length) : r.length), 0),
   };
 }

@@ -1,12 +1,9 @@
 import type { Quotation } from '../detect/quotations.js';
 import { bestChains } from './chain.js';
-import { contentWordsIn, evidenceOf } from './evidence.js';
+import { placeOf } from './places.js';
 import { findRuns } from './runs.js';
 import { SEED_LENGTH } from './source-index.js';
-import { extendChain, quotedInSource, trimmed, wordsIn, type Located, type LocateState, type Offsets } from './state.js';
-
-/** Most places reported as candidates for one quotation. */
-const MAX_CANDIDATES = 8;
+import { quotedInSource, trimmed, wordsIn, type Located, type LocateState, type Offsets } from './state.js';
 
 /**
  * Pass 1: quotations whose marks give their extent (paired marks, block quotes). Each is
@@ -64,8 +61,7 @@ export function delimitedQuotation(state: LocateState, q: Quotation): Located[] 
   // Evidence beyond a name or a stock phrase: at least half the quotation's content words,
   // and one that is not part of a name. Less is not this place; the paraphrase pass may
   // still find the quotation's place in other words.
-  const evidence = evidenceOf(state.source, state.sourceTokens, found.flatMap((c) => c.runs));
-  const enough = 2 * evidence.content >= contentWordsIn(state.commentaryTokens, words) && evidence.plain >= 1;
+  const enough = state.weights.isEnough(words, found.flatMap((c) => c.runs));
   const chains = enough ? found : [];
   if (chains.length === 0) {
     // No chain when every seed is too common (a source of one repeated phrase): the first
@@ -80,51 +76,19 @@ export function delimitedQuotation(state: LocateState, q: Quotation): Located[] 
     const isLast = i === chains.length - 1;
     const wordsFrom = isFirst ? words.start : chain.cStart;
     const wordsTo = isLast ? words.end : (chains[i + 1]?.cStart ?? words.end);
-    const span = extendChain(state, chain, { start: wordsFrom, end: wordsTo }, isFirst, true);
+    const place = placeOf(state, chain, { start: wordsFrom, end: wordsTo }, isFirst, true);
     const commentary = {
-      start: isFirst ? content.start : state.commentaryTokens[span.words.start]!.start,
-      end: isLast ? content.end : state.commentaryTokens[span.words.end - 1]!.end,
+      start: isFirst ? content.start : state.commentaryTokens[place.words.start]!.start,
+      end: isLast ? content.end : state.commentaryTokens[place.words.end - 1]!.end,
     };
-    return { ...base, commentary, words: span.words, sourceWords: span.source, anchors: chain.runs };
+    return { ...base, commentary, words: place.words, sourceWords: place.source, anchors: place.anchors, alternatives: place.alternatives };
   });
   // Marks around words the source itself puts in quotation marks belong to the source's
   // text ("democratic standards"), not to the commentary: leave them to the borrowings.
   if (out.length === 1 && quotedInSource(state, out[0]!.sourceWords)) return [];
-  return out.map((l) => withTies(state, l));
+  return out;
 }
 
 function within(inner: Offsets, outer: Offsets): boolean {
   return outer.start <= inner.start && inner.end <= outer.end;
-}
-
-/**
- * The other source places where a passage's matched words recur in the same order at the
- * same distances: the evidence cannot tell them from the one the chaining took, so all are
- * candidates, and the first in source order stands for them.
- */
-function withTies(state: LocateState, l: Located): Located {
-  const [first, ...rest] = l.anchors;
-  if (!first || !l.sourceWords) return l;
-  const places: number[] = [];
-  for (const at of state.index.occurrences(state.ids.subarray(first.c, first.c + first.length), MAX_CANDIDATES + 1)) {
-    const shift = at - first.s;
-    if (shift === 0) continue;
-    const same = rest.every((r) => {
-      const s = r.s + shift;
-      if (s < 0 || s + r.length > state.index.ids.length) return false;
-      for (let k = 0; k < r.length; k++) if (state.index.ids[s + k] !== state.ids[r.c + k]) return false;
-      return true;
-    });
-    if (same && l.sourceWords.start + shift >= 0 && l.sourceWords.end + shift <= state.sourceTokens.length) places.push(shift);
-  }
-  if (places.length === 0) return l;
-  const shifts = [0, ...places].sort((a, b) => a - b);
-  const moved = (shift: number) => ({ start: l.sourceWords!.start + shift, end: l.sourceWords!.end + shift });
-  const lead = shifts[0]!;
-  return {
-    ...l,
-    sourceWords: moved(lead),
-    anchors: l.anchors.map((r) => ({ ...r, s: r.s + lead })),
-    alternatives: shifts.slice(1).map((shift) => moved(shift)),
-  };
 }

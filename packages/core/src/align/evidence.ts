@@ -17,6 +17,96 @@ export interface Evidence {
   plain: number;
 }
 
+/**
+ * How much one matched word says about where a passage comes from, when two places fit:
+ * an ordinary content word counts whole, a word of a name or a title a little (it says
+ * what the text is about, not where), a function word nothing. Powers of two, so that
+ * sums are exact and equal evidence is a true tie.
+ */
+const PLAIN_WEIGHT = 1;
+const NAME_WEIGHT = 0.25;
+
+/** What a source word is, once known: not yet looked at, a function word, capitalized in mid-sentence, capitalized at a sentence's start, lower case. */
+const UNKNOWN = 0;
+const FUNCTION = 1;
+const CAPITAL_INSIDE = 2;
+const CAPITAL_AT_START = 3;
+const LOWER = 4;
+
+/**
+ * The evidence of words matched between the two texts. A matched word is part of a name
+ * when both texts capitalize it and one of them does so in mid-sentence: "States" in the
+ * source is no name where the quotation writes "states" (so two places that differ only
+ * there weigh the same), and "Joint Statement" at the start of the source is one where a
+ * commentary capitalizes it in mid-sentence. Each source word is looked at when first
+ * asked for: most of a source is never matched.
+ */
+export class MatchWeights {
+  private readonly sourceKinds: Uint8Array;
+
+  constructor(
+    private readonly source: string,
+    private readonly sourceTokens: readonly Token[],
+    private readonly commentary: string,
+    private readonly commentaryTokens: readonly Token[],
+  ) {
+    this.sourceKinds = new Uint8Array(sourceTokens.length);
+  }
+
+  /** Whether source word `s`, matched by commentary word `c`, is a function word, part of a name, or an ordinary content word. */
+  kindOf(s: number, c: number): 'function' | 'name' | 'plain' {
+    let kind = this.sourceKinds[s]!;
+    if (kind === UNKNOWN) this.sourceKinds[s] = kind = isFunctionWord(this.sourceTokens[s]!.key) ? FUNCTION : capitalization(this.source, this.sourceTokens, s);
+    if (kind === FUNCTION) return 'function';
+    if (kind === LOWER) return 'plain';
+    const other = capitalization(this.commentary, this.commentaryTokens, c);
+    if (other === LOWER) return 'plain';
+    return kind === CAPITAL_INSIDE || other === CAPITAL_INSIDE ? 'name' : 'plain';
+  }
+
+  /** The evidence of `length` words matched from source word `s` and commentary word `c` on. */
+  of(s: number, c: number, length: number): number {
+    let sum = 0;
+    for (let k = 0; k < length; k++) {
+      const kind = this.kindOf(s + k, c + k);
+      sum += kind === 'plain' ? PLAIN_WEIGHT : kind === 'name' ? NAME_WEIGHT : 0;
+    }
+    return sum;
+  }
+
+  /** The evidence of runs of exactly matched words. */
+  ofRuns(runs: readonly Run[]): number {
+    let sum = 0;
+    for (const r of runs) sum += this.of(r.s, r.c, r.length);
+    return sum;
+  }
+
+  /** The content words and plain words that runs of exactly matched words have. */
+  count(runs: readonly Run[]): Evidence {
+    let content = 0;
+    let plain = 0;
+    for (const r of runs) {
+      for (let k = 0; k < r.length; k++) {
+        const kind = this.kindOf(r.s + k, r.c + k);
+        if (kind === 'function') continue;
+        content++;
+        if (kind === 'plain') plain++;
+      }
+    }
+    return { content, plain };
+  }
+
+  /**
+   * Evidence beyond a name or a stock phrase: the runs match at least half the content
+   * words of the passage's words, and one of them is not part of a name. Every pass holds
+   * its passages to this; less is not this place.
+   */
+  isEnough(words: WordRange, runs: readonly Run[]): boolean {
+    const evidence = this.count(runs);
+    return 2 * evidence.content >= contentWordsIn(this.commentaryTokens, words) && evidence.plain >= 1;
+  }
+}
+
 /** How many content words a stretch of tokens has. */
 export function contentWordsIn(tokens: readonly Token[], words: WordRange): number {
   let n = 0;
@@ -24,29 +114,20 @@ export function contentWordsIn(tokens: readonly Token[], words: WordRange): numb
   return n;
 }
 
-/** The evidence of runs of exactly matched words, judged on the source's side (where a name is capitalized in mid-sentence). */
-export function evidenceOf(sourceText: string, sourceTokens: readonly Token[], runs: readonly Run[]): Evidence {
-  let content = 0;
-  let plain = 0;
-  for (const run of runs) {
-    for (let k = 0; k < run.length; k++) {
-      const i = run.s + k;
-      if (isFunctionWord(sourceTokens[i]!.key)) continue;
-      content++;
-      if (!isNameAt(sourceText, sourceTokens, i)) plain++;
-    }
-  }
-  return { content, plain };
-}
-
 const UPPER = /^\p{Lu}/u;
 /** What stands between the previous word and a sentence's first: a full stop, a colon, a line break. */
 const SENTENCE_START = new RegExp(`[.!?:;][${CLOSING_MARKS})]*\\s*$|\\n\\s*$`, 'u');
 
+/** Whether a word is in lower case, or capitalized at a sentence's start or inside one. */
+function capitalization(text: string, tokens: readonly Token[], i: number): typeof CAPITAL_INSIDE | typeof CAPITAL_AT_START | typeof LOWER {
+  const t = tokens[i]!;
+  // The first letter decides; two code units hold it even outside the BMP.
+  if (!UPPER.test(text.slice(t.start, Math.min(t.end, t.start + 2)))) return LOWER;
+  if (i === 0 || SENTENCE_START.test(text.slice(tokens[i - 1]!.end, t.start))) return CAPITAL_AT_START;
+  return CAPITAL_INSIDE;
+}
+
 /** A word capitalized in mid-sentence: a name, or a word of a title. */
 export function isNameAt(text: string, tokens: readonly Token[], i: number): boolean {
-  const t = tokens[i]!;
-  if (!UPPER.test(text.slice(t.start, t.end))) return false;
-  if (i === 0) return false;
-  return !SENTENCE_START.test(text.slice(tokens[i - 1]!.end, t.start));
+  return capitalization(text, tokens, i) === CAPITAL_INSIDE;
 }

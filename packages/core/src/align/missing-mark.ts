@@ -1,8 +1,9 @@
 import type { Quotation } from '../detect/quotations.js';
 import { bestChains } from './chain.js';
+import { placeOf } from './places.js';
 import { findRuns } from './runs.js';
 import { SEED_LENGTH } from './source-index.js';
-import { extendChain, trimmed, withTrailingPunctuation, wordsIn, type Located, type LocateState, type Offsets } from './state.js';
+import { trimmed, withTrailingPunctuation, wordsIn, type Located, type LocateState, type Offsets } from './state.js';
 
 /** How many words a quotation with a missing mark may have before its agreement with the source starts. */
 const MISSING_MARK_SLACK = 3;
@@ -48,19 +49,22 @@ function quotationMissingMark(state: LocateState, q: Quotation, taken: readonly 
     ? chains.filter((c) => c.cStart - words.start <= MISSING_MARK_SLACK).sort((a, b) => a.cStart - b.cStart)[0]
     : chains.filter((c) => words.end - c.cEnd <= MISSING_MARK_SLACK).sort((a, b) => b.cEnd - a.cEnd)[0];
   if (!chain) return undefined;
-  const span = extendChain(state, chain, words, opening, !opening);
+  const place = placeOf(state, chain, words, opening, !opening);
+  // The same evidence as a quotation within its marks: a name and a stock phrase after an
+  // opening mark ("the People's Republic of China has never …") are not this place.
+  if (!state.weights.isEnough(place.words, place.anchors)) return undefined;
   const tokens = state.commentaryTokens;
   const commentary = opening
-    ? { start: trimmed(text, window).start, end: withTrailingPunctuation(state, tokens[span.words.end - 1]!.end, span.source) }
-    : { start: tokens[span.words.start]!.start, end: trimmed(text, window).end };
+    ? { start: trimmed(text, window).start, end: withTrailingPunctuation(state, tokens[place.words.end - 1]!.end, place.source) }
+    : { start: tokens[place.words.start]!.start, end: trimmed(text, window).end };
   return {
     kind: 'quotation',
     quotationMarks: q.marks,
     evidence: 'exact',
     commentary,
-    words: span.words,
-    sourceWords: span.source,
-    anchors: chain.runs,
-    alternatives: [],
+    words: place.words,
+    sourceWords: place.source,
+    anchors: place.anchors,
+    alternatives: place.alternatives,
   };
 }

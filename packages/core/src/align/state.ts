@@ -7,6 +7,7 @@ import type { Range, Token } from '../text/tokenize.js';
 import type { LexiconData } from '../lexicon/lexicon.js';
 import type { PassageKind, QuotationMarks } from '../types.js';
 import type { Chain, ChainOptions } from './chain.js';
+import { MatchWeights } from './evidence.js';
 import { extend } from './extend.js';
 import type { Run } from './runs.js';
 import type { SourceIndex } from './source-index.js';
@@ -66,6 +67,8 @@ export interface LocateState extends LocateInput {
   ellipses: readonly DetectedMark[];
   /** Editorial bracket marks of the commentary, sorted by start. */
   brackets: readonly DetectedMark[];
+  /** What matched words prove about a place: function words, names, ordinary content words (see evidence.ts). */
+  weights: MatchWeights;
 }
 
 const MAX_GAP = 8;
@@ -79,10 +82,12 @@ const SENTENCE_END_BEFORE = new RegExp(`[.!?][${CLOSING_MARKS}]*\\s*$`, 'u');
 export function locateState(input: LocateInput): LocateState {
   const ellipses = input.marks.filter((m) => m.type === 'ellipsis');
   const brackets = input.marks.filter((m) => m.type === 'bracket');
+  const weights = new MatchWeights(input.source, input.sourceTokens, input.commentary, input.commentaryTokens);
   const state: LocateState = {
     ...input,
     ellipses,
     brackets,
+    weights,
     breaks: input.marks.filter((m) => isEmphasis(m) && endsSentence(input.commentary, m)),
     chainOptions: {
       maxGap: MAX_GAP,
@@ -93,6 +98,7 @@ export function locateState(input: LocateInput): LocateState {
         for (let i = from; i < to; i++) if (!input.commentaryTokens[i]!.bracketed) return false;
         return true;
       },
+      weigh: (s, c, length) => weights.of(s, c, length),
     },
   };
   return state;
