@@ -65,10 +65,10 @@ function percentile(values, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-function load(store, n) {
+async function load(store, n) {
   let bytes = Buffer.byteLength(statement);
   const started = performance.now();
-  store.addBatch([{ text: statement, format: 'text', kind: 'source', id: STATEMENT_ID, date: '2022-02-04' }]);
+  await store.addBatch([{ text: statement, format: 'text', kind: 'source', id: STATEMENT_ID, date: '2022-02-04' }]);
   for (let from = 1; from < n; from += BATCH) {
     const batch = [];
     for (let i = from; i < Math.min(n, from + BATCH); i++) {
@@ -76,7 +76,7 @@ function load(store, n) {
       bytes += Buffer.byteLength(text);
       batch.push({ text, format: 'text', kind: 'source', id: `generated-${i}` });
     }
-    store.addBatch(batch);
+    await store.addBatch(batch);
   }
   return { bytes, seconds: (performance.now() - started) / 1000 };
 }
@@ -111,9 +111,9 @@ for (const n of SIZES) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-bench-check-'));
   try {
     const dbPath = path.join(dir, 'bench.db');
-    const store = openStore({ path: dbPath });
-    const loaded = load(store, n);
-    for (let i = 0; i < WARMUPS; i++) store.check(TEXT);
+    const store = await openStore({ path: dbPath });
+    const loaded = await load(store, n);
+    for (let i = 0; i < WARMUPS; i++) await store.check(TEXT);
     globalThis.gc?.();
     const times = [];
     const candidates = [];
@@ -121,12 +121,12 @@ for (const n of SIZES) {
     let last;
     for (let i = 0; i < RUNS; i++) {
       const t = performance.now();
-      last = store.check(TEXT);
+      last = await store.check(TEXT);
       times.push(performance.now() - t);
       candidates.push(last.timing.candidates);
       alignment.push(last.timing.alignment);
     }
-    store.close();
+    await store.close();
     const http = await overHttp(dbPath);
     const mb = loaded.bytes / 1e6;
     rows.push([

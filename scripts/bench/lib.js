@@ -29,6 +29,24 @@ export function measure(fn, { runs, warmups = 0 }) {
   return { runs, warmups, median: median(times), min: Math.min(...times), max: Math.max(...times), heapPeak, rssPeak };
 }
 
+/** `measure` for work that answers a promise (the store's reads): each run awaited before the next. */
+export async function measureAsync(fn, { runs, warmups = 0 }) {
+  for (let i = 0; i < warmups; i++) await fn();
+  globalThis.gc?.();
+  const times = [];
+  let heapPeak = process.memoryUsage().heapUsed;
+  let rssPeak = process.memoryUsage().rss;
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+    const { heapUsed, rss } = process.memoryUsage();
+    heapPeak = Math.max(heapPeak, heapUsed);
+    rssPeak = Math.max(rssPeak, rss);
+  }
+  return { runs, warmups, median: median(times), min: Math.min(...times), max: Math.max(...times), heapPeak, rssPeak };
+}
+
 /** The process's peak resident set so far, in bytes (the kernel's high-water mark). */
 export function maxRss() {
   return process.resourceUsage().maxRSS * 1024;

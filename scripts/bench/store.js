@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { align } from '@verbatim/core';
 import { openStore } from '@verbatim/store';
-import { measure, ms, printTable, seededRandom } from './lib.js';
+import { measure, measureAsync, ms, printTable, seededRandom } from './lib.js';
 
 const SOURCES = 1000;
 const COMMENTARIES = 50;
@@ -62,7 +62,7 @@ async function ingest(store, texts, kind, idOf) {
   let alignments = 0;
   for (const [i, text] of texts.entries()) {
     const added = await store.add({ text, format: 'text', kind, ...(idOf ? { id: idOf(i) } : {}) });
-    alignments += store.alignmentsOf(added.id).length;
+    alignments += (await store.alignmentsOf(added.id)).length;
   }
   const seconds = (performance.now() - start) / 1000;
   const size = texts.reduce((sum, t) => sum + bytes(t), 0);
@@ -71,7 +71,7 @@ async function ingest(store, texts, kind, idOf) {
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-bench-store-'));
 try {
-  const store = openStore({ path: path.join(dir, 'bench.db') });
+  const store = await openStore({ path: path.join(dir, 'bench.db') });
   const generated = Array.from({ length: SOURCES - 1 }, (_, i) => generatedSource(i + 1));
   const sources = await ingest(store, [statement, ...generated], 'source', (i) => (i === 0 ? STATEMENT_ID : `generated-${i}`));
   const commentaries = await ingest(
@@ -90,7 +90,7 @@ try {
   );
 
   let candidates = [];
-  const find = measure(() => (candidates = store.candidates(opEd, { kind: 'source' })), { runs: 15, warmups: 2 });
+  const find = await measureAsync(async () => (candidates = await store.candidates(opEd, { kind: 'source' })), { runs: 15, warmups: 2 });
   const one = measure(() => align(statement, opEd), { runs: 15, warmups: 2 });
   console.log('');
   printTable(
@@ -101,7 +101,7 @@ try {
     ],
   );
   console.log(`  candidates found: ${candidates.map((c) => `${c.id} (${c.shared} shared word 4-grams)`).join(', ') || 'none'}`);
-  store.close();
+  await store.close();
 
   const ratio = find.median / one.median;
   const right = candidates.length === 1 && candidates[0].id === STATEMENT_ID;

@@ -87,8 +87,8 @@ describe('reports made by another engine', () => {
     expect(remade.report).toEqual(current.report);
     expect((await report(server, stale.etag)).status).toBe(200);
     expect((await report(server, remade.etag)).status).toBe(304);
-    expect(server.store.outdated()).toEqual([]);
-    expect(server.store.alignmentsOf('op-ed-expanding-sino-russian-cooperation')[0]!.engineVersion).toBe(engineVersion());
+    expect(await server.store.outdated()).toEqual([]);
+    expect((await server.store.alignmentsOf('op-ed-expanding-sino-russian-cooperation'))[0]!.engineVersion).toBe(engineVersion());
     expect(log).toEqual([
       `verbatim: 1 report was made by another engine (${OLD_ENGINE}); making it again in the background, served as stale meanwhile.`,
       'verbatim: re-made 1/1 reports (joint-statement-2022-02-04 ↔ op-ed-expanding-sino-russian-cooperation)',

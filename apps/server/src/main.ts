@@ -27,6 +27,7 @@ async function main(): Promise<void> {
   const server = await start({
     // A relative VERBATIM_DB is the user's, relative to where they ran the command.
     dbPath: env.VERBATIM_DB ? path.resolve(env.VERBATIM_DB) : path.join(ROOT, 'data', 'verbatim.db'),
+    ...(env.VERBATIM_DATABASE_URL ? { databaseUrl: env.VERBATIM_DATABASE_URL } : {}),
     corpusDir: path.join(ROOT, 'corpus'),
     port: port(env.PORT),
     // Closed by default: only this machine can reach the workbench unless HOST says otherwise.

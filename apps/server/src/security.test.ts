@@ -31,7 +31,7 @@ function addForm(title: string, token?: string): RequestInit {
   return { method: 'POST', body: form, headers: { Origin: server.url, Accept: 'text/html' }, redirect: 'manual' };
 }
 
-const titles = () => server.store.list().map((d) => d.title);
+const titles = async () => (await server.store.list()).map((d) => d.title);
 
 describe('the add form on a server with VERBATIM_TOKEN', () => {
   it('asks for the token', async () => {
@@ -43,7 +43,7 @@ describe('the add form on a server with VERBATIM_TOKEN', () => {
     const res = await fetch(`${server.url}/add`, addForm('With the token', TOKEN));
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toMatch(/^\/documents\/with-the-token\?added=added$/);
-    expect(titles()).toContain('With the token');
+    expect(await titles()).toContain('With the token');
   });
 
   it('refuses it without the token, or with another, beside the token field, storing nothing', async () => {
@@ -54,13 +54,13 @@ describe('the add form on a server with VERBATIM_TOKEN', () => {
       expect(page).toContain('The access token is missing or not the right one; nothing was added.');
       expect(page).toContain('id="token-error"');
     }
-    expect(titles().filter((t) => t.startsWith('Token '))).toEqual([]);
+    expect((await titles()).filter((t) => t.startsWith('Token '))).toEqual([]);
   });
 
   it('is refused when posted from another site, by the page before the API', async () => {
     const res = await fetch(`${server.url}/add`, { ...addForm('From elsewhere', TOKEN), headers: { Origin: 'https://evil.example', Accept: 'text/html' } });
     expect(res.status).toBe(403);
-    expect(titles()).not.toContain('From elsewhere');
+    expect(await titles()).not.toContain('From elsewhere');
   });
 });
 
@@ -71,15 +71,15 @@ describe('the API on a server with VERBATIM_TOKEN', () => {
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` },
       body: JSON.stringify({ text: NOTE, kind: 'commentary', title: 'To delete' }),
     });
-    expect(titles()).toContain('To delete');
+    expect(await titles()).toContain('To delete');
     const url = `${server.url}/api/documents/to-delete`;
     const without = await fetch(url, { method: 'DELETE' });
     expect(without.status).toBe(401);
     expect(without.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect((await fetch(url, { method: 'DELETE', headers: { Authorization: 'Bearer not-the-token' } })).status).toBe(401);
-    expect(titles()).toContain('To delete');
+    expect(await titles()).toContain('To delete');
     expect((await fetch(url, { method: 'DELETE', headers: { Authorization: `Bearer ${TOKEN}` } })).status).toBe(204);
-    expect(titles()).not.toContain('To delete');
+    expect(await titles()).not.toContain('To delete');
   });
 
   it('refuses a cross-origin multipart upload with 403 problem+json, even with the token', async () => {
@@ -94,7 +94,7 @@ describe('the API on a server with VERBATIM_TOKEN', () => {
     expect(res.status).toBe(403);
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(((await res.json()) as { detail: string }).detail).toMatch(/^This change came from a page on another site \(https:\/\/evil\.example\)/);
-    expect(titles()).not.toContain('forged');
+    expect(await titles()).not.toContain('forged');
   });
 });
 

@@ -8,6 +8,8 @@ import { createWebHandler } from '@verbatim/web/server';
 export interface ServerOptions {
   /** The SQLite file (created when missing). */
   dbPath: string;
+  /** A PostgreSQL URL (VERBATIM_DATABASE_URL): the corpus lives there instead of the SQLite file. */
+  databaseUrl?: string;
   /** The corpus folder loaded at start, idempotently. */
   corpusDir?: string;
   /** 0 picks a free port. */
@@ -49,8 +51,9 @@ export interface RunningServer {
  * /api, the web app (apps/web) beside it. Resolves once the port is listening.
  */
 export async function start(options: ServerOptions): Promise<RunningServer> {
-  const store = openStore({
+  const store = await openStore({
     path: options.dbPath,
+    ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
     ...(options.corpusDir !== undefined ? { corpusDir: options.corpusDir } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.busyTimeoutMs !== undefined ? { busyTimeoutMs: options.busyTimeoutMs } : {}),
@@ -76,12 +79,15 @@ export async function start(options: ServerOptions): Promise<RunningServer> {
       options.host,
     );
   } catch (error) {
-    store.close();
+    await store.close();
     throw error;
   }
   const { port } = server.address() as AddressInfo;
   const stop = new AbortController();
-  const remaking = options.remakeOutdated === false ? Promise.resolve({ outdated: store.outdated().length, remade: 0, unlinked: 0 }) : remakeInBackground(store, stop.signal, options.log);
+  const remaking =
+    options.remakeOutdated === false
+      ? store.outdated().then((outdated) => ({ outdated: outdated.length, remade: 0, unlinked: 0 }))
+      : remakeInBackground(store, stop.signal, options.log);
   const shownHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host.includes(':') ? `[${options.host}]` : options.host;
   return {
     url: `http://${shownHost}:${port}`,
@@ -97,7 +103,7 @@ export async function start(options: ServerOptions): Promise<RunningServer> {
         // Keep-alive connections would hold `close` open until they time out.
         server.closeAllConnections();
       });
-      store.close();
+      await store.close();
     },
   };
 }
@@ -112,7 +118,7 @@ const LOG_EVERY_MS = 1000;
  * and `verbatim realign` can be run by hand.
  */
 async function remakeInBackground(store: Store, signal: AbortSignal, log: (line: string) => void = () => {}): Promise<RemakeResult> {
-  const outdated = store.outdated();
+  const outdated = await store.outdated();
   if (outdated.length === 0) return { outdated: 0, remade: 0, unlinked: 0 };
   const engines = [...new Set(outdated.map((a) => a.engineVersion))].join(', ');
   log(`verbatim: ${outdated.length} ${outdated.length === 1 ? 'report was' : 'reports were'} made by another engine (${engines}); making ${outdated.length === 1 ? 'it' : 'them'} again in the background, served as stale meanwhile.`);
@@ -129,7 +135,7 @@ async function remakeInBackground(store: Store, signal: AbortSignal, log: (line:
     if (!signal.aborted) log(`verbatim: every report is now this engine's (${result.remade} made again, ${result.unlinked} no longer linking).`);
     return result;
   } catch (error) {
-    const left = store.outdated().length;
+    const left = (await store.outdated()).length;
     log(`verbatim: re-making the outdated reports stopped (${error instanceof Error ? error.message : String(error)}); ${left} left, served as stale: run "verbatim realign" to finish.`);
     return { outdated: outdated.length, remade: outdated.length - left, unlinked: 0 };
   }

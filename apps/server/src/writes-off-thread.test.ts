@@ -46,7 +46,7 @@ describe('long writes in the store’s writer thread', () => {
   it('answer reads while many outdated reports are made again at start, each read before the first is re-made', async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-offthread-'));
     const first = await serve();
-    const opEd = first.store.get(OP_ED)!.text;
+    const opEd = (await first.store.get(OP_ED))!.text;
     for (let i = 0; i < READINGS; i++) {
       const text = Array.from({ length: 30 }, (_, j) => `Reading ${i}.${j}.\n\n${opEd}`).join('\n\n');
       const res = await post(`${first.url}/api/documents`, { text, kind: 'commentary', id: `long-reading-${i}` });
@@ -81,7 +81,7 @@ describe('long writes in the store’s writer thread', () => {
   it('store the confirmed version that verify with apply makes, through the API', async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-offthread-'));
     const server = await serve();
-    const official = server.store.get(STATEMENT)!.text.replace('Friendship between the two States has no limits', 'Friendship between the two States knows no limits');
+    const official = (await server.store.get(STATEMENT))!.text.replace('Friendship between the two States has no limits', 'Friendship between the two States knows no limits');
     const res = await post(`${server.url}/api/documents/${STATEMENT}/verify`, { text: official, apply: true });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { applied: { version: number; outcome: string; confirmed: number } };
@@ -100,9 +100,9 @@ describe('long writes in the store’s writer thread', () => {
     expect(report.source.sha256).not.toBe((await (await fetch(`${server.url}/api/documents/${STATEMENT}?version=1`)).json() as { sha256: string }).sha256);
 
     // A copy that is some other document is refused in one sentence, and stores nothing.
-    const refused = await post(`${server.url}/api/documents/${STATEMENT}/verify`, { text: server.store.get(OP_ED)!.text, apply: true });
+    const refused = await post(`${server.url}/api/documents/${STATEMENT}/verify`, { text: (await server.store.get(OP_ED))!.text, apply: true });
     expect(refused.status).toBe(400);
     expect(((await refused.json()) as { detail: string }).detail).toMatch(/looks like another document/);
-    expect(server.store.versions(STATEMENT)).toHaveLength(2);
+    expect(await server.store.versions(STATEMENT)).toHaveLength(2);
   }, 60_000);
 });

@@ -6,8 +6,8 @@ import { json, openTestApp, problemOf, STATEMENT, type TestApp } from './test-su
  * server stays up, and nothing is stored that should not be.
  */
 let t: TestApp;
-beforeAll(() => {
-  t = openTestApp();
+beforeAll(async () => {
+  t = await openTestApp();
 });
 afterAll(() => t.close());
 

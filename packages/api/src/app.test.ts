@@ -4,8 +4,8 @@ import { createApp } from './app.js';
 import { openTestApp, problemOf, SEED_REPORT, type TestApp } from './test-support/app.js';
 
 let t: TestApp;
-beforeAll(() => {
-  t = openTestApp();
+beforeAll(async () => {
+  t = await openTestApp();
 });
 afterAll(() => t.close());
 

@@ -6,12 +6,14 @@ export interface OpenAppOptions extends Omit<AppOptions, 'store'> {
   dbPath: string;
   /** The corpus folder loaded at open, idempotently. */
   corpusDir?: string;
+  /** A PostgreSQL URL (`VERBATIM_DATABASE_URL`, read by the caller): the corpus lives there instead. */
+  databaseUrl?: string;
 }
 
 export interface OpenApp {
   app: ReturnType<typeof createApp>;
   /** Closes the database the app was opened on. */
-  close(): void;
+  close(): Promise<void>;
 }
 
 /**
@@ -20,7 +22,11 @@ export interface OpenApp {
  * apps/server opens the store itself and calls createApp, because it also serves the store's
  * background work.
  */
-export function openApp({ dbPath, corpusDir, ...options }: OpenAppOptions): OpenApp {
-  const store = openStore({ path: dbPath, ...(corpusDir !== undefined ? { corpusDir } : {}) });
+export async function openApp({ dbPath, corpusDir, databaseUrl, ...options }: OpenAppOptions): Promise<OpenApp> {
+  const store = await openStore({
+    path: dbPath,
+    ...(corpusDir !== undefined ? { corpusDir } : {}),
+    ...(databaseUrl ? { databaseUrl } : {}),
+  });
   return { app: createApp({ ...options, store }), close: () => store.close() };
 }

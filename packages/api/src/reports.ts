@@ -47,14 +47,14 @@ export class ReportCache {
     this.#recheckAfterMs = options.recheckAfterMs ?? RECHECK_AFTER_MS;
   }
 
-  get(sourceId: string, commentaryId: string): ServedReport | undefined {
+  async get(sourceId: string, commentaryId: string): Promise<ServedReport | undefined> {
     const key = `${sourceId}\u0000${commentaryId}`;
     const now = performance.now();
     const hit = this.#entries.get(key);
     if (hit && now - hit.checked < this.#recheckAfterMs) return hit;
 
-    const sourceSha = latestSha(this.#store, sourceId);
-    const commentarySha = latestSha(this.#store, commentaryId);
+    const sourceSha = await latestSha(this.#store, sourceId);
+    const commentarySha = await latestSha(this.#store, commentaryId);
     this.#entries.delete(key);
     if (sourceSha === undefined || commentarySha === undefined) return undefined;
     if (hit && hit.sourceSha === sourceSha && hit.commentarySha === commentarySha) {
@@ -64,11 +64,11 @@ export class ReportCache {
       return hit;
     }
 
-    const report = this.#store.alignment(sourceId, commentaryId);
+    const report = await this.#store.alignment(sourceId, commentaryId);
     if (!report) return undefined;
-    const summary = this.#store
-      .alignmentsOf(commentaryId)
-      .find((a) => a.source.id === sourceId && a.source.latest && a.commentary.latest);
+    const summary = (await this.#store.alignmentsOf(commentaryId)).find(
+      (a) => a.source.id === sourceId && a.source.latest && a.commentary.latest,
+    );
     const madeBy = summary?.engineVersion ?? 'unknown';
     const running = engineVersion();
     // Another engine's report is served as it is, said stale, until it is made again (at
@@ -98,6 +98,6 @@ export class ReportCache {
   }
 }
 
-function latestSha(store: Store, id: string): string | undefined {
-  return store.versions(id).at(-1)?.sha256;
+async function latestSha(store: Store, id: string): Promise<string | undefined> {
+  return (await store.versions(id)).at(-1)?.sha256;
 }

@@ -19,31 +19,31 @@ function emphasisMarks(report: { passages: Array<{ marks: unknown[] }> }): Empha
 describe('alignments in the store', () => {
   it('keeps passage ids stable across restarts, re-ingestion and realignment', async () => {
     const file = tempDbPath();
-    const first = openStore({ path: file, corpusDir: CORPUS_DIR });
-    const ids = first.alignment(STATEMENT_ID, OP_ED_ID)!.passages.map((p) => p.id);
+    const first = await openStore({ path: file, corpusDir: CORPUS_DIR });
+    const ids = (await first.alignment(STATEMENT_ID, OP_ED_ID))!.passages.map((p) => p.id);
     expect(ids.length).toBeGreaterThan(0);
-    first.close();
+    await first.close();
 
-    const reopened = openStore({ path: file, corpusDir: CORPUS_DIR });
-    expect(reopened.alignment(STATEMENT_ID, OP_ED_ID)!.passages.map((p) => p.id)).toEqual(ids);
+    const reopened = await openStore({ path: file, corpusDir: CORPUS_DIR });
+    expect((await reopened.alignment(STATEMENT_ID, OP_ED_ID))!.passages.map((p) => p.id)).toEqual(ids);
     const events: ProgressEvent[] = [];
-    expect(reopened.realign({ onProgress: (e) => events.push(e) })).toEqual({ commentaries: 1, alignments: 1, remade: 0 });
+    expect(await reopened.realign({ onProgress: (e) => events.push(e) })).toEqual({ commentaries: 1, alignments: 1, remade: 0 });
     expect(events.filter((e) => e.phase === 'realign')).toEqual([{ phase: 'realign', done: 1, total: 1, documentId: OP_ED_ID }]);
-    expect(reopened.alignment(STATEMENT_ID, OP_ED_ID)!.passages.map((p) => p.id)).toEqual(ids);
-    reopened.close();
+    expect((await reopened.alignment(STATEMENT_ID, OP_ED_ID))!.passages.map((p) => p.id)).toEqual(ids);
+    await reopened.close();
 
-    const elsewhere = openStore({ path: tempDbPath() });
+    const elsewhere = await openStore({ path: tempDbPath() });
     await elsewhere.add({ text: opEdText(), format: 'text', kind: 'commentary', id: OP_ED_ID });
     await elsewhere.add({ text: statementText(), format: 'text', kind: 'source', id: STATEMENT_ID });
-    expect(elsewhere.alignment(STATEMENT_ID, OP_ED_ID)!.passages.map((p) => p.id)).toEqual(ids);
-    elsewhere.close();
+    expect((await elsewhere.alignment(STATEMENT_ID, OP_ED_ID))!.passages.map((p) => p.id)).toEqual(ids);
+    await elsewhere.close();
   });
 
   it('finds a passage by id with the exact versions it was aligned between', async () => {
-    const store = openStore({ path: tempDbPath(), corpusDir: CORPUS_DIR });
-    const report = store.alignment(STATEMENT_ID, OP_ED_ID)!;
+    const store = await openStore({ path: tempDbPath(), corpusDir: CORPUS_DIR });
+    const report = (await store.alignment(STATEMENT_ID, OP_ED_ID))!;
     const iv5 = report.passages.find((p) => p.source?.locator === 'IV.5')!;
-    const found = store.passage(iv5.id)!;
+    const found = (await store.passage(iv5.id))!;
     expect(found.passage).toEqual(iv5);
     expect(found.source).toMatchObject({ id: STATEMENT_ID, version: 1, sha256: report.source.sha256 });
     expect(found.commentary).toMatchObject({ id: OP_ED_ID, version: 1 });
@@ -52,36 +52,36 @@ describe('alignments in the store', () => {
 
     // After the statement changes, the passage still names the version it was made against.
     await store.add({ text: `${statementText()}\n\nA closing line added later.`, format: 'text', kind: 'source', id: STATEMENT_ID });
-    expect(store.passage(iv5.id)!.source).toMatchObject({ version: 1, sha256: report.source.sha256 });
-    expect(store.alignmentsOf(OP_ED_ID).map((a) => a.source.version)).toEqual([2]);
-    store.close();
+    expect((await store.passage(iv5.id))!.source).toMatchObject({ version: 1, sha256: report.source.sha256 });
+    expect((await store.alignmentsOf(OP_ED_ID)).map((a) => a.source.version)).toEqual([2]);
+    await store.close();
   });
 
   it('hands the emphasis of an HTML or Markdown commentary to the engine, and none for plain text', async () => {
-    const store = openStore({ path: tempDbPath() });
+    const store = await openStore({ path: tempDbPath() });
     await store.add({ text: statementText(), format: 'text', kind: 'source', id: STATEMENT_ID });
 
     const html = await store.add({ text: `<p>${QUOTING_NATO('In HTML', '<em>', '</em>')}</p>`, format: 'html', kind: 'commentary', id: 'html-note' });
-    const [fromHtml] = emphasisMarks(store.alignment(STATEMENT_ID, html.id)!);
+    const [fromHtml] = emphasisMarks((await store.alignment(STATEMENT_ID, html.id))!);
     expect(fromHtml!.emphasized!.map((s) => s.text)).toEqual(['abandon its ideologized cold war approaches']);
 
     expect(html.outcome).toBe('added');
     const md = await store.add({ text: QUOTING_NATO('In Markdown', '*', '*'), format: 'markdown', kind: 'commentary', id: 'markdown-note' });
-    const [fromMarkdown] = emphasisMarks(store.alignment(STATEMENT_ID, md.id)!);
+    const [fromMarkdown] = emphasisMarks((await store.alignment(STATEMENT_ID, md.id))!);
     expect(fromMarkdown!.emphasized!.map((s) => md.text.slice(s.start, s.end))).toEqual(['abandon its ideologized cold war approaches']);
 
     const plain = await store.add({ text: QUOTING_NATO('In plain text', '', ''), format: 'text', kind: 'commentary', id: 'plain-note' });
-    const [fromPlain] = emphasisMarks(store.alignment(STATEMENT_ID, plain.id)!);
+    const [fromPlain] = emphasisMarks((await store.alignment(STATEMENT_ID, plain.id))!);
     expect(fromPlain!.emphasized).toBeNull();
-    store.close();
+    await store.close();
   });
 
   it('stores every passage of a report as a row, and no alignment for texts that share nothing', async () => {
     const file = tempDbPath();
-    const store = openStore({ path: file, corpusDir: CORPUS_DIR });
-    const passages = store.alignment(STATEMENT_ID, OP_ED_ID)!.passages;
+    const store = await openStore({ path: file, corpusDir: CORPUS_DIR });
+    const passages = (await store.alignment(STATEMENT_ID, OP_ED_ID))!.passages;
     await store.add({ text: 'An unrelated note about fisheries and harbour dues.', format: 'text', kind: 'commentary' });
-    store.close();
+    await store.close();
 
     const db = new Database(file, { readonly: true });
     const rows = db.prepare('SELECT id, status, locator FROM passages ORDER BY ordinal').all();
@@ -92,9 +92,9 @@ describe('alignments in the store', () => {
 
   it('realigns after an engine change: reports recomputed, alignments that no longer link dropped', async () => {
     const file = tempDbPath();
-    const store = openStore({ path: file, corpusDir: CORPUS_DIR });
+    const store = await openStore({ path: file, corpusDir: CORPUS_DIR });
     const unrelated = await store.add({ text: 'A note on fisheries, harbour dues and the price of grain.', format: 'text', kind: 'source' });
-    const ids = store.alignment(STATEMENT_ID, OP_ED_ID)!.passages.map((p) => p.id);
+    const ids = (await store.alignment(STATEMENT_ID, OP_ED_ID))!.passages.map((p) => p.id);
 
     // What an older engine might have left: a stale report, and a link the current one would not make.
     const db = new Database(file);
@@ -103,15 +103,15 @@ describe('alignments in the store', () => {
     db.prepare("INSERT INTO alignments (source_vid, commentary_vid, engine_version, report, created) SELECT ?, ?, engine_version, report, created FROM alignments")
       .run(unrelatedVid, opEdVid);
     db.close();
-    expect(store.alignmentsOf(OP_ED_ID)).toHaveLength(2);
+    expect(await store.alignmentsOf(OP_ED_ID)).toHaveLength(2);
 
     const events: ProgressEvent[] = [];
-    store.realign({ onProgress: (e) => events.push(e) });
+    await store.realign({ onProgress: (e) => events.push(e) });
     expect(events.filter((e) => e.phase === 'reindex').map((e) => `${e.done}/${e.total}`)).toEqual(['1/3', '2/3', '3/3']);
-    const links = store.alignmentsOf(OP_ED_ID);
+    const links = await store.alignmentsOf(OP_ED_ID);
     expect(links.map((l) => [l.source.id, l.engineVersion])).toEqual([[STATEMENT_ID, expect.not.stringMatching(/0\.0\.1$/)]]);
-    expect(store.alignment(STATEMENT_ID, OP_ED_ID)!.passages.map((p) => p.id)).toEqual(ids);
-    store.close();
+    expect((await store.alignment(STATEMENT_ID, OP_ED_ID))!.passages.map((p) => p.id)).toEqual(ids);
+    await store.close();
   });
 
   it('turns an engine failure into one sentence naming the documents, keeping the engine’s error as the cause only', () => {

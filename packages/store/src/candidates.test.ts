@@ -36,49 +36,49 @@ async function decoySources(store: Store): Promise<string[]> {
 
 describe('candidate sources', () => {
   it('picks the sources a commentary quotes among 41 decoys, and aligns it with those alone', async () => {
-    const store = openStore({ path: tempDbPath() });
+    const store = await openStore({ path: tempDbPath() });
     await store.add({ text: statementText(), format: 'text', kind: 'source', id: STATEMENT_ID });
     await store.add({ text: COMMUNIQUE, format: 'text', kind: 'source', id: COMMUNIQUE_ID });
     await decoySources(store);
 
-    const candidates = store.candidates(COMMENTARY, { kind: 'source' });
+    const candidates = await store.candidates(COMMENTARY, { kind: 'source' });
     expect(candidates.map((c) => c.id).sort()).toEqual([COMMUNIQUE_ID, STATEMENT_ID]);
     expect(Math.min(...candidates.map((c) => c.shared))).toBeGreaterThanOrEqual(MIN_SHARED_SHINGLES);
 
     const commentary = await store.add({ text: COMMENTARY, format: 'text', kind: 'commentary' });
-    const links = store.alignmentsOf(commentary.id);
+    const links = await store.alignmentsOf(commentary.id);
     expect(links.map((l) => l.source.id).sort()).toEqual([COMMUNIQUE_ID, STATEMENT_ID]);
-    const fromStatement = store.alignment(STATEMENT_ID, commentary.id)!;
+    const fromStatement = (await store.alignment(STATEMENT_ID, commentary.id))!;
     expect(fromStatement.passages.filter((p) => p.status !== 'not_found').map((p) => [p.kind, p.status, p.source?.locator])).toEqual([
       ['quotation', 'verbatim', '0.3'],
     ]);
-    const fromCommuniqué = store.alignment(COMMUNIQUE_ID, commentary.id)!;
+    const fromCommuniqué = (await store.alignment(COMMUNIQUE_ID, commentary.id))!;
     expect(fromCommuniqué.passages.filter((p) => p.status !== 'not_found').map((p) => p.source?.locator)).toEqual(['¶2']);
-    store.close();
+    await store.close();
   });
 
   it('finds a source from one quoted sentence', async () => {
-    const store = openStore({ path: tempDbPath() });
+    const store = await openStore({ path: tempDbPath() });
     await store.add({ text: statementText(), format: 'text', kind: 'source', id: STATEMENT_ID });
     await decoySources(store);
     const oneSentence =
       'Both capitals said they “oppose interference by external forces in their internal affairs”, and little else.';
-    expect(store.candidates(oneSentence, { kind: 'source' }).map((c) => c.id)).toEqual([STATEMENT_ID]);
-    expect(store.candidates('Friendship has limits after all.', { kind: 'source' })).toEqual([]);
-    store.close();
+    expect((await store.candidates(oneSentence, { kind: 'source' })).map((c) => c.id)).toEqual([STATEMENT_ID]);
+    expect(await store.candidates('Friendship has limits after all.', { kind: 'source' })).toEqual([]);
+    await store.close();
   });
 
   it('aligns a new source with the commentaries already stored that quote it', async () => {
-    const store = openStore({ path: tempDbPath() });
+    const store = await openStore({ path: tempDbPath() });
     const commentary = await store.add({ text: COMMENTARY, format: 'text', kind: 'commentary' });
     await store.add({ text: opEdText(), format: 'text', kind: 'commentary', id: 'op-ed' });
-    expect(store.alignmentsOf(commentary.id)).toEqual([]);
+    expect(await store.alignmentsOf(commentary.id)).toEqual([]);
 
     await store.add({ text: COMMUNIQUE, format: 'text', kind: 'source', id: COMMUNIQUE_ID });
-    expect(store.alignmentsOf(COMMUNIQUE_ID).map((l) => l.commentary.id)).toEqual([commentary.id]);
+    expect((await store.alignmentsOf(COMMUNIQUE_ID)).map((l) => l.commentary.id)).toEqual([commentary.id]);
 
     await store.add({ text: statementText(), format: 'text', kind: 'source', id: STATEMENT_ID });
-    expect(store.alignmentsOf(STATEMENT_ID).map((l) => l.commentary.id).sort()).toEqual([commentary.id, 'op-ed'].sort());
-    store.close();
+    expect((await store.alignmentsOf(STATEMENT_ID)).map((l) => l.commentary.id).sort()).toEqual([commentary.id, 'op-ed'].sort());
+    await store.close();
   });
 });

@@ -34,20 +34,20 @@ function provenanceStatuses(): Map<string, VerificationStatus> {
 }
 
 describe('verification statuses', () => {
-  it('are those PROVENANCE.md gives, paragraph by paragraph (II.11, II.12, IV.8, IV.10 whole; I.2, I.3, I.5, I.6, IV.11 in part)', () => {
+  it('are those PROVENANCE.md gives, paragraph by paragraph (II.11, II.12, IV.8, IV.10 whole; I.2, I.3, I.5, I.6, IV.11 in part)', async () => {
     const wanted = provenanceStatuses();
     expect(wanted.size).toBe(66);
     expect(wanted.get('II.11')).toBe('confirmed');
     expect(wanted.get('IV.11')).toBe('confirmed-in-part');
-    const store = openStore({ path: tempDbPath(), corpusDir: CORPUS_DIR });
+    const store = await openStore({ path: tempDbPath(), corpusDir: CORPUS_DIR });
     const stored = new Map(
-      store.get(STATEMENT_ID)!.paragraphs.filter((p) => p.verification !== null).map((p) => [p.locator, p.verification]),
+      (await store.get(STATEMENT_ID))!.paragraphs.filter((p) => p.verification !== null).map((p) => [p.locator, p.verification]),
     );
     expect(stored).toEqual(wanted);
-    store.close();
+    await store.close();
   });
 
-  it('follow a new provenance when the corpus is loaded again: same text, same version, new statuses', () => {
+  it('follow a new provenance when the corpus is loaded again: same text, same version, new statuses', async () => {
     // A database loaded before the December checks: the nine paragraphs still unchecked.
     const corpus = copyCorpus(path.join(tempDir(), 'corpus'));
     const metaFile = path.join(corpus, 'joint-statement-2022-02-04.en.meta.json');
@@ -61,20 +61,20 @@ describe('verification statuses', () => {
     meta.verification.unchecked.paragraphs.push(...newer);
     fs.writeFileSync(metaFile, JSON.stringify(meta));
     const file = tempDbPath();
-    const before = openStore({ path: file, corpusDir: corpus });
-    const old = before.get(STATEMENT_ID)!;
+    const before = await openStore({ path: file, corpusDir: corpus });
+    const old = (await before.get(STATEMENT_ID))!;
     expect(old.paragraphs.find((p) => p.locator === 'II.11')!.verification).toBe('unchecked');
-    before.close();
+    await before.close();
 
     fs.writeFileSync(metaFile, current);
-    const after = openStore({ path: file, corpusDir: corpus });
+    const after = await openStore({ path: file, corpusDir: corpus });
     expect(after.corpus).toMatchObject({ added: [], newVersions: [], unchanged: [STATEMENT_ID, expect.any(String)] });
-    const statement = after.get(STATEMENT_ID)!;
+    const statement = (await after.get(STATEMENT_ID))!;
     expect(statement).toMatchObject({ version: 1, versions: 1, sha256: old.sha256 });
     const status = (locator: string) => statement.paragraphs.find((p) => p.locator === locator)!.verification;
     expect(['II.11', 'II.12', 'IV.8', 'IV.10'].map(status)).toEqual(['confirmed', 'confirmed', 'confirmed', 'confirmed']);
     expect(['I.2', 'I.3', 'I.5', 'I.6', 'IV.11'].map(status)).toEqual(Array(5).fill('confirmed-in-part'));
     expect(statement.paragraphs.find((p) => p.locator === 'IV.11')!.verificationNote).toMatch(/one comma, one source: not applied/);
-    after.close();
+    await after.close();
   });
 });

@@ -19,14 +19,14 @@ import type { ProgressEvent } from './types.js';
 describe('loading the corpus', () => {
   it('stores both documents byte for byte with their metadata, and aligns the op-ed with the statement', async () => {
     const events: ProgressEvent[] = [];
-    const store = openStore({ path: tempDbPath(), corpusDir: CORPUS_DIR, onProgress: (e) => events.push(e) });
+    const store = await openStore({ path: tempDbPath(), corpusDir: CORPUS_DIR, onProgress: (e) => events.push(e) });
     expect(store.corpus).toEqual({ added: [STATEMENT_ID, OP_ED_ID], newVersions: [], unchanged: [], skipped: [], warnings: [] });
     expect(events.filter((e) => e.phase === 'corpus').map((e) => [e.done, e.total, e.documentId])).toEqual([
       [1, 2, STATEMENT_ID],
       [2, 2, OP_ED_ID],
     ]);
 
-    const statement = store.get(STATEMENT_ID)!;
+    const statement = (await store.get(STATEMENT_ID))!;
     expect(statement.text).toBe(statementText());
     expect(statement).toMatchObject({
       kind: 'source',
@@ -40,28 +40,28 @@ describe('loading the corpus', () => {
     expect(statement.provenance).toMatch(/^The English translation published by the Kremlin/);
     expect(statement.meta.layout).toMatch(/^The title line/);
 
-    const opEd = store.get(OP_ED_ID)!;
+    const opEd = (await store.get(OP_ED_ID))!;
     expect(opEd.text).toBe(opEdText());
     expect(opEd.text.endsWith('\n\n')).toBe(true);
     expect(opEd).toMatchObject({ kind: 'commentary', date: '2022-02', url: null, sha256: '22c2ffef9ad9734b0de2aaafbc24a24e64187057b46b21f4919fecf65962493b' });
     expect(opEd.meta.dateNote).toMatch(/^Publication and date not stated/);
 
-    const [link] = store.alignmentsOf(OP_ED_ID);
-    expect(store.alignmentsOf(OP_ED_ID)).toHaveLength(1);
+    const [link] = await store.alignmentsOf(OP_ED_ID);
+    expect(await store.alignmentsOf(OP_ED_ID)).toHaveLength(1);
     expect(link).toMatchObject({ source: { id: STATEMENT_ID, latest: true }, commentary: { id: OP_ED_ID, latest: true } });
     expect(link!.passages).toBeGreaterThan(0);
-    const report = store.alignment(STATEMENT_ID, OP_ED_ID)!;
+    const report = (await store.alignment(STATEMENT_ID, OP_ED_ID))!;
     expect(report.passages.map((p) => p.source?.locator)).toContain('IV.5');
-    expect(store.list().map((d) => [d.id, d.alignments, d.passages])).toEqual([
+    expect((await store.list()).map((d) => [d.id, d.alignments, d.passages])).toEqual([
       [STATEMENT_ID, 1, link!.passages],
       [OP_ED_ID, 1, link!.passages],
     ]);
-    store.close();
+    await store.close();
   });
 
   it("gives each of the statement's paragraphs its verification status and note", async () => {
-    const store = openStore({ path: tempDbPath(), corpusDir: CORPUS_DIR });
-    const byLocator = new Map(store.get(STATEMENT_ID)!.paragraphs.map((p) => [p.locator, p]));
+    const store = await openStore({ path: tempDbPath(), corpusDir: CORPUS_DIR });
+    const byLocator = new Map((await store.get(STATEMENT_ID))!.paragraphs.map((p) => [p.locator, p]));
     expect(byLocator.get('0.1')).toMatchObject({ verification: 'confirmed', verificationNote: 'Confirmed whole by independent quotations of the Kremlin translation.' });
     expect(byLocator.get('IV.5')).toMatchObject({ verification: 'confirmed-in-part' });
     expect(byLocator.get('II.10')).toMatchObject({ verification: 'corrected', verificationNote: '"origin of the new coronavirus infection", "coronavirus origin".' });
@@ -71,47 +71,47 @@ describe('loading the corpus', () => {
     // Every paragraph of the statement has a status: the metadata names all 66.
     expect([...byLocator.values()].filter((p) => p.verification !== null)).toHaveLength(66);
     expect(store.corpus!.warnings).toEqual([]);
-    store.close();
+    await store.close();
   });
 
   it('is idempotent: reopening never duplicates anything', async () => {
     const file = tempDbPath();
-    openStore({ path: file, corpusDir: CORPUS_DIR }).close();
-    const store = openStore({ path: file, corpusDir: CORPUS_DIR });
+    await (await openStore({ path: file, corpusDir: CORPUS_DIR })).close();
+    const store = await openStore({ path: file, corpusDir: CORPUS_DIR });
     expect(store.corpus).toMatchObject({ added: [], newVersions: [], unchanged: [STATEMENT_ID, OP_ED_ID] });
-    expect(store.list().map((d) => [d.id, d.versions])).toEqual([
+    expect((await store.list()).map((d) => [d.id, d.versions])).toEqual([
       [STATEMENT_ID, 1],
       [OP_ED_ID, 1],
     ]);
-    expect(store.alignmentsOf(OP_ED_ID)).toHaveLength(1);
-    store.close();
+    expect(await store.alignmentsOf(OP_ED_ID)).toHaveLength(1);
+    await store.close();
   });
 
   it('makes a changed file a new version, keeps the old one, and realigns the new one', async () => {
     const corpus = copyCorpus(path.join(tempDir(), 'corpus'));
     const file = tempDbPath();
-    openStore({ path: file, corpusDir: corpus }).close();
+    await (await openStore({ path: file, corpusDir: corpus })).close();
 
     const extra = 'In short, the statement said that “Friendship between the two States has no limits”.\n';
     fs.appendFileSync(path.join(corpus, OP_ED_FILE), extra);
-    const store = openStore({ path: file, corpusDir: corpus });
+    const store = await openStore({ path: file, corpusDir: corpus });
     expect(store.corpus).toMatchObject({ newVersions: [OP_ED_ID], unchanged: [STATEMENT_ID] });
     expect(store.corpus!.warnings).toEqual([
       expect.stringMatching(/^op-ed-expanding-sino-russian-cooperation\.txt has changed since its metadata was written: its SHA-256 is [0-9a-f]{64}, not 22c2ffef/),
     ]);
-    expect(store.versions(OP_ED_ID).map((v) => v.version)).toEqual([1, 2]);
-    expect(store.get(OP_ED_ID)!.text).toBe(opEdText() + extra);
-    expect(store.get(OP_ED_ID, { version: 1 })!.text).toBe(opEdText());
-    const [link] = store.alignmentsOf(OP_ED_ID);
+    expect((await store.versions(OP_ED_ID)).map((v) => v.version)).toEqual([1, 2]);
+    expect((await store.get(OP_ED_ID))!.text).toBe(opEdText() + extra);
+    expect((await store.get(OP_ED_ID, { version: 1 }))!.text).toBe(opEdText());
+    const [link] = await store.alignmentsOf(OP_ED_ID);
     expect(link!.commentary).toMatchObject({ version: 2, latest: true });
-    expect(store.alignment(STATEMENT_ID, OP_ED_ID)!.commentary.sha256).toBe(store.get(OP_ED_ID)!.sha256);
-    store.close();
+    expect((await store.alignment(STATEMENT_ID, OP_ED_ID))!.commentary.sha256).toBe((await store.get(OP_ED_ID))!.sha256);
+    await store.close();
   });
 
   it('updates changed metadata and verification in place, without a new version', async () => {
     const corpus = copyCorpus(path.join(tempDir(), 'corpus'));
     const file = tempDbPath();
-    openStore({ path: file, corpusDir: corpus }).close();
+    await (await openStore({ path: file, corpusDir: corpus })).close();
 
     const metaFile = path.join(corpus, 'joint-statement-2022-02-04.en.meta.json');
     const meta = JSON.parse(fs.readFileSync(metaFile, 'utf8'));
@@ -121,44 +121,44 @@ describe('loading the corpus', () => {
     meta.verification.unchecked.paragraphs.push('IX.1');
     fs.writeFileSync(metaFile, JSON.stringify(meta, null, 2));
 
-    const store = openStore({ path: file, corpusDir: corpus });
-    const statement = store.get(STATEMENT_ID)!;
+    const store = await openStore({ path: file, corpusDir: corpus });
+    const statement = (await store.get(STATEMENT_ID))!;
     expect(statement).toMatchObject({ version: 1, versions: 1, title: 'Joint Statement (4 February 2022)' });
     expect(statement.paragraphs.find((p) => p.locator === 'II.1')!.verification).toBe('confirmed');
     expect(store.corpus!.warnings).toEqual([
       `joint-statement-2022-02-04.en.meta.json verifies paragraph IX.1, which ${STATEMENT_FILE} does not have.`,
     ]);
-    store.close();
+    await store.close();
   });
 
   it('does not bring back a document the user deleted', async () => {
     const file = tempDbPath();
-    const store = openStore({ path: file, corpusDir: CORPUS_DIR });
-    expect(store.delete(OP_ED_ID)).toBe(true);
-    store.close();
-    const again = openStore({ path: file, corpusDir: CORPUS_DIR });
+    const store = await openStore({ path: file, corpusDir: CORPUS_DIR });
+    expect(await store.delete(OP_ED_ID)).toBe(true);
+    await store.close();
+    const again = await openStore({ path: file, corpusDir: CORPUS_DIR });
     expect(again.corpus).toMatchObject({ skipped: [OP_ED_ID], unchanged: [STATEMENT_ID] });
-    expect(again.get(OP_ED_ID)).toBeUndefined();
+    expect(await again.get(OP_ED_ID)).toBeUndefined();
     // Adding it again on purpose is another matter.
     await again.add({ text: opEdText(), format: 'text', kind: 'commentary', id: OP_ED_ID });
-    again.close();
-    expect(openStore({ path: file, corpusDir: CORPUS_DIR }).corpus).toMatchObject({ unchanged: [STATEMENT_ID, OP_ED_ID] });
+    await again.close();
+    expect((await openStore({ path: file, corpusDir: CORPUS_DIR })).corpus).toMatchObject({ unchanged: [STATEMENT_ID, OP_ED_ID] });
   });
 
   it('stops with a clear error on a malformed corpus', async () => {
     const corpus = copyCorpus(path.join(tempDir(), 'corpus'));
     fs.writeFileSync(path.join(corpus, 'broken.meta.json'), '{ "id": "broken", ');
-    expect(() => openStore({ path: tempDbPath(), corpusDir: corpus })).toThrow(StoreError);
-    expect(() => openStore({ path: tempDbPath(), corpusDir: corpus })).toThrow(/^The corpus metadata broken\.meta\.json cannot be read: /);
+    await expect(openStore({ path: tempDbPath(), corpusDir: corpus })).rejects.toThrow(StoreError);
+    await expect(openStore({ path: tempDbPath(), corpusDir: corpus })).rejects.toThrow(/^The corpus metadata broken\.meta\.json cannot be read: /);
 
     fs.writeFileSync(path.join(corpus, 'broken.meta.json'), '{ "id": "broken", "file": "missing.txt", "kind": "source" }');
-    expect(() => openStore({ path: tempDbPath(), corpusDir: corpus })).toThrow(
+    await expect(openStore({ path: tempDbPath(), corpusDir: corpus })).rejects.toThrow(
       'The corpus file missing.txt named in broken.meta.json cannot be read.',
     );
 
     fs.writeFileSync(path.join(corpus, 'empty.txt'), '\n\n');
     fs.writeFileSync(path.join(corpus, 'broken.meta.json'), '{ "id": "broken", "file": "empty.txt", "kind": "source" }');
-    expect(() => openStore({ path: tempDbPath(), corpusDir: corpus })).toThrow(
+    await expect(openStore({ path: tempDbPath(), corpusDir: corpus })).rejects.toThrow(
       'The document is empty: it has no text to store (corpus file empty.txt).',
     );
   });

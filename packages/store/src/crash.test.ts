@@ -65,17 +65,17 @@ describe('a process killed in the middle of a bulk add', () => {
     expect(halfIndexed).toEqual([]);
     raw.close();
 
-    const store = openStore({ path: dbPath, corpusDir: CORPUS_DIR });
-    const stored = store.list();
+    const store = await openStore({ path: dbPath, corpusDir: CORPUS_DIR });
+    const stored = await store.list();
     // The corpus, the acknowledged documents, and at most the one whose commit beat the kill.
     expect(stored.length - 2 - ids.length).toBeGreaterThanOrEqual(0);
     expect(stored.length - 2 - ids.length).toBeLessThanOrEqual(1);
-    for (const id of ids) expect(store.get(id), id).toBeDefined();
+    for (const id of ids) expect(await store.get(id), id).toBeDefined();
     // Every bulk commentary quotes the statement: one without its alignment would be half-added.
     for (const doc of stored.filter((d) => d.kind === 'commentary')) {
-      expect(store.alignmentsOf(doc.id).map((a) => a.source.id), doc.id).toContain(STATEMENT_ID);
-      expect(store.alignment(STATEMENT_ID, doc.id)!.passages.length, doc.id).toBeGreaterThan(0);
+      expect((await store.alignmentsOf(doc.id)).map((a) => a.source.id), doc.id).toContain(STATEMENT_ID);
+      expect((await store.alignment(STATEMENT_ID, doc.id))!.passages.length, doc.id).toBeGreaterThan(0);
     }
-    store.close();
+    await store.close();
   }, 60_000);
 });

@@ -8,7 +8,7 @@ const NEWS = fs.readFileSync(new URL('./ingest/fixtures/news-article.html', impo
 
 describe('adding a saved web page', () => {
   it('stores it with the author, date, title, site and address its meta tags give, and aligns it', async () => {
-    const store = openStore({ path: tempDbPath(), corpusDir: CORPUS_DIR });
+    const store = await openStore({ path: tempDbPath(), corpusDir: CORPUS_DIR });
     const added = await store.add({ text: NEWS, format: 'html', kind: 'commentary', pageUrl: 'https://chronicle.example/print?id=7' });
     expect(added).toMatchObject({
       title: 'No limits? What the February statement says',
@@ -18,14 +18,14 @@ describe('adding a saved web page', () => {
       url: 'https://chronicle.example/2022/02/10/no-limits',
       language: 'en-GB',
     });
-    expect(store.alignmentsOf(added.id).map((a) => a.source.id)).toEqual(['joint-statement-2022-02-04']);
-    store.close();
+    expect((await store.alignmentsOf(added.id)).map((a) => a.source.id)).toEqual(['joint-statement-2022-02-04']);
+    await store.close();
   });
 
   it('keeps what the curator typed over what the page says', async () => {
-    const store = openStore({ path: tempDbPath() });
+    const store = await openStore({ path: tempDbPath() });
     const added = await store.add({ text: NEWS, format: 'html', kind: 'commentary', title: 'My title', author: 'J. Doe', date: '2022-02' });
     expect(added).toMatchObject({ title: 'My title', author: 'J. Doe', date: '2022-02', url: null });
-    store.close();
+    await store.close();
   });
 });

@@ -24,63 +24,63 @@ function ageAlignments(path: string): void {
 describe('alignments another engine made', () => {
   it('are listed as outdated, served as they were, then made again with this engine', async () => {
     const path = tempDbPath();
-    const fresh = openStore({ path, corpusDir: CORPUS_DIR });
-    const current = fresh.alignment(STATEMENT_ID, OP_ED_ID)!;
-    fresh.close();
+    const fresh = await openStore({ path, corpusDir: CORPUS_DIR });
+    const current = (await fresh.alignment(STATEMENT_ID, OP_ED_ID))!;
+    await fresh.close();
     ageAlignments(path);
 
-    const store = openStore({ path, corpusDir: CORPUS_DIR });
+    const store = await openStore({ path, corpusDir: CORPUS_DIR });
     try {
-      expect(store.outdated()).toEqual([
+      expect(await store.outdated()).toEqual([
         { source: { id: STATEMENT_ID, version: 1 }, commentary: { id: OP_ED_ID, version: 1 }, engineVersion: OLD_ENGINE },
       ]);
-      expect(store.alignment(STATEMENT_ID, OP_ED_ID)!.passages).toHaveLength(7);
-      expect(store.alignmentsOf(OP_ED_ID)[0]!.engineVersion).toBe(OLD_ENGINE);
+      expect((await store.alignment(STATEMENT_ID, OP_ED_ID))!.passages).toHaveLength(7);
+      expect((await store.alignmentsOf(OP_ED_ID))[0]!.engineVersion).toBe(OLD_ENGINE);
 
       const progress: string[] = [];
       const result = await store.remakeOutdated({ onProgress: (e) => progress.push(`${e.phase} ${e.done}/${e.total}`) });
       expect(result).toEqual({ outdated: 1, remade: 1, unlinked: 0 });
       expect(progress).toEqual(['remake 1/1']);
-      expect(store.outdated()).toEqual([]);
-      expect(store.alignment(STATEMENT_ID, OP_ED_ID)).toEqual(current);
-      expect(store.alignmentsOf(OP_ED_ID)[0]!.engineVersion).toBe(engineVersion());
+      expect(await store.outdated()).toEqual([]);
+      expect(await store.alignment(STATEMENT_ID, OP_ED_ID)).toEqual(current);
+      expect((await store.alignmentsOf(OP_ED_ID))[0]!.engineVersion).toBe(engineVersion());
       // Done once: a second run finds nothing to do.
       expect(await store.remakeOutdated()).toEqual({ outdated: 0, remade: 0, unlinked: 0 });
     } finally {
-      store.close();
+      await store.close();
     }
   });
 
   it('stops between two alignments when asked, leaving the rest outdated', async () => {
     const path = tempDbPath();
-    openStore({ path, corpusDir: CORPUS_DIR }).close();
+    await (await openStore({ path, corpusDir: CORPUS_DIR })).close();
     ageAlignments(path);
-    const store = openStore({ path, corpusDir: CORPUS_DIR });
+    const store = await openStore({ path, corpusDir: CORPUS_DIR });
     try {
       const stop = new AbortController();
       stop.abort();
       expect(await store.remakeOutdated({ signal: stop.signal })).toEqual({ outdated: 1, remade: 0, unlinked: 0 });
-      expect(store.outdated()).toHaveLength(1);
+      expect(await store.outdated()).toHaveLength(1);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 
   it('are all made again by realign, an older version’s included', async () => {
     const path = tempDbPath();
-    const store = openStore({ path, corpusDir: CORPUS_DIR });
+    const store = await openStore({ path, corpusDir: CORPUS_DIR });
     await store.add({ text: statementText().replace('no limits', 'some limits'), format: 'text', kind: 'source', id: STATEMENT_ID });
-    store.close();
+    await store.close();
     ageAlignments(path);
 
-    const again = openStore({ path, corpusDir: CORPUS_DIR });
+    const again = await openStore({ path, corpusDir: CORPUS_DIR });
     try {
-      expect(again.outdated().map((a) => a.source.version)).toEqual([1, 2]);
-      const result = again.realign();
+      expect((await again.outdated()).map((a) => a.source.version)).toEqual([1, 2]);
+      const result = await again.realign();
       expect(result).toMatchObject({ commentaries: 1, alignments: 1, remade: 1 });
-      expect(again.outdated()).toEqual([]);
+      expect(await again.outdated()).toEqual([]);
     } finally {
-      again.close();
+      await again.close();
     }
   });
 });

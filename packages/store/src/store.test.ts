@@ -18,7 +18,7 @@ async function refusal(run: () => Promise<unknown>): Promise<string> {
 
 describe('store.add', () => {
   it('stores plain text exactly as given, with paragraphs and locators', async () => {
-    const store = openStore({ path: tempDbPath() });
+    const store = await openStore({ path: tempDbPath() });
     const text = statementText();
     const doc = await store.add({ text, format: 'text', kind: 'source', id: STATEMENT_ID, date: '2022-02-04' });
     expect(doc).toMatchObject({ id: STATEMENT_ID, version: 1, versions: 1, outcome: 'added', kind: 'source', date: '2022-02-04' });
@@ -26,63 +26,63 @@ describe('store.add', () => {
     expect(doc.title).toBe(text.split('\n')[0]);
     expect(doc.paragraphs.map((p) => p.locator).slice(0, 6)).toEqual(['title', '0.1', '0.2', '0.3', '0.4', 'I.1']);
     expect(doc.paragraphs.find((p) => p.locator === 'IV.5')!.text).toMatch(/^The sides call for the establishment/);
-    store.close();
+    await store.close();
   });
 
   it('is idempotent by content: the same text again, even after a restart, returns the stored document', async () => {
     const path = tempDbPath();
     const text = statementText();
-    const first = openStore({ path });
+    const first = await openStore({ path });
     const added = await first.add({ text, format: 'text', kind: 'source' });
     expect(await first.add({ text, format: 'text', kind: 'source', title: 'Another title' })).toMatchObject({
       id: added.id,
       outcome: 'existing',
       title: added.title,
     });
-    first.close();
+    await first.close();
 
-    const second = openStore({ path });
+    const second = await openStore({ path });
     expect(await second.add({ bytes: Buffer.from(text), format: 'text', kind: 'source' })).toMatchObject({ id: added.id, outcome: 'existing' });
-    expect(second.list()).toHaveLength(1);
-    expect(second.versions(added.id)).toHaveLength(1);
-    second.close();
+    expect(await second.list()).toHaveLength(1);
+    expect(await second.versions(added.id)).toHaveLength(1);
+    await second.close();
   });
 
   it('keeps the old version when a document changes, and the new one becomes the document', async () => {
-    const store = openStore({ path: tempDbPath() });
+    const store = await openStore({ path: tempDbPath() });
     const text = statementText();
     const first = await store.add({ text, format: 'text', kind: 'source', id: STATEMENT_ID });
     const changed = text.replace('has no limits', 'has few limits');
     const second = await store.add({ text: changed, format: 'text', kind: 'source', id: STATEMENT_ID });
 
     expect(second).toMatchObject({ id: STATEMENT_ID, version: 2, versions: 2, outcome: 'new-version' });
-    expect(store.get(STATEMENT_ID)!.text).toBe(changed);
-    expect(store.get(STATEMENT_ID, { version: 1 })!.text).toBe(text);
-    expect(store.versions(STATEMENT_ID).map((v) => [v.version, v.sha256])).toEqual([
+    expect((await store.get(STATEMENT_ID))!.text).toBe(changed);
+    expect((await store.get(STATEMENT_ID, { version: 1 }))!.text).toBe(text);
+    expect((await store.versions(STATEMENT_ID)).map((v) => [v.version, v.sha256])).toEqual([
       [1, first.sha256],
       [2, second.sha256],
     ]);
-    expect(store.list().map((d) => [d.id, d.version])).toEqual([[STATEMENT_ID, 2]]);
+    expect((await store.list()).map((d) => [d.id, d.version])).toEqual([[STATEMENT_ID, 2]]);
     // Search and candidates see the current text only.
-    expect(store.search('"has no limits"').hits).toEqual([]);
-    expect(store.search('"has few limits"').hits.map((h) => [h.documentId, h.version, h.locator])).toEqual([[STATEMENT_ID, 2, 'IV.5']]);
+    expect((await store.search('"has no limits"')).hits).toEqual([]);
+    expect((await store.search('"has few limits"')).hits.map((h) => [h.documentId, h.version, h.locator])).toEqual([[STATEMENT_ID, 2, 'IV.5']]);
 
     // Going back to the first text is a change too.
     expect(await store.add({ text, format: 'text', kind: 'source', id: STATEMENT_ID })).toMatchObject({ version: 3, outcome: 'new-version' });
-    store.close();
+    await store.close();
   });
 
   it('gives documents added without an id one made from the title', async () => {
-    const store = openStore({ path: tempDbPath() });
+    const store = await openStore({ path: tempDbPath() });
     const a = await store.add({ text: 'First text.', format: 'text', kind: 'commentary', title: 'Écho de Pékin: “No limits”?' });
     const b = await store.add({ text: 'Second text.', format: 'text', kind: 'commentary', title: 'Écho de Pékin: “No limits”?' });
     expect(a.id).toBe('echo-de-pekin-no-limits');
     expect(b.id).toBe(`echo-de-pekin-no-limits-${b.sha256.slice(0, 8)}`);
-    store.close();
+    await store.close();
   });
 
   it('converts Markdown and HTML and keeps their emphasis exact', async () => {
-    const store = openStore({ path: tempDbPath() });
+    const store = await openStore({ path: tempDbPath() });
     const md = await store.add({
       text: '# On the statement\n\nThe sides have *no limits* and **no “forbidden” areas**.',
       format: 'markdown',
@@ -98,13 +98,13 @@ describe('store.add', () => {
       kind: 'commentary',
     });
     expect(html.text).toBe('Friendship has no limits.');
-    expect(store.get(html.id)!.emphasis).toEqual([{ start: 11, end: 24, kind: 'emphasis' }]);
+    expect((await store.get(html.id))!.emphasis).toEqual([{ start: 11, end: 24, kind: 'emphasis' }]);
     expect(html.text.slice(11, 24)).toBe('has no limits');
-    store.close();
+    await store.close();
   });
 
   it('refuses empty, binary, non-UTF-8 and oversized documents in one sentence, and stores nothing', async () => {
-    const store = openStore({ path: tempDbPath() });
+    const store = await openStore({ path: tempDbPath() });
     const add = (input: Partial<Parameters<typeof store.add>[0]>) => () =>
       store.add({ format: 'text', kind: 'commentary', ...input });
     expect(await refusal(add({ text: '   \n' }))).toBe('empty: The document is empty: it has no text to store.');
@@ -128,44 +128,44 @@ describe('store.add', () => {
       'invalid: The date "4 February 2022" is not a date; write it as YYYY, YYYY-MM or YYYY-MM-DD.',
     );
     expect(await refusal(add({ text: 'x', id: '../etc/passwd' }))).toMatch(/^invalid: The id "..\/etc\/passwd" is not usable;/);
-    expect(store.list()).toEqual([]);
-    store.close();
+    expect(await store.list()).toEqual([]);
+    await store.close();
   });
 });
 
 describe('store reading', () => {
   it('answers "not found" with undefined or an empty list, not an exception', async () => {
-    const store = openStore({ path: tempDbPath() });
-    expect(store.get('nothing')).toBeUndefined();
-    expect(store.get('nothing', { version: 2 })).toBeUndefined();
-    expect(store.versions('nothing')).toEqual([]);
-    expect(store.alignment('nothing', 'neither')).toBeUndefined();
-    expect(store.alignmentsOf('nothing')).toEqual([]);
-    expect(store.alignments()).toEqual([]);
-    expect(store.passage('p-0000000000000000')).toBeUndefined();
-    expect(store.delete('nothing')).toBe(false);
-    expect(store.search('').hits).toEqual([]);
-    store.close();
+    const store = await openStore({ path: tempDbPath() });
+    expect(await store.get('nothing')).toBeUndefined();
+    expect(await store.get('nothing', { version: 2 })).toBeUndefined();
+    expect(await store.versions('nothing')).toEqual([]);
+    expect(await store.alignment('nothing', 'neither')).toBeUndefined();
+    expect(await store.alignmentsOf('nothing')).toEqual([]);
+    expect(await store.alignments()).toEqual([]);
+    expect(await store.passage('p-0000000000000000')).toBeUndefined();
+    expect(await store.delete('nothing')).toBe(false);
+    expect((await store.search('')).hits).toEqual([]);
+    await store.close();
   });
 
   it('deletes every version of a document with its paragraphs, index entries and alignments', async () => {
     const path = tempDbPath();
-    const store = openStore({ path });
+    const store = await openStore({ path });
     await store.add({ text: statementText(), format: 'text', kind: 'source', id: STATEMENT_ID });
     await store.add({ text: statementText().replace('no limits', 'some limits'), format: 'text', kind: 'source', id: STATEMENT_ID });
     const opEd = await store.add({ text: opEdText(), format: 'text', kind: 'commentary' });
-    expect(store.alignmentsOf(opEd.id)).toHaveLength(1);
+    expect(await store.alignmentsOf(opEd.id)).toHaveLength(1);
     // The library's links: the one alignment, between the statement's latest version and the op-ed.
-    expect(store.alignments().map((a) => [a.source.id, a.source.version, a.commentary.id])).toEqual([[STATEMENT_ID, 2, opEd.id]]);
+    expect((await store.alignments()).map((a) => [a.source.id, a.source.version, a.commentary.id])).toEqual([[STATEMENT_ID, 2, opEd.id]]);
 
-    expect(store.delete(STATEMENT_ID)).toBe(true);
-    expect(store.alignments()).toEqual([]);
-    expect(store.get(STATEMENT_ID)).toBeUndefined();
-    expect(store.alignmentsOf(opEd.id)).toEqual([]);
-    expect(store.search('"some limits"').hits).toEqual([]);
-    expect(store.candidates(statementText(), { kind: 'source' })).toEqual([]);
-    const opEdParagraphs = store.get(opEd.id)!.paragraphs.length;
-    store.close();
+    expect(await store.delete(STATEMENT_ID)).toBe(true);
+    expect(await store.alignments()).toEqual([]);
+    expect(await store.get(STATEMENT_ID)).toBeUndefined();
+    expect(await store.alignmentsOf(opEd.id)).toEqual([]);
+    expect((await store.search('"some limits"')).hits).toEqual([]);
+    expect(await store.candidates(statementText(), { kind: 'source' })).toEqual([]);
+    const opEdParagraphs = (await store.get(opEd.id))!.paragraphs.length;
+    await store.close();
 
     const db = new Database(path);
     const counts = db
@@ -177,5 +177,20 @@ describe('store reading', () => {
     expect(counts).toEqual({ paragraphs: opEdParagraphs, alignments: 0, passages: 0, fts: opEdParagraphs });
     expect(db.pragma('foreign_key_check')).toEqual([]);
     db.close();
+  });
+});
+
+describe('openStore', () => {
+  it('says which engine holds the corpus and where', async () => {
+    const path = tempDbPath();
+    const store = await openStore({ path });
+    expect({ engine: store.engine, location: store.location, path: store.path }).toEqual({ engine: 'sqlite', location: path, path });
+    await store.close();
+  });
+
+  it('refuses a PostgreSQL URL in one sentence while this build has no PostgreSQL store', async () => {
+    expect(await refusal(() => openStore({ path: tempDbPath(), databaseUrl: 'postgres://verbatim@localhost/verbatim' }))).toBe(
+      'open: PostgreSQL (VERBATIM_DATABASE_URL) is not available in this build of Verbatim; unset it to use the SQLite file.',
+    );
   });
 });

@@ -20,6 +20,7 @@ import { outdatedAlignments, remakeOutdated } from './remake.js';
 import { search } from './search.js';
 import { unindexVersion } from './text-index.js';
 import { backupDatabase } from './backup.js';
+import { StoreError } from './errors.js';
 import { errorOf, runRequest, Writer, type WriterAnswer, type WriterArgs, type WriterOp, type WriterRequest } from './writer.js';
 import type { VerifyInput, VerifyOptions, VerifyResult } from './verify.js';
 import type {
@@ -54,9 +55,19 @@ export interface StoreOptions {
    * refused as busy, in milliseconds; 5 s by default.
    */
   busyTimeoutMs?: number;
+  /**
+   * A PostgreSQL connection URL (`postgres://…`): when set the corpus lives there instead of
+   * in the SQLite file. The store never reads the environment; its callers pass this.
+   */
+  databaseUrl?: string;
 }
 
 export interface Store {
+  /** Which database holds the corpus. */
+  readonly engine: 'sqlite' | 'postgres';
+  /** Where the corpus is: the SQLite file, or the PostgreSQL URL without its password. */
+  readonly location: string;
+  /** The SQLite file (what backups and CLI messages name); on PostgreSQL, `location`. */
   readonly path: string;
   /** What loading the corpus did at open; undefined without `corpusDir`. */
   readonly corpus: CorpusReport | undefined;
@@ -70,27 +81,27 @@ export interface Store {
    * Adds many documents in one transaction (one commit), on this thread: what a bulk load
    * does per batch. Each document's refusal is its own item; the others are stored.
    */
-  addBatch(inputs: readonly AddInput[]): BatchItem[];
-  list(): DocumentSummary[];
-  get(id: string, options?: { version?: number }): StoredDocument | undefined;
-  versions(id: string): DocumentVersion[];
-  alignment(sourceId: string, commentaryId: string): AlignmentReport | undefined;
-  alignmentsOf(documentId: string): AlignmentSummary[];
+  addBatch(inputs: readonly AddInput[]): Promise<BatchItem[]>;
+  list(): Promise<DocumentSummary[]>;
+  get(id: string, options?: { version?: number }): Promise<StoredDocument | undefined>;
+  versions(id: string): Promise<DocumentVersion[]>;
+  alignment(sourceId: string, commentaryId: string): Promise<AlignmentReport | undefined>;
+  alignmentsOf(documentId: string): Promise<AlignmentSummary[]>;
   /** Every alignment between latest versions of two documents. */
-  alignments(): AlignmentSummary[];
-  passage(passageId: string): PassageRecord | undefined;
-  search(query: string, options?: SearchOptions): SearchResult;
+  alignments(): Promise<AlignmentSummary[]>;
+  passage(passageId: string): Promise<PassageRecord | undefined>;
+  search(query: string, options?: SearchOptions): Promise<SearchResult>;
   /** The stored documents of a kind a text shares enough word 4-grams with to be worth aligning. */
-  candidates(text: string, options: { kind: DocumentKind }): Candidate[];
+  candidates(text: string, options: { kind: DocumentKind }): Promise<Candidate[]>;
   /**
    * Every quotation and borrowing of a text, each with the best source passage in the whole
    * corpus and its verdict; nothing is stored. Refuses (StoreError) a text that is not a
    * string, is empty, or is over MAX_CHECK_BYTES.
    */
-  check(text: string): CheckResult;
-  realign(options?: { onProgress?: ProgressListener }): RealignResult;
+  check(text: string): Promise<CheckResult>;
+  realign(options?: { onProgress?: ProgressListener }): Promise<RealignResult>;
   /** The stored alignments another engine made (their reports are stale until made again). */
-  outdated(): OutdatedAlignment[];
+  outdated(): Promise<OutdatedAlignment[]>;
   /**
    * Makes the outdated alignments again with this engine, one at a time in the writer thread,
    * so that a server goes on answering meanwhile; stops between two when `signal` aborts.
@@ -104,15 +115,26 @@ export interface Store {
    */
   verify(id: string, input: VerifyInput, options?: VerifyOptions): Promise<VerifyResult | undefined>;
   /** Deletes every version of a document and its alignments; false when there was none. */
-  delete(id: string): boolean;
-  close(): void;
+  delete(id: string): Promise<boolean>;
+  close(): Promise<void>;
 }
 
 /**
  * Opens the corpus store: the database file (created and migrated as needed), then the
  * corpus folder. Each call returns an independent store; nothing is shared between them.
  */
-export function openStore(options: StoreOptions): Store {
+export async function openStore(options: StoreOptions): Promise<Store> {
+  if (options.databaseUrl !== undefined) {
+    throw new StoreError('open', 'PostgreSQL (VERBATIM_DATABASE_URL) is not available in this build of Verbatim; unset it to use the SQLite file.');
+  }
+  return openSqliteStore(options);
+}
+
+/**
+ * The SQLite store: better-sqlite3 answers synchronously on this thread (long writes go to
+ * the writer thread); only the interface is asynchronous, so that PostgreSQL can share it.
+ */
+function openSqliteStore(options: StoreOptions): Store {
   const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
   const db = openDatabase(options.path, { busyTimeoutMs });
   let corpus: CorpusReport | undefined;
@@ -136,6 +158,8 @@ export function openStore(options: StoreOptions): Store {
     writer ? writer.run(op, args) : writeHere(ctx, op, args);
 
   return {
+    engine: 'sqlite',
+    location: options.path,
     path: options.path,
     get corpus() {
       return corpus;
@@ -147,18 +171,18 @@ export function openStore(options: StoreOptions): Store {
       return { ...loadDocument(db, versionByVid(db, vid)!), outcome };
     },
 
-    addBatch: (inputs) => addBatch(ctx, inputs),
+    addBatch: async (inputs) => addBatch(ctx, inputs),
 
-    list: () => listDocuments(db),
+    list: async () => listDocuments(db),
 
-    get(id, { version } = {}) {
+    async get(id, { version } = {}) {
       const row = version === undefined ? latestVersion(db, id) : versionRow(db, id, version);
       return row && loadDocument(db, row);
     },
 
-    versions: (id) => listVersions(db, id),
+    versions: async (id) => listVersions(db, id),
 
-    alignment(sourceId, commentaryId) {
+    async alignment(sourceId, commentaryId) {
       const source = latestVersion(db, sourceId);
       const commentary = latestVersion(db, commentaryId);
       if (!source || !commentary) return undefined;
@@ -166,14 +190,14 @@ export function openStore(options: StoreOptions): Store {
       return row && reportOf(row);
     },
 
-    alignmentsOf(documentId) {
+    async alignmentsOf(documentId) {
       const row = latestVersion(db, documentId);
       return row ? alignmentsOfVersion(db, row.vid) : [];
     },
 
-    alignments: () => latestAlignments(db),
+    alignments: async () => latestAlignments(db),
 
-    passage(passageId) {
+    async passage(passageId) {
       const row = alignmentOfPassage(db, passageId);
       if (!row) return undefined;
       const passage = reportOf(row).passages.find((p) => p.id === passageId);
@@ -188,28 +212,28 @@ export function openStore(options: StoreOptions): Store {
       };
     },
 
-    search: (query, searchOptions) => search(db, query, searchOptions),
+    search: async (query, searchOptions) => search(db, query, searchOptions),
 
     verify: (id, input, verifyOptions = {}) => write('verify', { id, input, options: verifyOptions }),
 
     backup: (file) => backupDatabase(db, file),
 
-    candidates(text, { kind }) {
+    async candidates(text, { kind }) {
       return findCandidates(db, shingles(text), kind).map((c) => {
         const row = versionByVid(db, c.vid)!;
         return { id: row.id, version: row.version, title: row.title, kind: row.kind, shared: c.shared };
       });
     },
 
-    check: (text) => check(text),
+    check: async (text) => check(text),
 
-    realign: ({ onProgress } = {}) => realign(ctx, onProgress),
+    realign: async ({ onProgress } = {}) => realign(ctx, onProgress),
 
-    outdated: () => outdatedAlignments(db, ctx.engine),
+    outdated: async () => outdatedAlignments(db, ctx.engine),
 
     remakeOutdated: (remakeOptions) => remakeOutdated(db, ctx.engine, (alignment) => write('remake', { alignment }), remakeOptions),
 
-    delete(id) {
+    async delete(id) {
       return writeTransaction(db, () => {
         const vids = db.prepare('SELECT vid FROM documents WHERE id = ?').pluck().all(id) as number[];
         if (vids.length === 0) return false;
@@ -221,7 +245,7 @@ export function openStore(options: StoreOptions): Store {
       });
     },
 
-    close() {
+    async close() {
       writer?.close();
       db.close();
     },

@@ -9,16 +9,16 @@ const NOW = new Date('2026-11-28T12:00:00Z');
 
 describe('verifying a stored document against an official copy', () => {
   it('reports identical for the same text and changes nothing', async () => {
-    const store = openStore({ path: tempDbPath(), corpusDir });
+    const store = await openStore({ path: tempDbPath(), corpusDir });
     const result = (await store.verify(STATEMENT, { text: statementText, format: 'text' }))!;
     expect(result.report.summary).toMatchObject({ identical: 67, differing: 0, missingFromOfficial: 0, missingFromStored: 0 });
     expect(result.applied).toBeNull();
-    expect(store.versions(STATEMENT)).toHaveLength(1);
-    store.close();
+    expect(await store.versions(STATEMENT)).toHaveLength(1);
+    await store.close();
   });
 
   it('reports the edited paragraph and word, and with apply stores a confirmed new version, keeps the old and re-aligns the op-ed', async () => {
-    const store = openStore({ path: tempDbPath(), corpusDir });
+    const store = await openStore({ path: tempDbPath(), corpusDir });
     const official = statementText.replace('Friendship between the two States has no limits', 'Friendship between the two States knows no limits');
     const checked = (await store.verify(STATEMENT, { text: official, format: 'text' }))!;
     expect(checked.report.paragraphs.filter((p) => p.verdict !== 'identical').map((p) => p.locator)).toEqual(['IV.5']);
@@ -28,33 +28,33 @@ describe('verifying a stored document against an official copy', () => {
 
     const applied = (await store.verify(STATEMENT, { text: official, format: 'text' }, { apply: true, now: NOW }))!;
     expect(applied.applied).toMatchObject({ version: 2, outcome: 'new-version' });
-    expect(store.versions(STATEMENT).map((v) => v.version)).toEqual([1, 2]);
-    expect(store.get(STATEMENT, { version: 1 })!.text).toBe(statementText);
-    const latest = store.get(STATEMENT)!;
+    expect((await store.versions(STATEMENT)).map((v) => v.version)).toEqual([1, 2]);
+    expect((await store.get(STATEMENT, { version: 1 }))!.text).toBe(statementText);
+    const latest = (await store.get(STATEMENT))!;
     expect(latest.text).toBe(official);
     const iv5 = latest.paragraphs.find((p) => p.locator === 'IV.5')!;
     expect(iv5.verification).toBe('confirmed');
     expect(iv5.verificationNote).toContain('2026-11-28');
     expect(latest.paragraphs.filter((p) => p.locator !== 'title').every((p) => p.verification === 'confirmed')).toBe(true);
-    const report = store.alignment(STATEMENT, OP_ED)!;
+    const report = (await store.alignment(STATEMENT, OP_ED))!;
     expect(report.source.sha256).toBe(latest.sha256);
     expect(report.passages).toHaveLength(8);
-    store.close();
+    await store.close();
 
     // Reopening loads corpus/ again: its file is version 1, not a change to undo version 2.
-    const reopened = openStore({ path: store.path, corpusDir });
-    expect(reopened.versions(STATEMENT).map((v) => v.version)).toEqual([1, 2]);
-    expect(reopened.get(STATEMENT)!.text).toBe(official);
-    reopened.close();
+    const reopened = await openStore({ path: store.path, corpusDir });
+    expect((await reopened.versions(STATEMENT)).map((v) => v.version)).toEqual([1, 2]);
+    expect((await reopened.get(STATEMENT))!.text).toBe(official);
+    await reopened.close();
   });
 
   it('refuses an empty copy, a binary one, and another document altogether, in one sentence', async () => {
-    const store = openStore({ path: tempDbPath(), corpusDir });
+    const store = await openStore({ path: tempDbPath(), corpusDir });
     await expect(store.verify(STATEMENT, { text: '   ', format: 'text' })).rejects.toThrow(StoreError);
     await expect(store.verify(STATEMENT, { bytes: new Uint8Array([0x50, 0, 0x51]), format: 'text' })).rejects.toThrow(StoreError);
-    const opEd = store.get(OP_ED)!.text;
+    const opEd = (await store.get(OP_ED))!.text;
     await expect(store.verify(STATEMENT, { text: opEd, format: 'text' })).rejects.toThrow(/looks like another document/);
     expect(await store.verify('no-such-document', { text: 'x', format: 'text' })).toBeUndefined();
-    store.close();
+    await store.close();
   });
 });

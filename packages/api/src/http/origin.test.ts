@@ -3,8 +3,8 @@ import { createApp } from '../app.js';
 import { openTestApp, problemOf, type TestApp } from '../test-support/app.js';
 
 let t: TestApp;
-beforeAll(() => {
-  t = openTestApp();
+beforeAll(async () => {
+  t = await openTestApp();
 });
 afterAll(() => t.close());
 
@@ -17,7 +17,7 @@ function upload(origin: string | null, extra: Record<string, string> = {}): Requ
   return { method: 'POST', body: form, headers: { ...(origin ? { Origin: origin } : {}), ...extra } };
 }
 
-const titles = () => t.store.list().map((d) => d.title);
+const titles = async () => (await t.store.list()).map((d) => d.title);
 
 describe('writes from another site', () => {
   it('refuses a cross-origin multipart POST /api/documents with a 403 problem, storing nothing', async () => {
@@ -26,7 +26,7 @@ describe('writes from another site', () => {
     expect((await problemOf(res)).detail).toBe(
       "This change came from a page on another site (https://evil.example), so it was refused; change the corpus from Verbatim's own pages, or from a script.",
     );
-    expect(titles()).not.toContain('Upload from https://evil.example');
+    expect(await titles()).not.toContain('Upload from https://evil.example');
   });
 
   it('refuses what the browser itself says is cross-site, whatever the Origin', async () => {
@@ -40,7 +40,7 @@ describe('writes from another site', () => {
       headers: { Origin: 'https://evil.example' },
     });
     expect(res.status).toBe(403);
-    expect(t.store.get('op-ed-expanding-sino-russian-cooperation')).toBeDefined();
+    expect(await t.store.get('op-ed-expanding-sino-russian-cooperation')).toBeDefined();
   });
 
   it('takes the same upload from the server’s own pages, and from a script that sends no Origin', async () => {
@@ -48,7 +48,7 @@ describe('writes from another site', () => {
     expect(own.status).toBe(201);
     const script = await t.app.request('http://localhost:3000/api/documents', upload(null));
     expect(script.status).toBe(201);
-    expect(titles()).toEqual(expect.arrayContaining(['Upload from http://localhost:3000', 'Upload from null']));
+    expect(await titles()).toEqual(expect.arrayContaining(['Upload from http://localhost:3000', 'Upload from null']));
   });
 
   it('takes writes from the origins CORS allows and from the public URL behind a proxy', async () => {

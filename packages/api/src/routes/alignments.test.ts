@@ -7,8 +7,8 @@ const schema = createRequire(import.meta.url)('@verbatim/core/alignment-report.s
 const validate = new Ajv2020.default({ allErrors: true, strict: false }).compile(schema);
 
 let t: TestApp;
-beforeAll(() => {
-  t = openTestApp();
+beforeAll(async () => {
+  t = await openTestApp();
 });
 afterAll(() => t.close());
 
@@ -52,12 +52,12 @@ describe('GET /api/alignments/:sourceId/:commentaryId', () => {
 
   it('keeps passage ids across a restart of the store', async () => {
     const first = (await (await t.app.request(SEED_REPORT)).json()) as Report;
-    const again = openTestApp();
+    const again = await openTestApp();
     try {
       const second = (await (await again.app.request(SEED_REPORT)).json()) as Report;
       expect(second.passages.map((p) => p.id)).toEqual(first.passages.map((p) => p.id));
     } finally {
-      again.close();
+      await again.close();
     }
   });
 
@@ -67,11 +67,11 @@ describe('GET /api/alignments/:sourceId/:commentaryId', () => {
     expect(etag).toMatch(/^"[A-Za-z0-9_-]{32}"$/);
     expect(res.headers.get('cache-control')).toBe('public, no-cache');
     // The same report from a fresh store of the same corpus has the same ETag.
-    const other = openTestApp();
+    const other = await openTestApp();
     try {
       expect((await other.app.request(SEED_REPORT)).headers.get('etag')).toBe(etag);
     } finally {
-      other.close();
+      await other.close();
     }
   });
 
@@ -87,7 +87,7 @@ describe('GET /api/alignments/:sourceId/:commentaryId', () => {
   });
 
   it('changes the ETag when the commentary gets a new version', async () => {
-    const own = openTestApp();
+    const own = await openTestApp();
     try {
       const before = (await own.app.request(SEED_REPORT)).headers.get('etag')!;
       const text = `${readCorpus('op-ed-expanding-sino-russian-cooperation.txt')}\nA closing line added later.\n`;
@@ -96,9 +96,9 @@ describe('GET /api/alignments/:sourceId/:commentaryId', () => {
       const after = await own.app.request(SEED_REPORT, { headers: { 'If-None-Match': before } });
       expect(after.status).toBe(200);
       expect(after.headers.get('etag')).not.toBe(before);
-      expect(((await after.json()) as Report).commentary.sha256).not.toBe(own.store.versions(OP_ED)[0]!.sha256);
+      expect(((await after.json()) as Report).commentary.sha256).not.toBe((await own.store.versions(OP_ED))[0]!.sha256);
     } finally {
-      own.close();
+      await own.close();
     }
   });
 

@@ -53,11 +53,11 @@ export function alignmentRoutes({ store, reports }: RouteDeps) {
     app.openAPIRegistry.registerComponent('schemas', name, schema);
   }
   return app
-    .openapi(list, (c) => c.json(store.alignments().map(linkOf), 200))
-    .openapi(report, (c) => {
+    .openapi(list, async (c) => c.json((await store.alignments()).map(linkOf), 200))
+    .openapi(report, async (c) => {
       const { sourceId, commentaryId } = c.req.valid('param');
-      const served = reports.get(sourceId, commentaryId);
-      if (!served) throw new ProblemError(404, notFound(store, sourceId, commentaryId));
+      const served = await reports.get(sourceId, commentaryId);
+      if (!served) throw new ProblemError(404, await notFound(store, sourceId, commentaryId));
       const headers = { ETag: served.etag, 'Cache-Control': CACHE_CONTROL };
       if (noneMatchHits(c.req.header('If-None-Match'), served.etag)) return c.body(null, 304, headers);
       return c.body(served.body, 200, { ...headers, 'Content-Type': 'application/json; charset=utf-8' });
@@ -65,10 +65,11 @@ export function alignmentRoutes({ store, reports }: RouteDeps) {
 }
 
 /** Which of the two is missing, or that they are not linked, and in which order they go. */
-function notFound(store: RouteDeps['store'], sourceId: string, commentaryId: string): string {
-  const missing = [sourceId, commentaryId].filter((id) => store.versions(id).length === 0);
+async function notFound(store: RouteDeps['store'], sourceId: string, commentaryId: string): Promise<string> {
+  const missing: string[] = [];
+  for (const id of [sourceId, commentaryId]) if ((await store.versions(id)).length === 0) missing.push(id);
   if (missing.length > 0) return `There is no document ${missing.map((id) => `"${id}"`).join(' and no document ')}.`;
-  if (store.alignment(commentaryId, sourceId)) {
+  if (await store.alignment(commentaryId, sourceId)) {
     return `"${sourceId}" is the commentary and "${commentaryId}" the source: ask for /api/alignments/${commentaryId}/${sourceId}.`;
   }
   return `"${commentaryId}" quotes nothing from "${sourceId}" (no passage of one was found in the other), so there is no alignment of them.`;

@@ -7,9 +7,9 @@ import type { CheckResponse } from './check.js';
 const QUESTION = "Russia and China said their friendship has 'no limits' and that they 'oppose any further enlargement of NATO'";
 
 let t: TestApp;
-beforeAll(() => {
+beforeAll(async () => {
   // A token is set: a check must not need it.
-  t = openTestApp({ token: 'secret', checkRate: false });
+  t = await openTestApp({ token: 'secret', checkRate: false });
 });
 afterAll(() => t.close());
 
@@ -31,12 +31,12 @@ describe('POST /api/check', () => {
     expect(res.headers.get('server-timing')).toMatch(/^candidates;dur=[\d.]+, align;dur=[\d.]+$/);
     // Nothing of the check is stored, and the timing is in the header, not the verdicts.
     expect(result).not.toHaveProperty('timing');
-    expect(t.store.list()).toHaveLength(2);
+    expect(await t.store.list()).toHaveLength(2);
   });
 
   it('gives the same verdicts as the store, so the CLI and the API agree', async () => {
     const result = (await (await check({ text: QUESTION })).json()) as CheckResponse;
-    const { timing: _, ...direct } = t.store.check(QUESTION);
+    const { timing: _, ...direct } = await t.store.check(QUESTION);
     expect(result.passages.map(({ citation: _c, ...p }) => p)).toEqual(direct.passages);
   });
 

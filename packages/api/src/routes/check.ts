@@ -133,9 +133,9 @@ const check = createRoute({
 export const CHECK_PATH = '/api/check';
 
 export function checkRoutes({ store }: RouteDeps) {
-  return router().openapi(check, (c) => {
+  return router().openapi(check, async (c) => {
     const { text } = c.req.valid('json');
-    const { timing, ...result } = store.check(text);
+    const { timing, ...result } = await store.check(text);
     c.header('Server-Timing', `candidates;dur=${timing.candidates}, align;dur=${timing.alignment}`);
     return c.json({ ...result, passages: result.passages.map(withCitation) }, 200);
   });

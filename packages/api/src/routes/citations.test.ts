@@ -8,7 +8,7 @@ let t: TestApp;
 let cited: string[];
 
 beforeAll(async () => {
-  t = openTestApp();
+  t = await openTestApp();
   const { passages } = (await (await t.app.request(SEED_REPORT)).json()) as { passages: Array<{ id: string; status: string; commentary: { start: number } }> };
   cited = passages.filter((p) => p.status !== 'not_found').sort((a, b) => a.commentary.start - b.commentary.start).map((p) => p.id);
 });

@@ -40,18 +40,21 @@ const citations = createRoute({
 });
 
 export function citationRoutes({ store }: RouteDeps) {
-  return router().openapi(citations, (c) => {
+  return router().openapi(citations, async (c) => {
     const { sourceId, commentaryId } = c.req.valid('param');
     const { format } = c.req.valid('query');
-    const report = store.alignment(sourceId, commentaryId);
+    const report = await store.alignment(sourceId, commentaryId);
     if (!report) throw new ProblemError(404, `There is no alignment of "${commentaryId}" with "${sourceId}"; /api/alignments/${sourceId}/${commentaryId} says why.`);
-    const items = [...report.passages]
-      .sort((a, b) => a.commentary.start - b.commentary.start)
-      .flatMap((p) => {
-        const record = store.passage(p.id);
-        const cited = record ? citedPassage(record) : undefined;
-        return cited ? [cslItem(cited)] : [];
-      });
+    const ordered = [...report.passages].sort((a, b) => a.commentary.start - b.commentary.start);
+    const items = (
+      await Promise.all(
+        ordered.map(async (p) => {
+          const record = await store.passage(p.id);
+          const cited = record ? citedPassage(record) : undefined;
+          return cited ? [cslItem(cited)] : [];
+        }),
+      )
+    ).flat();
     return c.body(formatItems(items, format), 200, {
       'Content-Type': MEDIA[format],
       'Content-Disposition': `attachment; filename="${commentaryId}-citations.${EXTENSION[format]}"`,

@@ -3,8 +3,8 @@ import type { DocumentPassages } from './document-passages.js';
 import { OP_ED, openTestApp, problemOf, STATEMENT, type TestApp } from '../test-support/app.js';
 
 let t: TestApp;
-beforeAll(() => {
-  t = openTestApp();
+beforeAll(async () => {
+  t = await openTestApp();
 });
 afterAll(() => t.close());
 
@@ -19,10 +19,10 @@ describe('GET /api/documents/:id/passages', () => {
     expect(body.passages.map((p) => [p.n, p.locator])).toEqual([
       [1, 'III.6'], [2, 'III.6'], [3, 'III.6'], [4, 'IV.5'], [5, 'I.1–I.2'], [6, 'I.4'], [7, 'I.4'], [8, 'II.1'],
     ]);
-    const statement = t.store.get(STATEMENT)!.text;
-    const report = t.store.alignment(STATEMENT, OP_ED)!;
+    const statement = (await t.store.get(STATEMENT))!.text;
+    const report = (await t.store.alignment(STATEMENT, OP_ED))!;
     for (const p of body.passages) {
-      expect(p.other).toEqual({ id: OP_ED, title: t.store.get(OP_ED)!.title });
+      expect(p.other).toEqual({ id: OP_ED, title: (await t.store.get(OP_ED))!.title });
       // The span is the source's: it slices back to the text the report gives.
       expect(statement.slice(p.start, p.end)).toBe(report.passages.find((r) => r.id === p.id)!.source!.text);
     }
@@ -30,8 +30,8 @@ describe('GET /api/documents/:id/passages', () => {
 
   it('places them in the op-ed’s own text for the commentary', async () => {
     const body = await get(`/api/documents/${OP_ED}/passages`);
-    const opEd = t.store.get(OP_ED)!.text;
-    const report = t.store.alignment(STATEMENT, OP_ED)!;
+    const opEd = (await t.store.get(OP_ED))!.text;
+    const report = (await t.store.alignment(STATEMENT, OP_ED))!;
     expect(body.passages).toHaveLength(8);
     for (const p of body.passages) {
       expect(p.other.id).toBe(STATEMENT);
@@ -40,7 +40,7 @@ describe('GET /api/documents/:id/passages', () => {
   });
 
   it('keeps the passages touching a stretch of the text: the paragraph III.6', async () => {
-    const para = t.store.get(STATEMENT)!.paragraphs.find((p) => p.locator === 'III.6')!;
+    const para = (await t.store.get(STATEMENT))!.paragraphs.find((p) => p.locator === 'III.6')!;
     const body = await get(`/api/documents/${STATEMENT}/passages?start=${para.start}&end=${para.end}`);
     expect(body.passages.map((p) => p.n)).toEqual([1, 2, 3]);
   });

@@ -58,15 +58,16 @@ const passages = createRoute({
 });
 
 export function documentPassageRoutes({ store }: RouteDeps) {
-  return router().openapi(passages, (c) => {
+  return router().openapi(passages, async (c) => {
     const { id } = c.req.valid('param');
     const { start = 0, end = Number.POSITIVE_INFINITY } = c.req.valid('query');
-    const doc = store.list().find((d) => d.id === id);
+    const doc = (await store.list()).find((d) => d.id === id);
     if (!doc) throw new ProblemError(404, `There is no document "${id}".`);
-    const alignments = store.alignmentsOf(id).filter((a) => a.source.latest && a.commentary.latest);
+    const alignments = (await store.alignmentsOf(id)).filter((a) => a.source.latest && a.commentary.latest);
     const isSource = doc.kind === 'source';
-    const placed = alignments.flatMap((a) =>
-      passagesOf(store, a).flatMap(({ passage, n }) => {
+    const numbered = await Promise.all(alignments.map((a) => passagesOf(store, a)));
+    const placed = alignments.flatMap((a, i) =>
+      numbered[i]!.flatMap(({ passage, n }) => {
         const span = isSource ? passage.source : passage.commentary;
         if (!span || span.end <= start || span.start >= end) return [];
         const other = isSource ? a.commentary : a.source;
@@ -91,7 +92,7 @@ export function documentPassageRoutes({ store }: RouteDeps) {
 }
 
 /** An alignment's passages numbered as the comparison page numbers them: in commentary order. */
-function passagesOf(store: Store, a: AlignmentSummary): Array<{ passage: Passage; n: number }> {
-  const report = store.alignment(a.source.id, a.commentary.id);
+async function passagesOf(store: Store, a: AlignmentSummary): Promise<Array<{ passage: Passage; n: number }>> {
+  const report = await store.alignment(a.source.id, a.commentary.id);
   return [...(report?.passages ?? [])].sort((x, y) => x.commentary.start - y.commentary.start).map((passage, i) => ({ passage, n: i + 1 }));
 }

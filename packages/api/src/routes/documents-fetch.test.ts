@@ -20,12 +20,12 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  open = openTestApp({ fetchPrivate: true });
-  closed = openTestApp();
+  open = await openTestApp({ fetchPrivate: true });
+  closed = await openTestApp();
 });
-afterAll(() => {
-  open.close();
-  closed.close();
+afterAll(async () => {
+  await open.close();
+  await closed.close();
   server.close();
 });
 
@@ -53,7 +53,7 @@ describe('POST /api/documents/fetch', () => {
     const res = await post(closed, { address: `${base}/article`, kind: 'commentary' });
     expect(res.status).toBe(400);
     expect((await problemOf(res)).detail).toBe('127.0.0.1 is a loopback or private address (127.0.0.1); Verbatim fetches pages from the public internet only.');
-    expect(closed.store.list().map((d) => d.title)).not.toContain('Beijing and Moscow draw a line');
+    expect((await closed.store.list()).map((d) => d.title)).not.toContain('Beijing and Moscow draw a line');
   });
 
   it('answers 502 for a page its server does not give, 400 for what is not an address', async () => {

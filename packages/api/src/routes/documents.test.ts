@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, OP_ED, openTestApp, problemOf, readCorpus, SEED_REPORT, STATEMENT, type TestApp } from '../test-support/app.js';
 
 let t: TestApp;
-beforeAll(() => {
-  t = openTestApp();
+beforeAll(async () => {
+  t = await openTestApp();
 });
 afterAll(() => t.close());
 
@@ -171,7 +171,7 @@ describe('POST /api/documents', () => {
   });
 
   it('counts the body as it streams when there is no Content-Length', async () => {
-    const small = openTestApp({ bodyLimit: 1024 });
+    const small = await openTestApp({ bodyLimit: 1024 });
     try {
       const body = new ReadableStream({
         start(controller) {
@@ -188,15 +188,15 @@ describe('POST /api/documents', () => {
       expect(res.status).toBe(413);
       expect((await problemOf(res)).detail).toMatch(/^The request body is over the 1 KB limit of this server/);
     } finally {
-      small.close();
+      await small.close();
     }
   });
 });
 
 describe('writes with a token (VERBATIM_TOKEN)', () => {
   let secured: TestApp;
-  beforeAll(() => {
-    secured = openTestApp({ token: 's3cret-token' });
+  beforeAll(async () => {
+    secured = await openTestApp({ token: 's3cret-token' });
   });
   afterAll(() => secured.close());
   const body = { text: COMMENTARY, kind: 'commentary', title: 'A reading' };

@@ -101,16 +101,16 @@ export function documentRoutes({ store, reports, fetchPrivate }: RouteDeps) {
   app.openAPIRegistry.registerPath({ ...add, request: { body: { ...addBody, required: true } } });
 
   return app
-    .openapi(list, (c) => c.json(store.list(), 200))
-    .openapi(get, (c) => {
+    .openapi(list, async (c) => c.json(await store.list(), 200))
+    .openapi(get, async (c) => {
       const { id } = c.req.valid('param');
       const { version } = c.req.valid('query');
-      const doc = store.get(id, version === undefined ? {} : { version });
+      const doc = await store.get(id, version === undefined ? {} : { version });
       if (!doc) {
         throw new ProblemError(
           404,
-          version !== undefined && store.versions(id).length > 0
-            ? `The document "${id}" has no version ${version}; it has ${store.versions(id).length}.`
+          version !== undefined && (await store.versions(id)).length > 0
+            ? `The document "${id}" has no version ${version}; it has ${(await store.versions(id)).length}.`
             : `There is no document "${id}".`,
         );
       }
@@ -120,7 +120,7 @@ export function documentRoutes({ store, reports, fetchPrivate }: RouteDeps) {
       const input = await addInput(c.req.header('Content-Type'), () => c.req.valid('json'), () => c.req.valid('form'));
       const stored: AddResult = await store.add(input);
       reports.forget(stored.id);
-      const body = { ...stored, aligned: store.alignmentsOf(stored.id) };
+      const body = { ...stored, aligned: await store.alignmentsOf(stored.id) };
       if (stored.outcome === 'existing') return c.json(body, 200);
       c.header('Location', `/api/documents/${encodeURIComponent(stored.id)}`);
       return c.json(body, 201);
@@ -130,14 +130,14 @@ export function documentRoutes({ store, reports, fetchPrivate }: RouteDeps) {
       const page = await fetchPage(address, { allowPrivate: fetchPrivate });
       const stored: AddResult = await store.add({ ...meta, text: page.text, format: format ?? page.format, pageUrl: page.url });
       reports.forget(stored.id);
-      const body = { ...stored, aligned: store.alignmentsOf(stored.id) };
+      const body = { ...stored, aligned: await store.alignmentsOf(stored.id) };
       if (stored.outcome === 'existing') return c.json(body, 200);
       c.header('Location', `/api/documents/${encodeURIComponent(stored.id)}`);
       return c.json(body, 201);
     })
-    .openapi(remove, (c) => {
+    .openapi(remove, async (c) => {
       const { id } = c.req.valid('param');
-      if (!store.delete(id)) throw new ProblemError(404, `There is no document "${id}" to delete.`);
+      if (!(await store.delete(id))) throw new ProblemError(404, `There is no document "${id}" to delete.`);
       reports.forget(id);
       return c.body(null, 204);
     });

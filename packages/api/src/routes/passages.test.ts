@@ -19,7 +19,7 @@ const statement = readCorpus('joint-statement-2022-02-04.en.txt');
 const opEd = readCorpus('op-ed-expanding-sino-russian-cooperation.txt');
 
 beforeAll(async () => {
-  t = openTestApp();
+  t = await openTestApp();
   passages = ((await (await t.app.request(SEED_REPORT)).json()) as { passages: Passage[] }).passages;
 });
 afterAll(() => t.close());
@@ -50,11 +50,11 @@ describe('GET /api/passages/:id/citation?format=text', () => {
   it('is the default format, and the same after a restart', async () => {
     const id = at('III.6').id;
     const first = await (await t.app.request(`/api/passages/${id}/citation`)).text();
-    const again = openTestApp();
+    const again = await openTestApp();
     try {
       expect(await (await again.app.request(`/api/passages/${id}/citation?format=text`)).text()).toBe(first);
     } finally {
-      again.close();
+      await again.close();
     }
   });
 });
@@ -205,9 +205,9 @@ describe('citation errors', () => {
     );
   });
 
-  it('keeps both documents of the seed pair in the corpus', () => {
-    expect(t.store.get(STATEMENT)).toBeDefined();
-    expect(t.store.get(OP_ED)).toBeDefined();
+  it('keeps both documents of the seed pair in the corpus', async () => {
+    expect(await t.store.get(STATEMENT)).toBeDefined();
+    expect(await t.store.get(OP_ED)).toBeDefined();
   });
 });
 

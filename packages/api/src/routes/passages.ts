@@ -55,10 +55,10 @@ const citation = createRoute({
 });
 
 export function passageRoutes({ store, publicUrl }: RouteDeps) {
-  return router().openapi(citation, (c) => {
+  return router().openapi(citation, async (c) => {
     const { passageId } = c.req.valid('param');
     const { format } = c.req.valid('query');
-    const record = store.passage(passageId);
+    const record = await store.passage(passageId);
     if (!record) throw new ProblemError(404, `There is no passage "${passageId}"; passage ids come from an alignment report.`);
     const cited = citedPassage(record);
     if (!cited) {

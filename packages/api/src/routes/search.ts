@@ -55,8 +55,8 @@ const search = createRoute({
 });
 
 export function searchRoutes({ store }: RouteDeps) {
-  return router().openapi(search, (c) => {
+  return router().openapi(search, async (c) => {
     const { q, limit } = c.req.valid('query');
-    return c.json({ query: q, ...store.search(q, { limit }) }, 200);
+    return c.json({ query: q, ...await store.search(q, { limit }) }, 200);
   });
 }

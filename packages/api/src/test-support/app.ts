@@ -18,20 +18,20 @@ export interface TestApp {
   app: ReturnType<typeof createApp>;
   store: Store;
   dir: string;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /** The app on a real store in a fresh temp folder, with the corpus loaded. */
-export function openTestApp(options: Omit<AppOptions, 'store'> = {}): TestApp {
+export async function openTestApp(options: Omit<AppOptions, 'store'> = {}): Promise<TestApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-api-'));
-  const store = openStore({ path: path.join(dir, 'verbatim.db'), corpusDir: CORPUS_DIR });
+  const store = await openStore({ path: path.join(dir, 'verbatim.db'), corpusDir: CORPUS_DIR });
   const app = createApp({ logError: () => {}, ...options, store });
   return {
     app,
     store,
     dir,
-    close() {
-      store.close();
+    async close() {
+      await store.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

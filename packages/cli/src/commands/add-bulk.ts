@@ -59,10 +59,10 @@ export async function bulkAdd(source: { folder: string } | { jsonl: string }, op
     const result: BulkSummary = { added: 0, newVersions: 0, existing: 0, refused: [], batches: 0, bytes: 0, seconds: 0 };
     let done = 0;
     let batch: Pending[] = [];
-    const flush = () => {
+    const flush = async () => {
       if (batch.length === 0) return;
       const toStore = batch.filter((p): p is Pending & { input: AddInput } => !('refused' in p.input));
-      const answers: BatchItem[] = toStore.length > 0 ? store.addBatch(toStore.map((p) => p.input)) : [];
+      const answers: BatchItem[] = toStore.length > 0 ? await store.addBatch(toStore.map((p) => p.input)) : [];
       const byLabel = new Map<Pending, BatchItem>(toStore.map((p, i) => [p, answers[i]!]));
       for (const p of batch) {
         const answer = 'refused' in p.input ? ({ ok: false, reason: p.input.refused } as const) : byLabel.get(p)!;
@@ -80,9 +80,9 @@ export async function bulkAdd(source: { folder: string } | { jsonl: string }, op
     progress.update('Loading', 0, total);
     for await (const item of items) {
       batch.push(item);
-      if (batch.length >= options.batch) flush();
+      if (batch.length >= options.batch) await flush();
     }
-    flush();
+    await flush();
     result.seconds = (performance.now() - started) / 1000;
     return result;
   });

@@ -115,7 +115,7 @@ Examples:
       } catch (error) {
         throw fromStoreError(error, { subject: JSON.stringify(fileName) });
       }
-      return { added: result, alignments: alignmentViews(store, result.id) };
+      return { added: result, alignments: await alignmentViews(store, result.id) };
     });
 
     if (format === 'json') {

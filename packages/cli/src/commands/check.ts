@@ -99,10 +99,11 @@ async function check(text: string, context: CommandContext): Promise<CheckResult
   const { openChecker, StoreError } = await import('@verbatim/store/checker');
   const asCliError = (error: unknown) =>
     error instanceof StoreError ? usageError(error.message.replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase())) : error;
-  const { database } = storeLocations(context.env, context.cwd);
+  const { database, databaseUrl } = storeLocations(context.env, context.cwd);
   let checker;
   try {
-    checker = openChecker(database);
+    // The quick path reads a SQLite file; a corpus on PostgreSQL is checked through its store.
+    checker = databaseUrl === undefined ? openChecker(database) : undefined;
   } catch (error) {
     throw asCliError(error);
   }

@@ -23,10 +23,10 @@ Example:
     const { positionals } = parseCommandArgs(exportCommand, { args, options: {}, allowPositionals: true });
     if (positionals.length !== 1) throw usageError(`expected 1 document id but got ${positionals.length}; usage: ${synopsis(exportCommand)}.`);
     const id = positionals[0]!;
-    const exported = await withStore(context, (store) => ({
-      document: findDocument(store, id),
-      versions: store.versions(id),
-      alignments: alignmentReports(store, id),
+    const exported = await withStore(context, async (store) => ({
+      document: await findDocument(store, id),
+      versions: await store.versions(id),
+      alignments: await alignmentReports(store, id),
     }));
     context.stdout.write(toJson(exported));
     return 0;

@@ -36,9 +36,9 @@ Example:
     if (positionals.length !== 1) throw usageError(`expected 1 document id but got ${positionals.length}; usage: ${synopsis(showCommand)}.`);
     const id = positionals[0]!;
 
-    const { document, versions, alignments } = await withStore(context, (store) => {
-      const found = findDocument(store, id);
-      return { document: found, versions: store.versions(id), alignments: alignmentViews(store, id) };
+    const { document, versions, alignments } = await withStore(context, async (store) => {
+      const found = await findDocument(store, id);
+      return { document: found, versions: await store.versions(id), alignments: await alignmentViews(store, id) };
     });
 
     if (format === 'json') {

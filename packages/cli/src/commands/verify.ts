@@ -47,7 +47,7 @@ Example:
     const copy = await readDocument(fileName, { cwd: context.cwd });
 
     const result = await withStore(context, async (store) => {
-      findDocument(store, id);
+      await findDocument(store, id);
       return (await store.verify(id, { text: copy.text, format: inputFormat }, { apply: values.apply === true }))!;
     });
 

@@ -8,17 +8,22 @@ export interface AlignmentView extends AlignmentSummary {
 }
 
 /** The alignments linking a document's latest version, each with its passages counted by status. */
-export function alignmentViews(store: Store, documentId: string): AlignmentView[] {
-  return store.alignmentsOf(documentId).map((summary) => {
-    const report = store.alignment(summary.source.id, summary.commentary.id);
-    return { ...summary, statuses: countStatuses(report) };
-  });
+export async function alignmentViews(store: Store, documentId: string): Promise<AlignmentView[]> {
+  const summaries = await store.alignmentsOf(documentId);
+  return Promise.all(
+    summaries.map(async (summary) => {
+      const report = await store.alignment(summary.source.id, summary.commentary.id);
+      return { ...summary, statuses: countStatuses(report) };
+    }),
+  );
 }
 
 /** The full reports of a document's alignments, for `export`. */
-export function alignmentReports(store: Store, documentId: string): Array<AlignmentSummary & { report: AlignmentReport }> {
-  return store.alignmentsOf(documentId).flatMap((summary) => {
-    const report = store.alignment(summary.source.id, summary.commentary.id);
+export async function alignmentReports(store: Store, documentId: string): Promise<Array<AlignmentSummary & { report: AlignmentReport }>> {
+  const summaries = await store.alignmentsOf(documentId);
+  const reports = await Promise.all(summaries.map((summary) => store.alignment(summary.source.id, summary.commentary.id)));
+  return summaries.flatMap((summary, i) => {
+    const report = reports[i];
     return report ? [{ ...summary, report }] : [];
   });
 }

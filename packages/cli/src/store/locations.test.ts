@@ -10,7 +10,7 @@ afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 
 describe('storeLocations', () => {
   it('defaults to data/verbatim.db in the current folder and the repository corpus, wherever the command runs', () => {
-    expect(storeLocations({}, cwd)).toEqual({ database: join(cwd, 'data', 'verbatim.db'), corpus: resolve(corpusDir) + '/' });
+    expect(storeLocations({}, cwd)).toEqual({ database: join(cwd, 'data', 'verbatim.db'), corpus: resolve(corpusDir) + '/', databaseUrl: undefined });
   });
 
   it('takes VERBATIM_DB, relative to the current folder', () => {
@@ -23,6 +23,13 @@ describe('storeLocations', () => {
   it('takes VERBATIM_CORPUS, and loads no corpus when it is empty', () => {
     expect(storeLocations({ VERBATIM_CORPUS: '' }, cwd).corpus).toBeUndefined();
     expect(storeLocations({ VERBATIM_CORPUS: '.' }, cwd).corpus).toBe(cwd);
+  });
+
+  it('takes VERBATIM_DATABASE_URL, and keeps the SQLite file when it is unset or empty', () => {
+    const url = 'postgres://verbatim@db.example/verbatim';
+    expect(storeLocations({ VERBATIM_DATABASE_URL: url }, cwd).databaseUrl).toBe(url);
+    expect(storeLocations({}, cwd).databaseUrl).toBeUndefined();
+    expect(storeLocations({ VERBATIM_DATABASE_URL: '' }, cwd).databaseUrl).toBeUndefined();
   });
 
   it('refuses a VERBATIM_CORPUS that is not a folder', () => {

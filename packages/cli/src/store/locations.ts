@@ -19,16 +19,21 @@ export interface StoreLocations {
   database: string;
   /** The corpus folder loaded at open, or undefined to load none. */
   corpus: string | undefined;
+  /** A PostgreSQL URL holding the corpus instead of the SQLite file, or undefined for the file. */
+  databaseUrl: string | undefined;
 }
 
 /**
  * Where the database and the corpus are: `VERBATIM_DB` or data/verbatim.db, and
- * `VERBATIM_CORPUS` or the repository's corpus (an empty VERBATIM_CORPUS loads none).
+ * `VERBATIM_CORPUS` or the repository's corpus (an empty VERBATIM_CORPUS loads none), and
+ * `VERBATIM_DATABASE_URL`, a PostgreSQL server to keep the corpus in instead of the file.
  */
 export function storeLocations(env: Readonly<Record<string, string | undefined>>, cwd: string): StoreLocations {
   return {
     database: resolve(cwd, env.VERBATIM_DB || DEFAULT_DATABASE),
     corpus: corpusFolder(env.VERBATIM_CORPUS, cwd),
+    // Set but empty is as good as unset, as for VERBATIM_DB.
+    databaseUrl: env.VERBATIM_DATABASE_URL || undefined,
   };
 }
 

@@ -23,13 +23,14 @@ export type StoreTask<T> = (store: Store, progress: Progress) => T | Promise<T>;
  * nothing half-written.
  */
 export async function withStore<T>(context: CommandContext, task: StoreTask<T>): Promise<T> {
-  const { database, corpus } = storeLocations(context.env, context.cwd);
+  const { database, corpus, databaseUrl } = storeLocations(context.env, context.cwd);
   const progress = createProgress(context.stderr, { env: context.env });
   let store: Store;
   try {
-    store = openStore({
+    store = await openStore({
       path: database,
       corpusDir: corpus,
+      ...(databaseUrl !== undefined ? { databaseUrl } : {}),
       onProgress: (event) => showProgress(progress, event),
       ...busyTimeout(context.env),
     });
@@ -45,7 +46,7 @@ export async function withStore<T>(context: CommandContext, task: StoreTask<T>):
     throw fromStoreError(error);
   } finally {
     progress.clear();
-    store.close();
+    await store.close();
   }
 }
 

@@ -17,8 +17,8 @@ const COMMUNIQUE = [
   'The parties resolved that no vessel carrying humanitarian grain shall be inspected twice at the same harbour.',
 ].join('\n\n');
 
-function corpusStore(): Store {
-  return openStore({ path: tempDbPath(), corpusDir: CORPUS_DIR });
+async function corpusStore(): Promise<Store> {
+  return await openStore({ path: tempDbPath(), corpusDir: CORPUS_DIR });
 }
 
 /** A passage as a reader would sum it up: verdict, quoted words, source words, where. */
@@ -34,9 +34,9 @@ function summary(p: CheckedPassage) {
 }
 
 describe('store.check', () => {
-  it('answers the fact-checker: "no limits" and the NATO sentence from the statement, "any" the quoter\'s own word', () => {
-    const store = corpusStore();
-    const result = store.check(QUESTION);
+  it('answers the fact-checker: "no limits" and the NATO sentence from the statement, "any" the quoter\'s own word', async () => {
+    const store = await corpusStore();
+    const result = await store.check(QUESTION);
     expect(result.passages.map(summary)).toEqual([
       { status: 'verbatim', kind: 'quotation', quoted: 'no limits', source: 'no limits', locator: 'IV.5', document: STATEMENT_ID },
       {
@@ -59,51 +59,51 @@ describe('store.check', () => {
     expect(result.passages[0]!.document).toMatchObject({ id: STATEMENT_ID, version: 1, date: '2022-02-04' });
     // Only the one source of the corpus; the op-ed quotes the same words but is a commentary.
     expect(result).toMatchObject({ sourcesSearched: 1, sourcesAligned: 1 });
-    store.close();
+    await store.close();
   });
 
   it('says a quotation is in none of the sources searched, and how many there were', async () => {
-    const store = corpusStore();
+    const store = await corpusStore();
     await store.add({ text: COMMUNIQUE, format: 'text', kind: 'source', id: COMMUNIQUE_ID });
     const text = 'The minister insisted that "the moon is made of green cheese and always was" in his speech.';
-    const result = store.check(text);
+    const result = await store.check(text);
     expect(result.sourcesSearched).toBe(2);
     expect(result.passages.map(summary)).toEqual([
       { status: 'not_found', kind: 'quotation', quoted: 'the moon is made of green cheese and always was', source: null, locator: null, document: null },
     ]);
-    store.close();
+    await store.close();
   });
 
   it('finds each quotation of one text in its own source: the statement and a later communiqué', async () => {
-    const store = corpusStore();
+    const store = await corpusStore();
     await store.add({ text: COMMUNIQUE, format: 'text', kind: 'source', id: COMMUNIQUE_ID, title: 'Harbour communiqué' });
     const text =
       'In February the two leaders declared that “Friendship between the two States has no limits”; by spring their ' +
       'diplomats had settled for promising that “no vessel carrying humanitarian grain shall be inspected twice”.';
-    const result = store.check(text);
+    const result = await store.check(text);
     expect(result.passages.map((p) => [p.status, p.document?.id, p.source?.locator])).toEqual([
       ['verbatim', STATEMENT_ID, 'IV.5'],
       ['verbatim', COMMUNIQUE_ID, '¶2'],
     ]);
     expect(result.passages[1]!.document).toMatchObject({ title: 'Harbour communiqué' });
-    store.close();
+    await store.close();
   });
 
   it('finds an unmarked borrowing of eight words or more, as the stored alignments do', async () => {
-    const store = corpusStore();
+    const store = await corpusStore();
     const text = 'Both sides reaffirm their strong mutual support for the protection of their core interests, and few doubt it.';
-    const [borrowing] = store.check(text).passages;
+    const [borrowing] = (await store.check(text)).passages;
     expect(borrowing).toMatchObject({
       kind: 'borrowing',
       status: 'verbatim',
       commentary: { text: 'sides reaffirm their strong mutual support for the protection of their core interests,' },
       document: { id: STATEMENT_ID },
     });
-    store.close();
+    await store.close();
   });
 
   it('prefers the source with the quotation word for word over decoys that have it changed or scrambled', async () => {
-    const store = corpusStore();
+    const store = await corpusStore();
     // Sources that share the statement's words but not the quotation: its words scrambled, or prose on other matters.
     for (let i = 0; i < 8; i++) {
       await store.add({ text: shuffledWords(statementText(), i + 1), format: 'text', kind: 'source', id: `scrambled-${i}` });
@@ -116,17 +116,17 @@ describe('store.check', () => {
       kind: 'source',
       id: 'briefing-notes',
     });
-    const result = store.check('They said they "oppose further enlargement of NATO and call on the North Atlantic Alliance to abandon its ideologized cold war approaches".');
+    const result = await store.check('They said they "oppose further enlargement of NATO and call on the North Atlantic Alliance to abandon its ideologized cold war approaches".');
     expect(result.sourcesSearched).toBe(18);
     expect(result.sourcesAligned).toBeLessThanOrEqual(4);
     expect(result.passages.map(summary)).toEqual([
       expect.objectContaining({ status: 'verbatim', document: STATEMENT_ID, locator: 'III.6' }),
     ]);
-    store.close();
+    await store.close();
   });
 
   it('takes the quotation from the source that has it word for word when another has it changed', async () => {
-    const store = corpusStore();
+    const store = await corpusStore();
     // The quoter's wording, word for word, in a later source: that is where the quotation comes from.
     await store.add({
       text: 'Press digest\n\nOfficials in both capitals repeated that they oppose any further enlargement of NATO in every forum.',
@@ -134,65 +134,65 @@ describe('store.check', () => {
       kind: 'source',
       id: 'press-digest',
     });
-    const [limits, nato] = store.check(QUESTION).passages;
+    const [limits, nato] = (await store.check(QUESTION)).passages;
     expect([limits!.document?.id, nato!.document?.id, nato!.status]).toEqual([STATEMENT_ID, 'press-digest', 'verbatim']);
-    store.close();
+    await store.close();
   });
 
   it('finds a quotation from another translation, whose 4-grams are nowhere, and calls it paraphrased', async () => {
-    const store = corpusStore();
+    const store = await corpusStore();
     const text = 'Another wrote that "the two nations reject any further widening of NATO and urge the North Atlantic Alliance to drop its ideological approaches of the Cold War".';
-    expect(store.check(text).passages.map(summary)).toEqual([
+    expect((await store.check(text)).passages.map(summary)).toEqual([
       expect.objectContaining({ status: 'paraphrased', document: STATEMENT_ID, locator: 'III.6' }),
     ]);
-    store.close();
+    await store.close();
   });
 
   it('finds nothing to check in a text without quotations or borrowings, and says so with an empty list', async () => {
-    const store = corpusStore();
-    expect(store.check('Russia and China are close partners.').passages).toEqual([]);
+    const store = await corpusStore();
+    expect((await store.check('Russia and China are close partners.')).passages).toEqual([]);
     // Short scare quotes not in any source are not quotations (SPEC §2).
-    expect(store.check('Their "coldest" moment came later.').passages).toEqual([]);
-    store.close();
+    expect((await store.check('Their "coldest" moment came later.')).passages).toEqual([]);
+    await store.close();
   });
 
   it('gives every span exactly as it slices from its text, and the same answer twice', async () => {
-    const store = corpusStore();
-    const first = store.check(QUESTION);
-    const source = store.get(STATEMENT_ID)!.text;
+    const store = await corpusStore();
+    const first = await store.check(QUESTION);
+    const source = (await store.get(STATEMENT_ID))!.text;
     for (const p of first.passages) {
       expect(QUESTION.slice(p.commentary.start, p.commentary.end)).toBe(p.commentary.text);
       if (p.source) expect(source.slice(p.source.start, p.source.end)).toBe(p.source.text);
     }
-    expect(store.check(QUESTION).passages).toEqual(first.passages);
-    store.close();
+    expect((await store.check(QUESTION)).passages).toEqual(first.passages);
+    await store.close();
   });
 
   it('stores nothing: the library and the alignments are the same after a check', async () => {
-    const store = corpusStore();
-    const before = store.list();
-    store.check(QUESTION);
-    expect(store.list()).toEqual(before);
-    expect(store.alignmentsOf(OP_ED_ID)).toHaveLength(1);
-    store.close();
+    const store = await corpusStore();
+    const before = await store.list();
+    await store.check(QUESTION);
+    expect(await store.list()).toEqual(before);
+    expect(await store.alignmentsOf(OP_ED_ID)).toHaveLength(1);
+    await store.close();
   });
 
   it('refuses what is not a text to check, in one sentence', async () => {
-    const store = corpusStore();
-    const refusal = (input: unknown) => {
+    const store = await corpusStore();
+    const refusal = async (input: unknown) => {
       try {
-        store.check(input as string);
+        await store.check(input as string);
       } catch (error) {
         expect(error).toBeInstanceOf(StoreError);
         return `${(error as StoreError).code}: ${(error as StoreError).message}`;
       }
       throw new Error('expected a refusal');
     };
-    expect(refusal('  \n ')).toBe('empty: The text to check is empty: give a sentence with the quotation in it.');
-    expect(refusal(42)).toBe('invalid: Give the text to check as a string.');
-    expect(refusal('"a'.repeat(MAX_CHECK_BYTES / 2 + 1))).toMatch(/^too-large: The text to check is 101 KB, over the 100 KB a check takes/);
-    expect(refusal('a\u0000b')).toMatch(/^binary: /);
-    expect(refusal('a\uD800b')).toMatch(/^encoding: /);
-    store.close();
+    expect(await refusal('  \n ')).toBe('empty: The text to check is empty: give a sentence with the quotation in it.');
+    expect(await refusal(42)).toBe('invalid: Give the text to check as a string.');
+    expect(await refusal('"a'.repeat(MAX_CHECK_BYTES / 2 + 1))).toMatch(/^too-large: The text to check is 101 KB, over the 100 KB a check takes/);
+    expect(await refusal('a\u0000b')).toMatch(/^binary: /);
+    expect(await refusal('a\uD800b')).toMatch(/^encoding: /);
+    await store.close();
   });
 });

@@ -17,7 +17,7 @@ function tables(db: Database.Database): string[] {
 describe('migrations', () => {
   it('build an empty database up to the latest schema, in WAL mode', async () => {
     const file = tempDbPath();
-    openStore({ path: file }).close();
+    await (await openStore({ path: file })).close();
 
     const db = new Database(file);
     expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
@@ -52,20 +52,20 @@ describe('migrations', () => {
     splitParagraphs(text).forEach((p, i) => insert.run(vid, i + 1, p.start, p.end, p.locator, p.section, p.title ? 1 : 0));
     v1.close();
 
-    const store = openStore({ path: file });
-    const doc = store.get(STATEMENT_ID)!;
+    const store = await openStore({ path: file });
+    const doc = (await store.get(STATEMENT_ID))!;
     expect(doc.text).toBe(text);
     expect(doc.paragraphs.find((p) => p.locator === 'IV.5')).toMatchObject({ verification: null, verificationNote: null });
-    expect(store.search('"no limits"').hits.map((h) => [h.documentId, h.locator])).toEqual([[STATEMENT_ID, 'IV.5']]);
+    expect((await store.search('"no limits"')).hits.map((h) => [h.documentId, h.locator])).toEqual([[STATEMENT_ID, 'IV.5']]);
     const quotation = 'Friendship between the two States has no limits, there are no "forbidden" areas of cooperation.';
-    expect(store.candidates(quotation, { kind: 'source' }).map((c) => c.id)).toEqual([STATEMENT_ID]);
+    expect((await store.candidates(quotation, { kind: 'source' })).map((c) => c.id)).toEqual([STATEMENT_ID]);
     const commentary = await store.add({ text: `They wrote: “${quotation}”`, format: 'text', kind: 'commentary' });
-    expect(store.alignmentsOf(commentary.id).map((a) => a.source.id)).toEqual([STATEMENT_ID]);
+    expect((await store.alignmentsOf(commentary.id)).map((a) => a.source.id)).toEqual([STATEMENT_ID]);
     // The backfilled index entries go with the document.
-    expect(store.delete(STATEMENT_ID)).toBe(true);
-    expect(store.search('"no limits"').hits.map((h) => h.documentId)).toEqual([commentary.id]);
-    expect(store.candidates(quotation, { kind: 'source' })).toEqual([]);
-    store.close();
+    expect(await store.delete(STATEMENT_ID)).toBe(true);
+    expect((await store.search('"no limits"')).hits.map((h) => h.documentId)).toEqual([commentary.id]);
+    expect(await store.candidates(quotation, { kind: 'source' })).toEqual([]);
+    await store.close();
 
     const db = new Database(file);
     expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
@@ -74,27 +74,27 @@ describe('migrations', () => {
 
   it('apply each migration once, however often the database is opened', async () => {
     const file = tempDbPath();
-    openStore({ path: file }).close();
+    await (await openStore({ path: file })).close();
     const db = openDatabase(file);
     expect(migrate(db)).toBe(LATEST_SCHEMA_VERSION);
     db.close();
-    openStore({ path: file }).close();
+    await (await openStore({ path: file })).close();
   });
 
   it('refuse a database newer than the code, and leave it untouched', async () => {
     const file = tempDbPath();
-    openStore({ path: file }).close();
+    await (await openStore({ path: file })).close();
     const db = new Database(file);
     db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
     db.close();
 
     const open = () => openStore({ path: file });
-    expect(open).toThrow(StoreError);
-    expect(open).toThrow(
+    await expect(open()).rejects.toThrow(StoreError);
+    await expect(open()).rejects.toThrow(
       `has schema version ${LATEST_SCHEMA_VERSION + 1}, newer than the ${LATEST_SCHEMA_VERSION} this version of Verbatim understands; upgrade Verbatim to open it.`,
     );
     try {
-      open();
+      await open();
     } catch (error) {
       expect((error as StoreError).code).toBe('schema-newer');
     }
@@ -105,9 +105,9 @@ describe('migrations', () => {
 
   it('refuse a file that is not a database with a clear error', async () => {
     const file = tempDbPath();
-    openStore({ path: file }).close();
+    await (await openStore({ path: file })).close();
     const garbage = `${file}.txt`;
     fs.writeFileSync(garbage, 'This is a text file, not a database, and it is long enough to have a header.');
-    expect(() => openStore({ path: garbage })).toThrow(/^Cannot open the database .*file is not a database\.$/);
+    await expect(openStore({ path: garbage })).rejects.toThrow(/^Cannot open the database .*file is not a database\.$/);
   });
 });

@@ -4,8 +4,8 @@
 import { openStore } from '@verbatim/store';
 
 const [dbPath, corpusDir, countArg] = process.argv.slice(2);
-const store = openStore({ path: dbPath, corpusDir });
-const statement = store.get('joint-statement-2022-02-04');
+const store = await openStore({ path: dbPath, corpusDir });
+const statement = await store.get('joint-statement-2022-02-04');
 const paragraphs = statement.paragraphs.filter((p) => !p.title && p.text.length > 200);
 
 for (let i = 0; i < Number(countArg); i++) {
@@ -17,4 +17,4 @@ for (let i = 0; i < Number(countArg); i++) {
   const doc = await store.add({ text, format: 'text', kind: isSource ? 'source' : 'commentary', title: `Bulk ${i}` });
   process.stdout.write(`${doc.id}\n`);
 }
-store.close();
+await store.close();

@@ -17,7 +17,7 @@ const markdown = readFileSync(fileURLToPath(new URL('../../../../../fixtures/a-r
 /** The reading added through the API, as the page reads it back. */
 async function comparison(): Promise<{ view: Comparison; source: DocumentText }> {
   const dir = mkdtempSync(join(tmpdir(), 'verbatim-web-nested-'));
-  const { app, close } = openApp({ dbPath: join(dir, 'verbatim.db'), corpusDir: CORPUS_DIR });
+  const { app, close } = await openApp({ dbPath: join(dir, 'verbatim.db'), corpusDir: CORPUS_DIR });
   try {
     const added = await app.request('/api/documents', {
       method: 'POST',
@@ -34,7 +34,7 @@ async function comparison(): Promise<{ view: Comparison; source: DocumentText }>
     const texts = { source: toDocumentText(source), commentary: toDocumentText(commentary) };
     return { view: buildComparison({ report, ...texts }), source: texts.source };
   } finally {
-    close();
+    await close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

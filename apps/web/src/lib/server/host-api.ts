@@ -5,7 +5,8 @@
  * process (tests) each serve their own. Run on its own (vite dev, vite preview, the built
  * handler mounted elsewhere), the app opens an API of its own on the database apps/server
  * would use: VERBATIM_DB (a relative path is the user's, relative to the working directory),
- * else data/verbatim.db under the repository root, with its corpus/.
+ * else data/verbatim.db under the repository root, with its corpus/ (or the PostgreSQL database
+ * VERBATIM_DATABASE_URL names).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
@@ -31,9 +32,10 @@ async function openOwnApi(): Promise<ApiFetch> {
   // Imported only here, so that a host that hands its API over never loads a second copy.
   const { openApp } = await import('@verbatim/api');
   const root = repositoryRoot();
-  const { app } = openApp({
+  const { app } = await openApp({
     dbPath: env.VERBATIM_DB ? resolve(env.VERBATIM_DB) : join(root, 'data', 'verbatim.db'),
     corpusDir: join(root, 'corpus'),
+    ...(env.VERBATIM_DATABASE_URL ? { databaseUrl: env.VERBATIM_DATABASE_URL } : {}),
     ...(env.VERBATIM_TOKEN ? { token: env.VERBATIM_TOKEN } : {}),
   });
   return (request) => app.fetch(request);

@@ -28,7 +28,7 @@ let cached: Seed | undefined;
 export async function seedPair(): Promise<Seed> {
   if (cached) return cached;
   const dir = mkdtempSync(join(tmpdir(), 'verbatim-web-unit-'));
-  const { app, close } = openApp({ dbPath: join(dir, 'verbatim.db'), corpusDir: CORPUS_DIR });
+  const { app, close } = await openApp({ dbPath: join(dir, 'verbatim.db'), corpusDir: CORPUS_DIR });
   try {
     const get = async <T>(path: string): Promise<T> => {
       const res = await app.request(path);
@@ -43,7 +43,7 @@ export async function seedPair(): Promise<Seed> {
     cached = { report, source: toDocumentText(source), commentary: toDocumentText(commentary), sourceDocument: source };
     return cached;
   } finally {
-    close();
+    await close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
