@@ -19,5 +19,14 @@ const FUNCTION_WORDS = new Set(
 
 /** Whether a lowercased, spelling-folded word is a function word. */
 export function isFunctionWord(key: string): boolean {
-  return FUNCTION_WORDS.has(key) || key.length < 2 || /^\d+$/.test(key);
+  return FUNCTION_WORDS.has(key) || key.length < 2 || isNumber(key);
+}
+
+/** Digits only (what /^\d+$/ matches), tested without a regular expression: this runs for every word of a passage. */
+function isNumber(key: string): boolean {
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return key.length > 0;
 }
