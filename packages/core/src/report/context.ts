@@ -21,38 +21,23 @@ export function contextOf(source: string, paragraphs: readonly Paragraph[], star
 
 /** The sentence of a paragraph that contains an offset. */
 function sentenceAround(source: string, paragraph: Paragraph, offset: number): { start: number; end: number } | undefined {
-  const at = offset - paragraph.start;
-  if (at < 0 || at >= paragraph.end - paragraph.start) return undefined;
-  const starts = sentenceStarts(source, paragraph);
-  let lo = 0;
-  let hi = starts.length - 2;
-  // The last sentence start at or before `at` (starts[0] is 0, the last entry the paragraph's length).
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return { start: paragraph.start + starts[lo]!, end: paragraph.start + starts[lo + 1]! };
+  const s = sentencesOf(source, paragraph).containing(offset - paragraph.start);
+  return s ? { start: paragraph.start + s.index, end: paragraph.start + s.index + s.segment.length } : undefined;
 }
 
 /**
- * Where each sentence of a paragraph starts (relative to it), then its length: segmented
- * once per paragraph of a source, however many passages ask — a source's paragraphs are
- * kept with it (prepared-source.ts), so the passages of commentary after commentary ask
- * the same objects.
+ * A paragraph's sentences, segmented once however many passages ask (Intl finds the one
+ * asked for when asked): a source's paragraphs are kept with it (prepared-source.ts), so
+ * the passages of commentary after commentary ask the same objects.
  */
-const segmented = new WeakMap<Paragraph, { source: string; starts: Int32Array }>();
+const segmented = new WeakMap<Paragraph, { source: string; sentences: Intl.Segments }>();
 
-function sentenceStarts(source: string, paragraph: Paragraph): Int32Array {
+function sentencesOf(source: string, paragraph: Paragraph): Intl.Segments {
   const known = segmented.get(paragraph);
-  if (known && known.source === source) return known.starts;
-  const text = source.slice(paragraph.start, paragraph.end);
-  const list: number[] = [];
-  for (const s of sentences.segment(text)) list.push(s.index);
-  list.push(text.length);
-  const starts = Int32Array.from(list);
-  segmented.set(paragraph, { source, starts });
-  return starts;
+  if (known && known.source === source) return known.sentences;
+  const found = sentences.segment(source.slice(paragraph.start, paragraph.end));
+  segmented.set(paragraph, { source, sentences: found });
+  return found;
 }
 
 /** Only a full stop or a comma left over is not context. */
