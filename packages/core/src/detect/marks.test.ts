@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectMarks } from './marks.js';
+import fc from 'fast-check';
+import { TRAILING_MARKER, detectMarks, trailingMarkers } from './marks.js';
 
 const found = (text: string) => detectMarks(text).map((m) => [m.type, text.slice(m.start, m.end)]);
 
@@ -30,5 +31,22 @@ describe('detectMarks', () => {
       ['ellipsis', '(…)'],
       ['ellipsis', '. . .'],
     ]);
+  });
+});
+
+describe('trailingMarkers', () => {
+  const pieces = [', ', '; ', ' \u2013 ', '\u2014', ' ', '  ', '\n', 'x', '.', ')', ']', 'my ', 'our ', 'Added ', 'original ', 'the ', 'in ', 'is ', 'as ',
+    'italics', 'Italicized', 'emphasis', 'EMPHASES', 'underlining', 'bold', 'boldface', 'highlighting', ' added', ' mine', ' ours', ' supplied',
+    ' by the author', ' by Ann', ' original', ' in the original', ' as in original', 'emboldened', 'myemphasis'];
+
+  it('finds what the pattern tried at every offset finds', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        const plain = [...text.matchAll(TRAILING_MARKER)].map((m) => [m.index, m[0], m[1] ?? null]);
+        expect(trailingMarkers(text).map((m) => [m.index, m[0], m[1] ?? null])).toEqual(plain);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
