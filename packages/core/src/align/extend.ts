@@ -1,4 +1,4 @@
-import { sameLemma } from '../text/spelling.js';
+import { sameLemmaOf } from '../text/spelling.js';
 import type { Token } from '../text/tokenize.js';
 
 const MATCH = 2;
@@ -49,7 +49,7 @@ export function extend(req: ExtendRequest): Extension {
     const c = cAt(i - 1);
     for (let j = 1; j <= m; j++) {
       const s = sAt(j - 1);
-      const pair = c.key === s.key ? MATCH : sameLemma(c.key, s.key) ? LEMMA : MISMATCH;
+      const pair = c.key === s.key ? MATCH : sameLemmaOf(c, s) ? LEMMA : MISMATCH;
       table[i * width + j] = Math.max(
         table[(i - 1) * width + (j - 1)]! + pair,
         table[(i - 1) * width + j]! + GAP,
@@ -61,11 +61,11 @@ export function extend(req: ExtendRequest): Extension {
   let bestScore = req.wholeCommentary ? table[n * width]! : 0;
   if (req.wholeCommentary) {
     // Every commentary word is in; take in source words up to the farthest one it uses.
-    const words = Array.from({ length: n }, (_, i) => cAt(i).key);
+    const words = Array.from({ length: n }, (_, i) => cAt(i));
     for (let j = 1; j <= m; j++) {
       const v = table[n * width + j]!;
-      const key = sAt(j - 1).key;
-      if (v > bestScore && words.some((w) => w === key || sameLemma(w, key))) {
+      const s = sAt(j - 1);
+      if (v > bestScore && words.some((w) => sameLemmaOf(w, s))) {
         bestScore = v;
         best = { c: n, s: j };
       }

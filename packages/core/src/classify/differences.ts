@@ -2,7 +2,7 @@ import { diffArrays } from 'diff';
 import type { Difference, DifferenceCategory, Span } from '../types.js';
 import { isFunctionWord } from '../text/function-words.js';
 import { fold } from '../text/normalize.js';
-import { sameLemma } from '../text/spelling.js';
+import { sameLemmaOf } from '../text/spelling.js';
 import type { Range, Token } from '../text/tokenize.js';
 import type { Run } from '../align/runs.js';
 
@@ -193,7 +193,7 @@ function classifyChange(input: ComparisonInput, op: Op): Difference[] {
     const typography = squeeze(input.sourceText, sWords) === squeeze(input.commentaryText, cWords);
     return [difference(input, 'replace', typography ? 'typography' : 'spelling', op.s, op.c, false)];
   }
-  if (sWords.length === cWords.length && sWords.every((s, k) => sameLemma(s.key, cWords[k]!.key))) {
+  if (sWords.length === cWords.length && sWords.every((s, k) => sameLemmaOf(s, cWords[k]!))) {
     return sWords.map((_, k) =>
       difference(input, 'replace', 'inflection', { start: op.s.start + k, end: op.s.start + k + 1 }, { start: op.c.start + k, end: op.c.start + k + 1 }, false),
     );

@@ -171,8 +171,15 @@ const Z = 0x7a;
  * with a short ending (Russia / Russian, alliance / alliances).
  */
 export function sameLemma(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (stem(a) === stem(b)) return true;
+  return a === b || stem(a) === stem(b) || oneWithEnding(a, b);
+}
+
+/** sameLemma for two words whose stems are known (a token's `stem` is `stem(key)`): no string is made. */
+export function sameLemmaOf(a: { key: string; stem: string }, b: { key: string; stem: string }): boolean {
+  return a.key === b.key || a.stem === b.stem || oneWithEnding(a.key, b.key);
+}
+
+function oneWithEnding(a: string, b: string): boolean {
   const short = a.length <= b.length ? a : b;
   const long = short === a ? b : a;
   return short.length >= 4 && long.length - short.length <= 2 && long.startsWith(short);
