@@ -193,8 +193,7 @@ function scanSpacedWords(text: string, from: number, to: number, out: Bounds, st
         i += 1;
         break;
       }
-      if ((last === LETTER && next === LETTER && (MID_LETTER.has(joiner) || MID_NUM_LET.has(joiner))) ||
-          (last === DIGIT && next === DIGIT && (MID_NUM.has(joiner) || MID_NUM_LET.has(joiner)))) {
+      if ((last === LETTER && next === LETTER && joinsLetters(joiner)) || (last === DIGIT && next === DIGIT && joinsDigits(joiner))) {
         i += 1;
         continue;
       }
@@ -216,6 +215,25 @@ const EXTEND = 4;
 const MID_LETTER = new Set([0x3a, 0xb7, 0x387, 0x55f, 0x5f4, 0x2027, 0xfe13, 0xfe55, 0xff1a]);
 const MID_NUM_LET = new Set([0x2e, 0x27, 0x2018, 0x2019, 0x2024, 0xfe52, 0xff07, 0xff0e]);
 const MID_NUM = new Set([0x2c, 0x3b, 0x37e, 0x589, 0x60c, 0x60d, 0x66c, 0x7f8, 0x2044, 0xfe10, 0xfe14, 0xfe50, 0xfe54, 0xff0c, 0xff1b]);
+/** The ASCII joiners, as flags: a space after every word would otherwise cost two set lookups. */
+const ASCII_JOINS = new Uint8Array(0x80);
+const JOINS_LETTERS = 1;
+const JOINS_DIGITS = 2;
+for (let code = 0; code < 0x80; code++) {
+  if (MID_LETTER.has(code) || MID_NUM_LET.has(code)) ASCII_JOINS[code]! |= JOINS_LETTERS;
+  if (MID_NUM.has(code) || MID_NUM_LET.has(code)) ASCII_JOINS[code]! |= JOINS_DIGITS;
+}
+
+/** Whether a character between two letters keeps them in one word (MidLetter, MidNumLet). */
+function joinsLetters(code: number): boolean {
+  return code < 0x80 ? (ASCII_JOINS[code]! & JOINS_LETTERS) !== 0 : MID_LETTER.has(code) || MID_NUM_LET.has(code);
+}
+
+/** Whether a character between two digits keeps them in one number (MidNum, MidNumLet). */
+function joinsDigits(code: number): boolean {
+  return code < 0x80 ? (ASCII_JOINS[code]! & JOINS_DIGITS) !== 0 : MID_NUM.has(code) || MID_NUM_LET.has(code);
+}
+
 const IS_LETTER = /[\p{L}\p{Nl}]/u;
 const IS_DIGIT = /\p{Nd}/u;
 const IS_CONNECTOR = /\p{Pc}/u;
