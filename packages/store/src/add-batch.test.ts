@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { openStore, type Store } from './store.js';
+import { OP_ED_ID, opEdText, statementText, STATEMENT_ID } from './test-support/corpus.js';
+import { tempDbPath } from './test-support/temp.js';
+
+/** What a user sees of the corpus: each document's text and versions, each alignment's passages. */
+async function contents(store: Store) {
+  const documents = [];
+  for (const d of await store.list()) documents.push({ id: d.id, kind: d.kind, version: d.version, text: (await store.get(d.id))!.text });
+  const alignments = [];
+  for (const a of await store.alignments()) {
+    const report = (await store.alignment(a.source.id, a.commentary.id))!;
+    alignments.push({
+      source: a.source.id,
+      commentary: a.commentary.id,
+      passages: report.passages.map((p) => [p.status, p.source?.locator, p.commentary.start, p.commentary.end]),
+    });
+  }
+  return { documents, alignments };
+}
+
+const FIRST_NOTE = 'Harbour note\n\nThe delegations reviewed the grain corridor and the old railway bridge at Kerch.';
+const SECOND_NOTE = 'Harbour note\n\nThe delegations reviewed the grain corridor and the new ferry crossing at Ust-Luga.';
+
+describe('store.addBatch', () => {
+  it('stores in one batch what one add after another stores: versions, refusals, alignments between its own documents', async () => {
+    const inputs = [
+      { text: statementText(), format: 'text', kind: 'source', id: STATEMENT_ID },
+      { text: '  \n', format: 'text', kind: 'source' },
+      { text: opEdText(), format: 'text', kind: 'commentary', id: OP_ED_ID },
+      { text: statementText(), format: 'text', kind: 'source', title: 'The same text again' },
+      { text: FIRST_NOTE, format: 'text', kind: 'source', id: 'note' },
+      { text: SECOND_NOTE, format: 'text', kind: 'source', id: 'note' },
+      { text: 'A brief: the sides "reviewed the grain corridor and the new ferry crossing at Ust-Luga".', format: 'text', kind: 'commentary', id: 'brief' },
+    ] as const;
+
+    const batched = await openStore({ path: tempDbPath() });
+    const items = await batched.addBatch(inputs);
+    expect(items).toEqual([
+      { ok: true, id: STATEMENT_ID, version: 1, outcome: 'added' },
+      { ok: false, reason: 'The document is empty: it has no text to store.' },
+      { ok: true, id: OP_ED_ID, version: 1, outcome: 'added' },
+      { ok: true, id: STATEMENT_ID, version: 1, outcome: 'existing' },
+      { ok: true, id: 'note', version: 1, outcome: 'added' },
+      { ok: true, id: 'note', version: 2, outcome: 'new-version' },
+      { ok: true, id: 'brief', version: 1, outcome: 'added' },
+    ]);
+
+    const oneByOne = await openStore({ path: tempDbPath() });
+    for (const input of inputs) await oneByOne.add(input).catch(() => undefined);
+    const expected = await contents(oneByOne);
+    expect(await contents(batched)).toEqual(expected);
+    // The op-ed's eight passages, found against the statement written earlier in the same batch.
+    expect(expected.alignments.find((a) => a.commentary === OP_ED_ID)?.passages).toHaveLength(8);
+    expect(expected.alignments.find((a) => a.commentary === 'brief')?.source).toBe('note');
+
+    // The note's first version left the indexes when its second took its place in the batch.
+    expect((await batched.search('Kerch')).hits).toEqual([]);
+    expect(await batched.candidates('the old railway bridge at Kerch and the grain corridor', { kind: 'source' })).toEqual([]);
+    expect((await batched.candidates('reviewed the grain corridor and the new ferry crossing', { kind: 'source' })).map((c) => [c.id, c.version])).toEqual([['note', 2]]);
+    await batched.close();
+    await oneByOne.close();
+  });
+
+  it('aligns a source with the commentaries an earlier batch stored', async () => {
+    const store = await openStore({ path: tempDbPath() });
+    await store.addBatch([{ text: opEdText(), format: 'text', kind: 'commentary', id: OP_ED_ID }]);
+    expect(await store.alignmentsOf(OP_ED_ID)).toEqual([]);
+    await store.addBatch([{ text: statementText(), format: 'text', kind: 'source', id: STATEMENT_ID }]);
+    expect((await store.alignmentsOf(OP_ED_ID)).map((a) => [a.source.id, a.passages])).toEqual([[STATEMENT_ID, 8]]);
+    await store.close();
+  });
+});
