@@ -38,7 +38,7 @@ const CheckedPassageSchema = z
   .passthrough()
   .openapi('CheckedPassage', {
     description:
-      'A quotation or borrowing of the checked text: every field of an AlignmentReport passage (`#/components/schemas/AlignmentReport.passage`: id, kind, status, the `commentary` span in the checked text, the `source` span with its locator, similarity, differences, marks, context), plus these.',
+      'A quotation or borrowing of the checked text: every field of an AlignmentReport passage (`#/components/schemas/AlignmentReport.passage`: id, kind, status, the `commentary` span in the checked text, the `source` span with its locator, similarity, differences, marks, context, and `candidates` — every source place, in source order, when the passage fits several equally: `source`, its differences, context and citation are those of the first), plus these.',
   });
 
 const CheckResultSchema = z

@@ -167,6 +167,18 @@ describe('verbatim align on the corpus: the joint statement and the op-ed', () =
     for (const line of text.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
   });
 
+  it('names every place a passage fits equally, and which one its differences and context are shown against', () => {
+    const result = runCli(['align', SEED_PAIR[0]!, 'packages/core/test-commentaries/repeated-formulas.txt'], atRoot);
+    expect(result.stderr).toBe('');
+    const flat = result.stdout.replace(/\s+/g, ' ');
+    // A quotation missing its closing mark, and a borrowing: each a formula the statement repeats.
+    expect(flat).toContain('1. quotation · verbatim · commentary ¶1 → source 0.3, III.5 or III.21, equally · similarity 1.00 · (closing quotation mark missing)');
+    expect(flat).toContain('fits 3 places of the source equally; compared below with the first, 0.3');
+    expect(flat).toContain('2. borrowing · verbatim · commentary ¶2 → source I.5, II.4 or II.5, equally · similarity 1.00');
+    expect(flat).toContain('fits 3 places of the source equally; compared below with the first, I.5');
+    for (const line of result.stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
+  });
+
   it('strips a UTF-8 byte order mark: the report is the same as without it', () => {
     const plain = JSON.parse(runCli(['align', ...SEED_PAIR, '--format', 'json'], atRoot).stdout) as AlignmentReport;
     const result = runCli(['align', 'statement-with-bom.txt', 'op-ed.txt', '--format', 'json'], { cwd: dir });

@@ -29,6 +29,7 @@ export function formatPassage(passage: Passage, number: number, options: Passage
   const bar = `${PASSAGE_INDENT}${paint('│', 'dim')} `;
   const wrapped = wrapSegments(markedPassageSegments(passage), paint, width, `${PASSAGE_INDENT}│ `);
   lines.push(wrapped.split('\n').map((l) => bar + l.slice(PASSAGE_INDENT.length + 2)).join('\n'));
+  lines.push(...candidateLines(passage, width));
   lines.push(...differenceLines(passage, paint, width));
   lines.push(...markLines(passage.marks, paint, width));
   lines.push(...contextLines(passage, width));
@@ -38,17 +39,17 @@ export function formatPassage(passage: Passage, number: number, options: Passage
 function passageHeading(passage: Passage, number: number, { commentaryParagraphs, paint, width }: PassageTextOptions): string {
   const where = commentaryParagraphs ? commentaryLocator(passage, commentaryParagraphs) : undefined;
   const from = where ? `commentary ${where} → ` : '';
+  // Places the evidence cannot tell apart: the reader is told, not given one of them as the answer.
+  const places = candidateLocators(passage);
   const parts: Segment[][] = [
     [{ text: passage.kind }],
     [{ text: statusWord(passage.status), styles: STATUS_STYLE[passage.status] }],
-    passage.source
-      ? [{ text: `${from}source ` }, { text: passage.source.locator, styles: ['bold'] }]
-      : [{ text: `${from}not in the source` }],
+    places
+      ? [{ text: `${from}source ` }, { text: places, styles: ['bold'] }, { text: ', equally' }]
+      : passage.source
+        ? [{ text: `${from}source ` }, { text: passage.source.locator, styles: ['bold'] }]
+        : [{ text: `${from}not in the source` }],
   ];
-  // Places the evidence cannot tell apart: the reader is told, not given one of them as the answer.
-  if ('candidates' in passage && passage.candidates) {
-    parts.push([{ text: `equally in ${passage.candidates.map((c) => c.locator).join(', ')}`, styles: ['bold'] }]);
-  }
   if (passage.source) parts.push([{ text: `similarity ${similarity(passage.similarity)}` }]);
   const marksNote = quotationMarksNote(passage);
   if (marksNote) parts.push([{ text: marksNote }]);
@@ -56,6 +57,21 @@ function passageHeading(passage: Passage, number: number, { commentaryParagraphs
   const numbered = `${String(number).padStart(3)}. `;
   // Wrapped behind a plain number so widths are measured right, then the number is painted.
   return paint(numbered, 'bold') + wrapSegments(segments, paint, width, PASSAGE_INDENT, numbered).slice(numbered.length);
+}
+
+/** "0.3, III.5 or III.21" when the passage fits several places equally. */
+function candidateLocators(passage: Passage): string | undefined {
+  if (!('candidates' in passage) || !passage.candidates || passage.candidates.length < 2) return undefined;
+  const locators = passage.candidates.map((c) => c.locator);
+  return `${locators.slice(0, -1).join(', ')} or ${locators.at(-1)}`;
+}
+
+/** What the words, differences and context below are compared with, when several places fit. */
+function candidateLines(passage: Passage, width: number): string[] {
+  if (!candidateLocators(passage) || !passage.source) return [];
+  const n = 'candidates' in passage && passage.candidates ? passage.candidates.length : 0;
+  const note = `fits ${n} places of the source equally; compared below with the first, ${passage.source.locator}`;
+  return [wrapText(note, width, PASSAGE_INDENT + '  ', PASSAGE_INDENT)];
 }
 
 function quotationMarksNote(passage: Passage): string | undefined {
