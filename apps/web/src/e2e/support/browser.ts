@@ -4,14 +4,11 @@
  * `@sparticuz/chromium` ships inside itself, so `npm install && npm test` needs no browser on
  * the machine.
  */
-import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
-import { bundledChromium } from './bundled-chromium';
-
-/** Debian's Chromium, or the binary `VERBATIM_CHROMIUM` names; the bundled one when it is absent. */
-export const SYSTEM_CHROMIUM = process.env.VERBATIM_CHROMIUM || '/usr/bin/chromium';
+import { chromiumLaunchOptions } from './chromium.js';
 
 /** What every launch gets, whichever Chromium it is. */
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
@@ -27,36 +24,14 @@ export async function launch(): Promise<Browser> {
 }
 
 async function launchChromium(): Promise<Browser> {
-  if (isExecutableFile(SYSTEM_CHROMIUM)) return chromium.launch({ executablePath: SYSTEM_CHROMIUM, args: FLAGS });
-  const bundled = await bundledChromium();
-  return chromium.launch({
-    executablePath: bundled.executablePath,
-    args: mergeFlags(bundled.args, FLAGS),
-    env: { ...process.env, LD_LIBRARY_PATH: [bundled.libraryPath, process.env.LD_LIBRARY_PATH].filter(Boolean).join(':') },
-  });
-}
-
-/** A program that can run: not missing, and not hidden behind a device (a bind mount of /dev/null). */
-function isExecutableFile(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
+  const { name: _name, ...options } = await chromiumLaunchOptions(FLAGS);
+  return chromium.launch(options);
 }
 
 /** Closes every browser still open, whatever state the test that launched it ended in. */
 export async function closeAllBrowsers(): Promise<void> {
   await Promise.allSettled([...open].map((b) => b.close()));
   open.clear();
-}
-
-/** `base` then `extra`, where a switch in `extra` replaces the one of the same name in `base`. */
-export function mergeFlags(base: readonly string[], extra: readonly string[]): string[] {
-  const name = (flag: string) => flag.split('=')[0];
-  const replaced = new Set(extra.map(name));
-  return [...base.filter((f) => !replaced.has(name(f))), ...extra];
 }
 
 const ROOT = fileURLToPath(new URL('../../../../../', import.meta.url));

@@ -2,7 +2,8 @@
  * The Chromium that the npm package `@sparticuz/chromium` ships inside itself (built for AWS
  * Lambda; it runs on Debian too), for machines without Debian's. Unpacked once per package
  * version into the temporary folder, with the NSS libraries it links against, so it needs
- * nothing from the machine but the C library.
+ * nothing from the machine but the C library. Plain JavaScript (typed in JSDoc), so that the
+ * web benchmark (scripts/bench/web.js, run by Node without a build) uses the same browser.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
@@ -13,13 +14,12 @@ import { pathToFileURL } from 'node:url';
 import { brotliDecompressSync } from 'node:zlib';
 import Chromium from '@sparticuz/chromium';
 
-export interface BundledChromium {
-  executablePath: string;
-  /** Its libraries (libnss3 and the like): first on the browser's LD_LIBRARY_PATH. */
-  libraryPath: string;
-  /** The package's recommended switches, less the ones in REFUSED. */
-  args: string[];
-}
+/**
+ * @typedef {object} BundledChromium
+ * @property {string} executablePath
+ * @property {string} libraryPath Its libraries (libnss3 and the like): first on the browser's LD_LIBRARY_PATH.
+ * @property {string[]} args The package's recommended switches, less the ones in REFUSED.
+ */
 
 /**
  * Switches of the package's `args` that the tests do not take. `--single-process`: the whole
@@ -29,20 +29,24 @@ export interface BundledChromium {
  */
 const REFUSED = new Set(['--single-process', '--disable-web-security', '--allow-running-insecure-content']);
 
-let unpacked: Promise<BundledChromium> | undefined;
+/** @type {Promise<BundledChromium> | undefined} */
+let unpacked;
 
-export function bundledChromium(): Promise<BundledChromium> {
-  unpacked ??= unpack().catch((error: unknown) => {
+/** @returns {Promise<BundledChromium>} */
+export function bundledChromium() {
+  unpacked ??= unpack().catch((error) => {
     unpacked = undefined;
     throw new Error(`Could not unpack the Chromium of @sparticuz/chromium: ${error instanceof Error ? error.message : String(error)}`);
   });
   return unpacked;
 }
 
-async function unpack(): Promise<BundledChromium> {
+/** @returns {Promise<BundledChromium>} */
+async function unpack() {
   const entry = createRequire(import.meta.url).resolve('@sparticuz/chromium');
   const root = packageRoot(entry);
-  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+  /** @type {{ version: string }} */
+  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const dir = join(tmpdir(), `verbatim-sparticuz-chromium-${version}`);
   const executablePath = join(dir, 'chromium');
   if (!existsSync(executablePath)) {
@@ -71,19 +75,27 @@ async function unpack(): Promise<BundledChromium> {
   return { executablePath, libraryPath: join(dir, 'lib'), args: Chromium.args.filter((f) => !REFUSED.has(f)) };
 }
 
-function packageRoot(file: string): string {
+/** @param {string} file */
+function packageRoot(file) {
   for (let dir = dirname(file); dir !== dirname(dir); dir = dirname(dir)) {
     const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === '@sparticuz/chromium') return dir;
+    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === '@sparticuz/chromium') return dir;
   }
   throw new Error(`no package.json of @sparticuz/chromium above ${file}`);
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv, input?: Buffer): Promise<void> {
+/**
+ * @param {string} command
+ * @param {string[]} args
+ * @param {NodeJS.ProcessEnv} env
+ * @param {Buffer} [input]
+ * @returns {Promise<void>}
+ */
+function run(command, args, env, input) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { env, stdio: [input ? 'pipe' : 'ignore', 'ignore', 'pipe'] });
     let errors = '';
-    child.stderr!.on('data', (d: Buffer) => (errors += d));
+    child.stderr?.on('data', (/** @type {Buffer} */ d) => (errors += d));
     child.once('error', reject);
     child.once('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`${command} stopped (${code ?? signal}): ${errors.trim()}`))));
     child.stdin?.end(input);
