@@ -320,13 +320,15 @@ function checkKind(kind: unknown): DocumentKind {
   throw new StoreError('invalid', `The kind ${JSON.stringify(kind)} is not one Verbatim knows; give source or commentary.`);
 }
 
-function checkDate(date: string | undefined): string | null {
+/** A date as `add` takes it (and `edit`, with the same sentence): YYYY, YYYY-MM or YYYY-MM-DD, or none. */
+export function checkDate(date: string | undefined): string | null {
   const value = clean(date);
   if (value === null || DATE.test(value)) return value;
   throw new StoreError('invalid', `The date ${JSON.stringify(date)} is not a date; write it as YYYY, YYYY-MM or YYYY-MM-DD.`);
 }
 
-function clean(value: string | null | undefined): string | null {
+/** A field as stored: trimmed, and null when nothing is left. */
+export function clean(value: string | null | undefined): string | null {
   if (value === undefined || value === null) return null;
   const trimmed = String(value).trim();
   return trimmed === '' ? null : trimmed;

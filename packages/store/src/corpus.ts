@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { addDocument, type AddContext } from './add.js';
 import { writeTransaction } from './database.js';
+import { editedFields } from './edit.js';
 import { isLatest, METADATA_COLUMNS, updateMetadata, type Metadata, type VersionRow } from './documents.js';
 import { StoreError } from './errors.js';
 import { formatOf } from './ingest/format.js';
@@ -29,7 +30,10 @@ interface CorpusEntry {
  * Loads the documents that ship with the product: each `*.meta.json` beside its text
  * file. Run at every open and idempotent: an unchanged file costs a hash, a changed one
  * becomes a new version, changed metadata is updated in place, and a document the user
- * deleted stays deleted. A malformed corpus is a packaging mistake and stops the open.
+ * deleted stays deleted. A field a curator corrected by hand (`Store.edit`) keeps their
+ * value over the metadata file's: the file is what shipped, the edit what the curator decided
+ * after, and a correction that came back at every start would be no correction at all. A
+ * malformed corpus is a packaging mistake and stops the open.
  */
 export function loadCorpus(ctx: AddContext, dir: string, onProgress?: ProgressListener): CorpusReport {
   const report: CorpusReport = { added: [], newVersions: [], unchanged: [], skipped: [], warnings: [] };
@@ -65,8 +69,11 @@ function loadEntry(ctx: AddContext, dir: string, entry: CorpusEntry, report: Cor
   const { row, outcome, unknownLocators } = result;
   for (const locator of unknownLocators) warnings.push(`${entry.metaFile} verifies paragraph ${locator}, which ${entry.file} does not have.`);
   if (outcome === 'added') report.added.push(row.id);
-  else if (outcome === 'new-version') report.newVersions.push(row.id);
-  else if (row.id !== entry.id) {
+  else if (outcome === 'new-version') {
+    // A new text of the file: the curator's corrections carry over to the version it makes.
+    keepEdits(ctx, row);
+    report.newVersions.push(row.id);
+  } else if (row.id !== entry.id) {
     warnings.push(`${entry.file} has the same text as the stored document "${row.id}", so it was not added again as "${entry.id}".`);
     report.unchanged.push(row.id);
   } else {
@@ -79,7 +86,7 @@ function loadEntry(ctx: AddContext, dir: string, entry: CorpusEntry, report: Cor
 function refreshMetadata(ctx: AddContext, row: VersionRow, entry: CorpusEntry, warnings: string[]): void {
   const { db } = ctx;
   if (!isLatest(db, row)) return;
-  const wanted = metadataOf(entry, row);
+  const wanted = { ...metadataOf(entry, row), ...editedFields(db, row.id) };
   const metadataChanged = METADATA_COLUMNS.some((c) => wanted[c] !== row[c]);
   const verificationChanged = !verificationMatches(db, row.vid, entry.verification);
   if (!metadataChanged && !verificationChanged) return;
@@ -91,6 +98,14 @@ function refreshMetadata(ctx: AddContext, row: VersionRow, entry: CorpusEntry, w
       }
     }
   });
+}
+
+/** A version just made from a corpus file, given the fields a curator edited by hand. */
+function keepEdits(ctx: AddContext, row: VersionRow): void {
+  const edits = editedFields(ctx.db, row.id);
+  if (Object.keys(edits).length === 0) return;
+  const { kind, title, date, author, issuer, url, language, licence, provenance, meta } = row;
+  updateMetadata(ctx.db, row.vid, { kind, title, date, author, issuer, url, language, licence, provenance, meta, ...edits });
 }
 
 function request(entry: CorpusEntry) {

@@ -13,6 +13,7 @@ import {
   versionByVid,
   versionRow,
 } from './documents.js';
+import { editMetadata, forgetEdits } from './edit.js';
 import { engineVersion } from './engine-version.js';
 import { LATEST_SCHEMA_VERSION, migrate } from './migrations/index.js';
 import { realign } from './realign.js';
@@ -33,6 +34,7 @@ import type {
   DocumentKind,
   DocumentSummary,
   DocumentVersion,
+  MetadataEdit,
   PassageRecord,
   ProgressListener,
   OutdatedAlignment,
@@ -114,6 +116,14 @@ export interface Store {
    * thread as an add is; undefined when there is no such document.
    */
   verify(id: string, input: VerifyInput, options?: VerifyOptions): Promise<VerifyResult | undefined>;
+  /**
+   * Corrects the metadata of a document's latest version (title, date, author, issuer, url,
+   * language, licence, provenance), never its text: a new text is a new version. A field
+   * left out is kept, null clears it; refusals are StoreErrors in `add`'s words. The fields
+   * given are recorded as edited by hand, and loading the corpus keeps them over its
+   * `*.meta.json`. Undefined when there is no such document.
+   */
+  edit(id: string, changes: MetadataEdit): Promise<StoredDocument | undefined>;
   /** Deletes every version of a document and its alignments; false when there was none. */
   delete(id: string): Promise<boolean>;
   close(): Promise<void>;
@@ -233,12 +243,19 @@ function openSqliteStore(options: StoreOptions): Store {
 
     remakeOutdated: (remakeOptions) => remakeOutdated(db, ctx.engine, (alignment) => write('remake', { alignment }), remakeOptions),
 
+    // A few rows of one table: on this thread, as a delete is, in a transaction of its own.
+    async edit(id, changes) {
+      if (!editMetadata(db, id, changes)) return undefined;
+      return loadDocument(db, latestVersion(db, id)!);
+    },
+
     async delete(id) {
       return writeTransaction(db, () => {
         const vids = db.prepare('SELECT vid FROM documents WHERE id = ?').pluck().all(id) as number[];
         if (vids.length === 0) return false;
         for (const vid of vids) unindexVersion(db, vid);
         db.prepare('DELETE FROM documents WHERE id = ?').run(id);
+        forgetEdits(db, id);
         // Remembered so that reloading the corpus does not bring the document back.
         db.prepare('INSERT OR REPLACE INTO deleted_documents (id, deleted) VALUES (?, ?)').run(id, new Date().toISOString());
         return true;

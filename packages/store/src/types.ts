@@ -36,6 +36,15 @@ export interface AddInput {
   pageUrl?: string;
 }
 
+/** The metadata a curator may correct by hand (`Store.edit`): never the text or the kind. */
+export type EditableField = 'title' | 'date' | 'author' | 'issuer' | 'url' | 'language' | 'licence' | 'provenance';
+
+/**
+ * What `edit` changes: each field given is set (null or an empty string clears it, but the
+ * title, which every document has, cannot be cleared); a field left out is kept.
+ */
+export type MetadataEdit = { title?: string } & { [K in Exclude<EditableField, 'title'>]?: string | null };
+
 /** One version of a document, without its text. */
 export interface DocumentSummary {
   id: string;

@@ -243,3 +243,70 @@ describe('DELETE /api/documents/:id', () => {
     expect((await t.app.request(SEED_REPORT)).status).toBe(200);
   });
 });
+
+describe('PATCH /api/documents/:id', () => {
+  const patch = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
+    method: 'PATCH',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  const add = async () => {
+    const res = await t.app.request('/api/documents', json({ text: COMMENTARY, kind: 'commentary', id: 'a-note', title: 'A reading', author: 'J. Doe' }));
+    expect([200, 201]).toContain(res.status);
+  };
+
+  it('corrects the metadata in place: the same version and text, the fields left out kept, null clearing one', async () => {
+    await add();
+    const res = await t.app.request('/api/documents/a-note', patch({ title: 'A reading of the statement', date: '2022-02-10', author: null, language: 'en' }));
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as Record<string, unknown>;
+    expect(doc).toMatchObject({ id: 'a-note', version: 1, versions: 1, title: 'A reading of the statement', date: '2022-02-10', author: null, language: 'en', text: COMMENTARY });
+    const listed = ((await (await t.app.request('/api/documents')).json()) as Array<{ id: string; title: string }>).find((d) => d.id === 'a-note');
+    expect(listed!.title).toBe('A reading of the statement');
+    // Still linked to the statement: the alignment is untouched.
+    expect((await t.app.request(`/api/alignments/${STATEMENT}/a-note`)).status).toBe(200);
+  });
+
+  it('refuses bad fields with a 400 in the words POST /api/documents uses', async () => {
+    await add();
+    const sentences = async (method: 'PATCH' | 'POST', body: Record<string, unknown>) => {
+      const init = method === 'PATCH' ? patch(body) : json({ text: COMMENTARY, kind: 'commentary', ...body });
+      const res = await t.app.request(method === 'PATCH' ? '/api/documents/a-note' : '/api/documents', init);
+      expect(res.status).toBe(400);
+      return (await problemOf(res)).detail;
+    };
+    for (const body of [{ date: 'soon' }, { author: 'x'.repeat(501) }, { title: '' }, { url: 42 }]) {
+      expect(await sentences('PATCH', body)).toBe(await sentences('POST', body));
+    }
+    expect(await sentences('PATCH', { date: 'soon' })).toBe('The date "soon" is not a date; write it as YYYY, YYYY-MM or YYYY-MM-DD.');
+    expect(await sentences('PATCH', { text: 'A new text' })).toBe('The field "text" is not known.');
+    expect(await sentences('PATCH', {})).toBe('Name at least one field to change: title, date, author, issuer, url, language, licence or provenance.');
+    expect((await t.app.request('/api/documents/a-note')).status).toBe(200);
+    expect(((await (await t.app.request('/api/documents/a-note')).json()) as { date: unknown }).date).not.toBe('soon');
+  });
+
+  it('answers 404 for a document that is not there', async () => {
+    const res = await t.app.request('/api/documents/no-such-document', patch({ title: 'Anything' }));
+    expect(res.status).toBe(404);
+    expect((await problemOf(res)).detail).toBe('There is no document "no-such-document" to edit.');
+  });
+
+  it('is a write: refused from another site, and without the token when the server has one', async () => {
+    // A page of another site cannot send a JSON PATCH without a CORS preflight, which this
+    // server does not answer; what it could send without one, a body of a form's type, is refused.
+    const crossSite = await t.app.request(
+      `/api/documents/${OP_ED}`,
+      patch({ title: 'Defaced' }, { 'Content-Type': 'text/plain', Origin: 'https://elsewhere.example', 'Sec-Fetch-Site': 'cross-site' }),
+    );
+    expect(crossSite.status).toBe(403);
+    const secured = await openTestApp({ token: 's3cret-token' });
+    try {
+      expect((await secured.app.request(`/api/documents/${OP_ED}`, patch({ title: 'Defaced' }))).status).toBe(401);
+      const ok = await secured.app.request(`/api/documents/${OP_ED}`, patch({ title: 'Expanding cooperation' }, { Authorization: 'Bearer s3cret-token' }));
+      expect(ok.status).toBe(200);
+    } finally {
+      await secured.close();
+    }
+    expect(((await (await t.app.request(`/api/documents/${OP_ED}`)).json()) as { title: string }).title).toBe('Expanding Sino-Russian cooperation');
+  });
+});

@@ -7,6 +7,7 @@ import {
   AddDocumentJsonSchema,
   AddedDocumentSchema,
   DocumentSummarySchema,
+  EditDocumentSchema,
   FetchDocumentSchema,
   StoredDocumentSchema,
 } from '../schemas/documents.js';
@@ -84,6 +85,26 @@ const fetchAndAdd = createRoute({
   },
 });
 
+const edit = createRoute({
+  method: 'patch',
+  path: '/documents/{id}',
+  tags: ['Documents'],
+  summary: 'Correct a document’s metadata',
+  description:
+    'Changes the title, date, author, issuer, url, language, licence or provenance of the latest version in place: the same version, text and alignments. ' +
+    'A field left out is kept; null (or an empty string) clears it. The fields are checked as `POST /api/documents` checks them, in the same words. ' +
+    'The text is not edited: a new text is a new version. A corrected field of a document shipped in `corpus/` keeps the correction when the server starts again: its `*.meta.json` no longer sets that field.',
+  security: [{ Bearer: [] }],
+  request: {
+    params: z.object({ id: documentId('id') }),
+    body: { content: { 'application/json': { schema: EditDocumentSchema } }, required: true },
+  },
+  responses: {
+    200: { description: 'The document as it now is', content: { 'application/json': { schema: StoredDocumentSchema } } },
+    ...problems(400, 401, 403, 404, 415),
+  },
+});
+
 const remove = createRoute({
   method: 'delete',
   path: '/documents/{id}',
@@ -134,6 +155,17 @@ export function documentRoutes({ store, reports, fetchPrivate }: RouteDeps) {
       if (stored.outcome === 'existing') return c.json(body, 200);
       c.header('Location', `/api/documents/${encodeURIComponent(stored.id)}`);
       return c.json(body, 201);
+    })
+    .openapi(edit, async (c) => {
+      const { id } = c.req.valid('param');
+      const changes = c.req.valid('json');
+      if (Object.keys(changes).length === 0) {
+        throw new ProblemError(400, 'Name at least one field to change: title, date, author, issuer, url, language, licence or provenance.');
+      }
+      const doc = await store.edit(id, changes);
+      if (!doc) throw new ProblemError(404, `There is no document "${id}" to edit.`);
+      reports.forget(id);
+      return c.json(doc, 200);
     })
     .openapi(remove, async (c) => {
       const { id } = c.req.valid('param');

@@ -14,6 +14,7 @@ const ROUTES = [
   ['post', '/api/documents'],
   ['post', '/api/documents/fetch'],
   ['get', '/api/documents/{id}'],
+  ['patch', '/api/documents/{id}'],
   ['delete', '/api/documents/{id}'],
   ['post', '/api/documents/{id}/verify'],
   ['get', '/api/documents/{id}/passages'],

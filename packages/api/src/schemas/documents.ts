@@ -104,5 +104,28 @@ export const FetchDocumentSchema = z
   .strict()
   .openapi('FetchDocument');
 
+/**
+ * A field an edit may clear: null, or an empty string as a blanked form field, clears it.
+ * Each has the length limit `AddDocument` gives it, so an edit is refused in the same words.
+ */
+const editableText = (max: number) => z.string().max(max).nullable().optional();
+
+export const EditDocumentSchema = z
+  .object({
+    title: z.string().min(1).max(500).optional().openapi({ description: 'Every document has one: it cannot be cleared.' }),
+    date: editableText(64).openapi({ example: '2022-02-04', description: 'YYYY, YYYY-MM or YYYY-MM-DD.' }),
+    author: editableText(500),
+    issuer: editableText(500),
+    url: editableText(2048),
+    language: editableText(35),
+    licence: editableText(500),
+    provenance: editableText(5000),
+  })
+  .strict()
+  .openapi('EditDocument', {
+    description: 'The fields to correct; a field left out is kept, null (or an empty string) clears it. Not the text: a new text is a new version (`POST /api/documents` with the id).',
+  });
+
 export type AddDocumentJson = z.infer<typeof AddDocumentJsonSchema>;
 export type AddDocumentForm = z.infer<typeof AddDocumentFormSchema>;
+export type EditDocument = z.infer<typeof EditDocumentSchema>;

@@ -23,7 +23,7 @@ describe('migrations', () => {
     expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(tables(db)).toEqual([
-      'alignments', 'deleted_documents', 'documents', 'emphasis', 'latest_documents',
+      'alignments', 'deleted_documents', 'documents', 'edited_metadata', 'emphasis', 'latest_documents',
       'paragraphs', 'paragraphs_fts', 'passages', 'shingles', 'version_shingles',
     ]);
     db.close();

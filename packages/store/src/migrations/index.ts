@@ -4,11 +4,12 @@ import { documents } from './001-documents.js';
 import type { Migration } from './migration.js';
 import { search } from './002-search.js';
 import { kindIndex } from './003-kind-index.js';
+import { editedMetadata } from './004-edited-metadata.js';
 
 export type { Migration } from './migration.js';
 
 /** Every migration in order; a new one is appended, never edited once shipped. */
-export const MIGRATIONS: readonly Migration[] = [documents, search, kindIndex];
+export const MIGRATIONS: readonly Migration[] = [documents, search, kindIndex, editedMetadata];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
