@@ -29,6 +29,8 @@ export interface CheckedPassage {
   status: PassageStatus;
   commentary: Span;
   source: (Span & { locator: string }) | null;
+  /** Every place of the source the passage fits equally, in source order (`source` is the first); absent when it fits one. */
+  candidates?: Array<Span & { locator: string }>;
   similarity: number;
   differences: CheckDifference[];
   context: { before: string; after: string };

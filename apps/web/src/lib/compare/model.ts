@@ -69,6 +69,11 @@ export interface PassageView {
   status: PassageStatus;
   quotationMarks: QuotationMarks | null;
   locator: string | null;
+  /**
+   * Every source place the passage fits equally, in source order (the first is `locator`, the
+   * place the columns show); empty when it fits one.
+   */
+  candidates: string[];
   commentary: Span;
   source: Span | null;
   similarity: number;

@@ -12,6 +12,8 @@ export function passageViews(report: Report): PassageView[] {
 function passageView(p: ReportPassage, n: number, total: number): PassageView {
   const differences = p.differences.map(diffView);
   const locator = p.source?.locator ?? null;
+  const candidates = 'candidates' in p && p.candidates ? p.candidates.map((c) => c.locator) : [];
+  const where = candidates.length > 1 ? `${eitherOf(candidates)}, equally` : (locator ?? 'not in the source');
   return {
     id: p.id,
     n,
@@ -19,6 +21,7 @@ function passageView(p: ReportPassage, n: number, total: number): PassageView {
     status: p.status,
     quotationMarks: p.quotationMarks,
     locator,
+    candidates,
     commentary: span(p.commentary),
     source: p.source ? span(p.source) : null,
     similarity: p.similarity,
@@ -40,8 +43,13 @@ function passageView(p: ReportPassage, n: number, total: number): PassageView {
         : [],
     ),
     context: { before: p.context.before, after: p.context.after },
-    summary: [`Passage ${n} of ${total}`, KIND_LABEL[p.kind], STATUS_LABEL[p.status], locator ?? 'not in the source'].join(' · '),
+    summary: [`Passage ${n} of ${total}`, KIND_LABEL[p.kind], STATUS_LABEL[p.status], where].join(' · '),
   };
+}
+
+/** "0.3, III.5 or III.21". */
+export function eitherOf(locators: readonly string[]): string {
+  return locators.length < 2 ? (locators[0] ?? '') : `${locators.slice(0, -1).join(', ')} or ${locators.at(-1)}`;
 }
 
 function span(s: { start: number; end: number; text: string }) {

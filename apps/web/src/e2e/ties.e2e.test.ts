@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launch, outputPath, repositoryPath } from './support/browser';
+import { SOURCE_ID } from './support/seed';
+import { startWorkbench, type Workbench } from './support/workbench';
+
+// A news report that quotes, without its closing mark, a formula the statement uses three
+// times, and borrows another: each fits three paragraphs equally, and the page says so
+// rather than show one of them as the answer. In Chromium, against the real server.
+const REPORT = readFileSync(repositoryPath('packages', 'core', 'test-commentaries', 'repeated-formulas.txt'), 'utf8');
+
+describe('a passage that fits several places of the source equally', () => {
+  let workbench: Workbench;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let errors: string[];
+  let reportId: string;
+
+  beforeAll(async () => {
+    [workbench, browser] = await Promise.all([startWorkbench(), launch()]);
+    const res = await fetch(`${workbench.url}/api/documents`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: workbench.url },
+      body: JSON.stringify({ text: REPORT, kind: 'commentary', title: 'Moscow and Beijing repeat themselves' }),
+    });
+    reportId = ((await res.json()) as { id: string }).id;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await workbench?.close();
+  });
+  beforeEach(async (test) => {
+    await context?.close();
+    context = await browser.newContext({ viewport: { width: 1400, height: 900 }, baseURL: workbench.url, reducedMotion: 'reduce' });
+    page = await context.newPage();
+    errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    test.onTestFinished(() => expect(errors, 'errors in the page').toEqual([]));
+  });
+
+  async function open(path: string) {
+    await page.goto(path);
+    await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+  }
+  const cards = () => page.locator('[data-list-passage]');
+
+  it('lists every place in the passage list, and says in the card which one the columns show', async () => {
+    await open(`/compare/${SOURCE_ID}/${reportId}`);
+    await expect.poll(() => cards().count()).toBe(2);
+    expect(await cards().locator('.locator').allTextContents()).toEqual(['0.3, III.5 or III.21, equally', 'I.5, II.4 or II.5, equally']);
+    await cards().nth(1).locator('a.select').click();
+    const places = cards().nth(1).locator('[data-candidates-card]');
+    await places.waitFor();
+    expect((await places.textContent())!.replace(/\s+/g, ' ').trim()).toBe(
+      'Fits 3 places of the source equally: I.5, II.4 or II.5. Nothing in its words tells them apart; the source column, the differences and the citation show the first, I.5.',
+    );
+    // A screen reader hears the places too, in the passage's name in the columns.
+    const title = await page.locator('[data-role="commentary"] [data-passage-id]').nth(1).getAttribute('title');
+    expect(title).toMatch(/^Passage 2 of 2 · borrowing · verbatim · I\.5, II\.4 or II\.5, equally/);
+    await page.screenshot({ path: outputPath('ties-1400.png') });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.locator('[data-strip] .where', { hasText: 'in the source, I.5, II.4 or II.5, equally; shown: I.5' }).waitFor();
+    await page.screenshot({ path: outputPath('ties-390.png') });
+    await page.locator('[data-action="passage-sheet"]').click();
+    await places.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: outputPath('ties-390-list.png') });
+  });
+
+  it('says so on the check page too', async () => {
+    await open(`/check?q=${encodeURIComponent(REPORT)}`);
+    const card = page.locator('article[data-passage-id]').first();
+    await card.waitFor();
+    expect(await page.locator('article[data-passage-id] h2 .locator').allTextContents()).toEqual(['0.3, III.5 or III.21, equally', 'I.5, II.4 or II.5, equally']);
+    expect((await card.locator('[data-candidates-card]').textContent())!.replace(/\s+/g, ' ').trim()).toBe(
+      'Fits 3 places of the source equally: 0.3, III.5 or III.21. Nothing in its words tells them apart; shown here, and cited, is the first.',
+    );
+    await page.screenshot({ path: outputPath('ties-check-1400.png'), fullPage: true });
+  });
+});
