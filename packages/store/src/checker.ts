@@ -9,7 +9,7 @@ import type { CheckResult } from './types.js';
 
 export { MAX_CHECK_BYTES } from './check/check.js';
 export { StoreError } from './errors.js';
-export type { CheckResult, CheckedPassage, CheckSource } from './types.js';
+export type { CheckPlace, CheckResult, CheckedPassage, CheckSource } from './types.js';
 
 export interface Checker {
   check(text: string): CheckResult;

@@ -1,4 +1,4 @@
-import type { AlignmentReport, FoundPassage, NotFoundPassage, Passage } from '@verbatim/core';
+import type { AlignmentReport, FoundPassage, NotFoundPassage, Passage, SourceSpan } from '@verbatim/core';
 
 export type DocumentKind = 'source' | 'commentary';
 export type DocumentFormat = 'text' | 'markdown' | 'html';
@@ -244,12 +244,23 @@ export interface CheckSource {
  * the source document it was found in, or none when no source of the corpus has it.
  */
 export type CheckedPassage =
-  | (FoundPassage & {
+  | (Omit<FoundPassage, 'candidates'> & {
       document: CheckSource;
       /** Locators of the source paragraphs it quotes that nobody has checked against the official text. */
       unverified: string[];
+      /**
+       * Present when two or more places fit the passage equally well — in one source (as an
+       * alignment's candidates) or in several: every one with its document, `document` and
+       * `source` first. The evidence cannot tell which was quoted, so none is chosen by chance.
+       */
+      candidates?: CheckPlace[];
     })
   | (NotFoundPassage & { document: null; unverified: [] });
+
+/** One source place a checked passage fits, and the document it is in. */
+export interface CheckPlace extends SourceSpan {
+  document: CheckSource;
+}
 
 /** What checking a text against the whole corpus found. Nothing of it is stored. */
 export interface CheckResult {

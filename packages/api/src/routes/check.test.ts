@@ -40,6 +40,16 @@ describe('POST /api/check', () => {
     expect(result.passages.map(({ citation: _c, ...p }) => p)).toEqual(direct.passages);
   });
 
+  it('gives every place a quotation fits equally well, each with its document', async () => {
+    const text = "They fought the 'pandemic of the new coronavirus infection' together.";
+    const [pandemic] = ((await (await check({ text })).json()) as CheckResponse).passages;
+    expect(pandemic).toMatchObject({ status: 'verbatim', document: { id: STATEMENT }, source: { locator: '0.3' } });
+    expect(pandemic!.document && pandemic!.candidates?.map((c) => [c.document.id, c.locator, c.text])).toEqual([
+      [STATEMENT, '0.3', 'pandemic of the new coronavirus infection'],
+      [STATEMENT, 'II.1', 'pandemic of the new coronavirus infection'],
+    ]);
+  });
+
   it('says "not found" with the number of sources searched', async () => {
     const result = (await (await check({ text: 'She said "the moon is made of green cheese" last week.' })).json()) as CheckResponse;
     expect(result.passages).toMatchObject([{ status: 'not_found', document: null, source: null, citation: null }]);

@@ -34,6 +34,21 @@ const CheckedPassageSchema = z
     document: DocumentSchema.nullable().openapi({ description: 'The source it was found in (its latest version); null when no source of the corpus has it.' }),
     unverified: z.array(z.string()).openapi({ description: 'Locators of the source paragraphs it quotes that nobody has checked against the official text.' }),
     citation: z.string().nullable().openapi({ description: 'A Chicago-style note citing the source passage (as `/api/passages/{id}/citation?format=text` gives for a stored alignment); null when not found.' }),
+    candidates: z
+      .array(
+        z.object({
+          start: z.number().int(),
+          end: z.number().int(),
+          text: z.string(),
+          locator: z.string(),
+          document: DocumentSchema,
+        }),
+      )
+      .optional()
+      .openapi({
+        description:
+          'Present when two or more source places fit the passage equally well — twice in one source, or in several sources: every one, each with its document (`document` and `source` are the first). The evidence cannot tell which was quoted.',
+      }),
   })
   .passthrough()
   .openapi('CheckedPassage', {

@@ -77,4 +77,27 @@ describe('verbatim check', () => {
     writeFileSync(big, 'word '.repeat(30_000));
     expectRefusal(store.run(['check', big]), 'check', 2, /is 146\.5 KB; the limit is 100 KB|the limit is/);
   });
+
+  it('names every source a quotation fits equally well, and every place in one source', () => {
+    const own = tempStore();
+    try {
+      const file = join(own.dir, 'later.txt');
+      writeFileSync(file, 'A later communiqué\n\nThe ministers recalled that friendship between the two States has no limits, and praised the harbour works.\n');
+      expect(own.run(['add', file, '--kind', 'source', '--id', 'later-communique']).status).toBe(0);
+      const text = "Russia and China said their friendship has 'no limits' while the 'pandemic of the new coronavirus infection' went on.";
+      const result = own.run(['check', text]);
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+      expect(result.stdout).toMatch(/1\. quotation · verbatim · source IV\.5 · similarity/);
+      expect(result.stdout).toMatch(/\(joint-statement-2022-02-04, 2022-02-04\), IV\.5\n {5}equally in: A later communiqué \(later-communique\), ¶1\n/);
+      expect(result.stdout).toMatch(/2\. quotation · verbatim · source 0\.3 · equally in 0\.3, II\.1 · similarity/);
+      const json = JSON.parse(own.run(['check', text, '--format', 'json']).stdout) as Omit<CheckResult, 'timing'>;
+      expect(json.passages.map((p) => (p.document ? (p.candidates ?? []).map((c) => `${c.document.id} ${c.locator}`) : []))).toEqual([
+        ['joint-statement-2022-02-04 IV.5', 'later-communique ¶1'],
+        ['joint-statement-2022-02-04 0.3', 'joint-statement-2022-02-04 II.1'],
+      ]);
+    } finally {
+      own.remove();
+    }
+  });
 });

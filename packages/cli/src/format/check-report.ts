@@ -1,5 +1,5 @@
 import type { PassageStatus } from '@verbatim/core';
-import type { CheckResult } from '@verbatim/store/checker';
+import type { CheckResult, CheckSource } from '@verbatim/store/checker';
 import { labelled } from './labelled.js';
 import { createPaint } from './paint.js';
 import { formatPassage } from './passage-text.js';
@@ -12,6 +12,8 @@ export interface CheckReportOptions {
 }
 
 const INDENT = '     ';
+
+const documentName = (d: CheckSource) => `${d.title} (${d.id}${d.date ? `, ${d.date}` : ''})`;
 
 /** A quotation whose words are the source's, give or take spelling and case. */
 export const isGenuine = (status: PassageStatus) => status === 'verbatim' || status === 'variant';
@@ -41,13 +43,21 @@ export function formatCheckReport(result: Omit<CheckResult, 'timing'>, options: 
   ].join('\n');
 
   const blocks = passages.map((p, i) => {
-    const where = p.document
-      ? `in: ${p.document.title} (${p.document.id}${p.document.date ? `, ${p.document.date}` : ''}), ${p.source.locator}`
-      : result.sourcesSearched === 1
-        ? 'not in the one source of the corpus'
-        : `in none of ${sources}`;
-    const unverified = p.document && p.unverified.length > 0 ? [`${INDENT}${paint(`not checked against the official text: ${p.unverified.join(', ')}`, 'dim')}`] : [];
-    return [formatPassage(p, i + 1, { paint, width }), wrapText(where, width, INDENT, INDENT), ...unverified].join('\n');
+    if (!p.document) {
+      const where = result.sourcesSearched === 1 ? 'not in the one source of the corpus' : `in none of ${sources}`;
+      return [formatPassage(p, i + 1, { paint, width }), wrapText(where, width, INDENT, INDENT)].join('\n');
+    }
+    // The places in its own source go in the passage's heading ("equally in IV.5, II.1");
+    // those in other sources each get a line naming the source, as its first does.
+    const own = (p.candidates ?? []).filter((c) => c.document.id === p.document.id);
+    const others = (p.candidates ?? []).filter((c) => c.document.id !== p.document.id);
+    const passage = { ...p, candidates: own.length > 1 ? own : undefined };
+    const where = [
+      wrapText(`in: ${documentName(p.document)}, ${p.source.locator}`, width, INDENT, INDENT),
+      ...others.map((c) => wrapText(`equally in: ${documentName(c.document)}, ${c.locator}`, width, INDENT, INDENT)),
+    ];
+    const unverified = p.unverified.length > 0 ? [`${INDENT}${paint(`not checked against the official text: ${p.unverified.join(', ')}`, 'dim')}`] : [];
+    return [formatPassage(passage, i + 1, { paint, width }), ...where, ...unverified].join('\n');
   });
 
   const wrong = passages.filter((p) => !isGenuine(p.status));

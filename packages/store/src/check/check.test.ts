@@ -89,6 +89,38 @@ describe('store.check', () => {
     await store.close();
   });
 
+  it('answers every place a quotation fits equally well, in one source or in several, not one of them by chance', async () => {
+    const store = await corpusStore();
+    await store.add({
+      text: 'A later communiqué\n\nThe ministers recalled that friendship between the two States has no limits, and praised the harbour works.',
+      format: 'text',
+      kind: 'source',
+      id: 'later-communique',
+    });
+    const text = "Russia and China said their friendship has 'no limits' while the 'pandemic of the new coronavirus infection' went on.";
+    const [limits, pandemic] = (await store.check(text)).passages;
+    const places = (p: CheckedPassage | undefined) =>
+      p?.document ? (p.candidates ?? []).map((c) => [c.document.id, c.locator, text.slice(p.commentary.start, p.commentary.end) === c.text]) : [];
+    // The short phrase is in both sources, word for word: both are the answer, the first as document and source.
+    expect(limits).toMatchObject({ status: 'verbatim', document: { id: STATEMENT_ID }, source: { locator: 'IV.5' } });
+    expect(places(limits)).toEqual([
+      [STATEMENT_ID, 'IV.5', true],
+      ['later-communique', '¶1', true],
+    ]);
+    // Twice in the statement (0.3 and II.1), nowhere else.
+    expect(places(pandemic)).toEqual([
+      [STATEMENT_ID, '0.3', true],
+      [STATEMENT_ID, 'II.1', true],
+    ]);
+    const statement = statementText();
+    for (const c of pandemic!.document ? pandemic!.candidates! : []) expect(statement.slice(c.start, c.end)).toBe(c.text);
+    // One place only: no candidates.
+    const [nato] = (await store.check('They "oppose further enlargement of NATO".')).passages;
+    expect(nato).toMatchObject({ status: 'verbatim', source: { locator: 'III.6' } });
+    expect(nato).not.toHaveProperty('candidates');
+    await store.close();
+  });
+
   it('finds an unmarked borrowing of eight words or more, as the stored alignments do', async () => {
     const store = await corpusStore();
     const text = 'Both sides reaffirm their strong mutual support for the protection of their core interests, and few doubt it.';

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { align, sha256Hex, wordnetLexicon } from '@verbatim/core';
 import type { Db } from '../database.js';
 import { StoreError } from '../errors.js';
-import type { CheckResult, CheckSource, CheckedPassage } from '../types.js';
+import type { CheckPlace, CheckResult, CheckSource, CheckedPassage } from '../types.js';
 import { checkCandidates } from './candidates.js';
 import { choosePassages, type Answer } from './choose.js';
 import { quotedStretches } from './quoted-stretches.js';
@@ -53,9 +53,17 @@ export function createChecker(db: Db, engineVersion: string): (text: unknown) =>
     const chosen = choosePassages(stretches, answers, unanswered);
     const passages = chosen.map((c): CheckedPassage => {
       if (c.source === null) return { ...c.passage, document: null, unverified: [] };
-      const { vid, ...document } = c.source;
+      const { candidates: _own, ...passage } = c.passage;
+      const document = documentOf(c.source);
       const { start, end } = c.passage.source;
-      return { ...c.passage, document, unverified: unverified.all(vid, end, start) as string[] };
+      const places = [{ passage: c.passage, document }, ...c.equally.map((e) => ({ passage: e.passage, document: documentOf(e.source) }))]
+        .flatMap(({ passage: p, document: d }) => (p.candidates ?? [p.source]).map((span): CheckPlace => ({ ...span, document: d })));
+      return {
+        ...passage,
+        document,
+        unverified: unverified.all(c.source.vid, end, start) as string[],
+        ...(places.length > 1 ? { candidates: places } : {}),
+      };
     });
     const aligned = performance.now();
 
@@ -101,6 +109,10 @@ function sourceCounter(db: Db): () => number {
     if (known?.stamp !== stamp) known = { stamp, value: count.get() as number };
     return known.value;
   };
+}
+
+function documentOf({ vid: _vid, ...document }: Omit<SourceRow, 'text'>): CheckSource {
+  return document;
 }
 
 const round = (ms: number) => Math.round(ms * 100) / 100;

@@ -7,7 +7,14 @@ export interface Answer<S> {
   passages: readonly Passage[];
 }
 
-export type Chosen<S> = { passage: FoundPassage; source: S } | { passage: NotFoundPassage; source: null };
+export type Chosen<S> =
+  | {
+      passage: FoundPassage;
+      source: S;
+      /** The same words found as well in other sources (same verdict and similarity): the evidence cannot choose. */
+      equally: Array<{ passage: FoundPassage; source: S }>;
+    }
+  | { passage: NotFoundPassage; source: null };
 
 /** The better verdict first: a faithful quotation is a better answer than a changed one. */
 const STATUS_RANK: Record<PassageStatus, number> = { verbatim: 0, variant: 1, altered: 2, paraphrased: 3, not_found: 4 };
@@ -53,10 +60,25 @@ export function choosePassages<S>(
   });
 
   const out: Array<Chosen<S>> = [];
+  // Every found passage, by the words of the text it covers: where to look for equal answers.
+  const bySpan = new Map<string, Array<Found<S>>>();
+  for (const found of [...perStretch.flatMap((m) => [...m.values()].flat()), ...free]) {
+    const key = spanKey(found.passage);
+    const list = bySpan.get(key);
+    if (list) list.push(found);
+    else bySpan.set(key, [found]);
+  }
+  const withEquals = (found: Found<S>): Chosen<S> => ({
+    passage: found.passage,
+    source: found.source,
+    equally: (bySpan.get(spanKey(found.passage)) ?? [])
+      .filter((other) => other.rank !== found.rank && fitsEqually(other.passage, found.passage))
+      .map(({ passage, source }) => ({ passage, source })),
+  });
   stretches.forEach((stretch, i) => {
     const sets = [...perStretch[i]!.values()];
     if (sets.length > 0) {
-      out.push(...sets.sort(compareSets)[0]!);
+      out.push(...sets.sort(compareSets)[0]!.map(withEquals));
       return;
     }
     for (const passage of unanswered) {
@@ -72,7 +94,7 @@ export function choosePassages<S>(
       a.rank - b.rank,
   );
   for (const candidate of free) {
-    if (!out.some((o) => overlaps(o.passage.commentary, candidate.passage.commentary))) out.push(candidate);
+    if (!out.some((o) => overlaps(o.passage.commentary, candidate.passage.commentary))) out.push(withEquals(candidate));
   }
   return out.sort((a, b) => a.passage.commentary.start - b.passage.commentary.start);
 }
@@ -85,6 +107,13 @@ function compareSets<S>(a: ReadonlyArray<Found<S>>, b: ReadonlyArray<Found<S>>):
     meanSimilarity(b) - meanSimilarity(a) ||
     a[0]!.rank - b[0]!.rank
   );
+}
+
+const spanKey = (p: Passage) => `${p.commentary.start}:${p.commentary.end}`;
+
+/** Two sources' answers for the same words of the text that no verdict or score tells apart. */
+function fitsEqually(a: FoundPassage, b: FoundPassage): boolean {
+  return a.status === b.status && a.similarity === b.similarity && a.kind === b.kind && a.differences.length === b.differences.length;
 }
 
 const length = (p: Passage) => p.commentary.end - p.commentary.start;
