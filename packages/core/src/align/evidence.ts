@@ -43,6 +43,8 @@ const LOWER = 4;
  */
 export class MatchWeights {
   private readonly sourceKinds: Uint8Array;
+  /** The commentary's words, looked at the same way (as a function word or not, and their capitalization), when first asked for. */
+  private readonly commentaryKinds: Uint8Array;
 
   constructor(
     private readonly source: string,
@@ -50,18 +52,33 @@ export class MatchWeights {
     private readonly commentary: string,
     private readonly commentaryTokens: readonly Token[],
   ) {
-    this.sourceKinds = new Uint8Array(sourceTokens.length);
+    this.sourceKinds = sourceKindsOf(source, sourceTokens);
+    this.commentaryKinds = new Uint8Array(commentaryTokens.length);
   }
 
   /** Whether source word `s`, matched by commentary word `c`, is a function word, part of a name, or an ordinary content word. */
   kindOf(s: number, c: number): 'function' | 'name' | 'plain' {
     let kind = this.sourceKinds[s]!;
-    if (kind === UNKNOWN) this.sourceKinds[s] = kind = isFunctionWord(this.sourceTokens[s]!.key) ? FUNCTION : capitalization(this.source, this.sourceTokens, s);
+    if (kind === UNKNOWN) this.sourceKinds[s] = kind = kindAt(this.source, this.sourceTokens, s);
     if (kind === FUNCTION) return 'function';
     if (kind === LOWER) return 'plain';
-    const other = capitalization(this.commentary, this.commentaryTokens, c);
+    let other = this.commentaryKinds[c]!;
+    if (other === UNKNOWN) this.commentaryKinds[c] = other = kindAt(this.commentary, this.commentaryTokens, c);
+    // A word that matches a content word is capitalized as it is, whatever its own kind.
+    if (other === FUNCTION) other = capitalization(this.commentary, this.commentaryTokens, c);
     if (other === LOWER) return 'plain';
     return kind === CAPITAL_INSIDE || other === CAPITAL_INSIDE ? 'name' : 'plain';
+  }
+
+  /** How many content words a stretch of the commentary has. */
+  contentWordsIn(words: WordRange): number {
+    let n = 0;
+    for (let i = words.start; i < words.end; i++) {
+      let kind = this.commentaryKinds[i]!;
+      if (kind === UNKNOWN) this.commentaryKinds[i] = kind = kindAt(this.commentary, this.commentaryTokens, i);
+      if (kind !== FUNCTION) n++;
+    }
+    return n;
   }
 
   /** The evidence of `length` words matched from source word `s` and commentary word `c` on. */
@@ -103,15 +120,28 @@ export class MatchWeights {
    */
   isEnough(words: WordRange, runs: readonly Run[]): boolean {
     const evidence = this.count(runs);
-    return 2 * evidence.content >= contentWordsIn(this.commentaryTokens, words) && evidence.plain >= 1;
+    return 2 * evidence.content >= this.contentWordsIn(words) && evidence.plain >= 1;
   }
 }
 
-/** How many content words a stretch of tokens has. */
-export function contentWordsIn(tokens: readonly Token[], words: WordRange): number {
-  let n = 0;
-  for (let i = words.start; i < words.end; i++) if (!isFunctionWord(tokens[i]!.key)) n++;
-  return n;
+/**
+ * The kinds of a source's words, kept with its tokens: a source's tokens are kept for the
+ * commentaries aligned against it (prepared-source.ts), and what its words are does not
+ * depend on the commentary.
+ */
+const sourceKinds = new WeakMap<readonly Token[], { source: string; kinds: Uint8Array }>();
+
+function sourceKindsOf(source: string, tokens: readonly Token[]): Uint8Array {
+  const known = sourceKinds.get(tokens);
+  if (known && known.source === source) return known.kinds;
+  const kinds = new Uint8Array(tokens.length);
+  sourceKinds.set(tokens, { source, kinds });
+  return kinds;
+}
+
+/** What a word is: a function word, or a content word by its capitalization. */
+function kindAt(text: string, tokens: readonly Token[], i: number): number {
+  return isFunctionWord(tokens[i]!.key) ? FUNCTION : capitalization(text, tokens, i);
 }
 
 const UPPER = /^\p{Lu}/u;
@@ -121,8 +151,11 @@ const SENTENCE_START = new RegExp(`[.!?:;][${CLOSING_MARKS})]*\\s*$|\\n\\s*$`, '
 /** Whether a word is in lower case, or capitalized at a sentence's start or inside one. */
 function capitalization(text: string, tokens: readonly Token[], i: number): typeof CAPITAL_INSIDE | typeof CAPITAL_AT_START | typeof LOWER {
   const t = tokens[i]!;
-  // The first letter decides; two code units hold it even outside the BMP.
-  if (!UPPER.test(text.slice(t.start, Math.min(t.end, t.start + 2)))) return LOWER;
+  // The first letter decides; two code units hold it even outside the BMP. An ASCII one
+  // needs no regular expression.
+  const first = text.charCodeAt(t.start);
+  const upper = first < 0x80 ? first >= 0x41 && first <= 0x5a : UPPER.test(text.slice(t.start, Math.min(t.end, t.start + 2)));
+  if (!upper) return LOWER;
   if (i === 0 || SENTENCE_START.test(text.slice(tokens[i - 1]!.end, t.start))) return CAPITAL_AT_START;
   return CAPITAL_INSIDE;
 }
