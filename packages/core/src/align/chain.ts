@@ -70,7 +70,7 @@ export function bestChains(
   const { score, prev, trim } = chainScores(runs, options);
   const evidence = chainEvidence(runs, options, prev, trim);
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => evidence[b]! - evidence[a]! || score[b]! - score[a]! || a - b);
-  const used = new Uint8Array(n);
+  const used = filled(n, 0);
   const chains: RankedChain[] = [];
   /** The end each chain was built from, to compare a later end with. */
   const ends: number[] = [];
@@ -122,7 +122,7 @@ export function bestChains(
 }
 
 /** The runs of the chain that ends with run `end`, first to last, up to one already taken. */
-function pathTo(end: number, prev: Int32Array, used: Uint8Array): number[] {
+function pathTo(end: number, prev: readonly number[], used: readonly number[]): number[] {
   const path: number[] = [];
   for (let i = end; i >= 0 && !used[i]; i = prev[i]!) path.push(i);
   return path.reverse();
@@ -132,8 +132,8 @@ function pathTo(end: number, prev: Int32Array, used: Uint8Array): number[] {
  * The evidence of the best chain ending with each run, along the predecessors the scores
  * chose (a predecessor always comes first in the list, so one pass suffices).
  */
-function chainEvidence(runs: readonly Run[], options: ChainOptions, prev: Int32Array, trim: Int32Array): Float64Array {
-  const evidence = new Float64Array(runs.length);
+function chainEvidence(runs: readonly Run[], options: ChainOptions, prev: readonly number[], trim: readonly number[]): number[] {
+  const evidence = filled(runs.length, 0);
   const weigh = options.weigh ?? ((_s: number, _c: number, length: number) => length);
   for (let i = 0; i < runs.length; i++) {
     const r = runs[i]!;
@@ -151,9 +151,10 @@ function chainEvidence(runs: readonly Run[], options: ChainOptions, prev: Int32A
  */
 function chainScores(runs: readonly Run[], options: ChainOptions) {
   const n = runs.length;
-  const score = new Float64Array(n);
-  const prev = new Int32Array(n).fill(-1);
-  const trim = new Int32Array(n);
+  // Arrays, not typed arrays: a call has a few dozen runs, and a typed array costs several times more to make.
+  const score = filled(n, 0);
+  const prev = filled(n, -1);
+  const trim = filled(n, 0);
   let longest = 0;
   for (let i = 0; i < n; i++) longest = Math.max(longest, runs[i]!.length);
   // A predecessor links only if it starts in this window of the source before the run's
@@ -195,7 +196,7 @@ function chainScores(runs: readonly Run[], options: ChainOptions) {
  * is the engine's inner loop on repetitive sources) and gives a better score; on a tie the
  * nearer predecessor, so the answer does not depend on the order candidates come in.
  */
-function link(runs: readonly Run[], options: ChainOptions, i: number, k: number, score: Float64Array, prev: Int32Array, trim: Int32Array): void {
+function link(runs: readonly Run[], options: ChainOptions, i: number, k: number, score: number[], prev: number[], trim: number[]): void {
   const r = runs[i]!;
   const p = runs[k]!;
   const pcEnd = p.c + p.length;
@@ -244,6 +245,11 @@ function commentaryEnd(runs: readonly Run[]): number {
 
 /** From how many runs chainScores looks for predecessors by source position. */
 const BY_SOURCE_FROM = 64;
+
+/** An array of `n` copies of a number. */
+function filled(n: number, value: number): number[] {
+  return new Array<number>(n).fill(value);
+}
 
 /** The first index whose value is at least `value` in an ascending array. */
 function lowerBound(values: Int32Array, value: number): number {

@@ -42,7 +42,8 @@ export function extend(req: ExtendRequest): Extension {
   const cAt = (i: number) => req.commentary[req.direction < 0 ? req.cFrom - 1 - i : req.cFrom + i]!;
   const sAt = (j: number) => req.source[req.direction < 0 ? req.sFrom - 1 - j : req.sFrom + j]!;
   const width = m + 1;
-  const table = new Float64Array((n + 1) * width);
+  // An array, not a typed array: most tables are a few cells, and a typed array costs several times more to make.
+  const table = new Array<number>((n + 1) * width).fill(0);
   for (let j = 1; j <= m; j++) table[j] = j * GAP;
   for (let i = 1; i <= n; i++) {
     table[i * width] = i * GAP;
