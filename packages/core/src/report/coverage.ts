@@ -20,11 +20,12 @@ function mark(tokens: readonly Token[], span: Range, covered: Uint8Array, value:
  */
 export function omissionsOf(paragraphs: readonly Paragraph[], tokens: readonly Token[], covered: Uint8Array): Omission[] {
   const out: Omission[] = [];
-  for (const p of paragraphs) {
+  const words = wordsOf(paragraphs, tokens);
+  for (let k = 0; k < paragraphs.length; k++) {
+    const p = paragraphs[k]!;
     if (p.title) continue;
-    const first = lowerBound(tokens, p.start, (t) => t.start);
-    let last = first;
-    while (last < tokens.length && tokens[last]!.end <= p.end) last++;
+    const first = words[2 * k]!;
+    const last = words[2 * k + 1]!;
     if (last === first) continue;
     let any = false;
     for (let i = first; i < last; i++) if (covered[i]) any = true;
@@ -44,6 +45,28 @@ export function omissionsOf(paragraphs: readonly Paragraph[], tokens: readonly T
     }
   }
   return out;
+}
+
+/**
+ * Each paragraph's words, from the first to one past the last (token indices), found once for a source's
+ * paragraphs and tokens: both are kept with the source (prepared-source.ts), so commentary
+ * after commentary finds them known.
+ */
+const paragraphWords = new WeakMap<readonly Paragraph[], { tokens: readonly Token[]; words: Int32Array }>();
+
+function wordsOf(paragraphs: readonly Paragraph[], tokens: readonly Token[]): Int32Array {
+  const known = paragraphWords.get(paragraphs);
+  if (known && known.tokens === tokens) return known.words;
+  const words = new Int32Array(2 * paragraphs.length);
+  paragraphs.forEach((p, k) => {
+    const first = lowerBound(tokens, p.start, (t) => t.start);
+    let last = first;
+    while (last < tokens.length && tokens[last]!.end <= p.end) last++;
+    words[2 * k] = first;
+    words[2 * k + 1] = last;
+  });
+  paragraphWords.set(paragraphs, { tokens, words });
+  return words;
 }
 
 /** Shares of words: of the source, those some passage reproduces; of the commentary, those in a found passage. */
