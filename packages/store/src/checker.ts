@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { createChecker } from './check/check.js';
 import type { Db } from './database.js';
 import { engineVersion } from './engine-version.js';
-import { StoreError } from './errors.js';
+import { schemaNewer, StoreError } from './errors.js';
 import { LATEST_SCHEMA_VERSION, schemaVersion } from './migrations/index.js';
 import type { CheckResult } from './types.js';
 
@@ -30,10 +30,7 @@ export function openChecker(path: string): Checker | undefined {
     db.pragma('busy_timeout = 30000');
     const version = schemaVersion(db);
     if (version > LATEST_SCHEMA_VERSION) {
-      throw new StoreError(
-        'schema-newer',
-        `The database ${path} has schema version ${version}, newer than the ${LATEST_SCHEMA_VERSION} this version of Verbatim understands; upgrade Verbatim to open it.`,
-      );
+      throw schemaNewer(path, version, LATEST_SCHEMA_VERSION);
     }
     if (version < LATEST_SCHEMA_VERSION) {
       db.close();

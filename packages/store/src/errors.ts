@@ -27,3 +27,11 @@ export class StoreError extends Error {
     this.code = code;
   }
 }
+
+/** The refusal of a database a newer Verbatim wrote: the same sentence on either engine. */
+export function schemaNewer(location: string, version: number, latest: number): StoreError {
+  return new StoreError(
+    'schema-newer',
+    `The database ${location} has schema version ${version}, newer than the ${latest} this version of Verbatim understands; upgrade Verbatim to open it.`,
+  );
+}

@@ -1,5 +1,5 @@
 import { writeTransaction, type Db } from '../database.js';
-import { StoreError } from '../errors.js';
+import { schemaNewer } from '../errors.js';
 import { documents } from './001-documents.js';
 import type { Migration } from './migration.js';
 import { search } from './002-search.js';
@@ -50,9 +50,6 @@ export function migrate(db: Db, options: MigrateOptions = {}): number {
 function refuseNewer(db: Db, file = 'database'): void {
   const current = schemaVersion(db);
   if (current > LATEST_SCHEMA_VERSION) {
-    throw new StoreError(
-      'schema-newer',
-      `The database ${file} has schema version ${current}, newer than the ${LATEST_SCHEMA_VERSION} this version of Verbatim understands; upgrade Verbatim to open it.`,
-    );
+    throw schemaNewer(file, current, LATEST_SCHEMA_VERSION);
   }
 }

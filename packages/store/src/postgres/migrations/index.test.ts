@@ -1,0 +1,96 @@
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { StoreError } from '../../errors.js';
+import { freshDatabaseUrl } from '../../test-support/postgres.js';
+import { openPool, redactUrl } from '../pool.js';
+import { migratePostgres, PG_LATEST_SCHEMA_VERSION, pgSchemaVersion } from './index.js';
+
+async function tables(pool: pg.Pool): Promise<string[]> {
+  const result = await pool.query(
+    "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name",
+  );
+  return result.rows.map((r: { table_name: string }) => r.table_name);
+}
+
+describe('PostgreSQL migrations', () => {
+  it('build an empty database up to the latest schema, once however often they run, even from two servers at once', async () => {
+    const url = await freshDatabaseUrl();
+    const [one, two] = [await openPool(url), await openPool(url)];
+    try {
+      const location = redactUrl(url);
+      // Two servers starting together on an empty database: both succeed, the schema is built once.
+      expect(await Promise.all([migratePostgres(one, { location }), migratePostgres(two, { location })])).toEqual([
+        PG_LATEST_SCHEMA_VERSION,
+        PG_LATEST_SCHEMA_VERSION,
+      ]);
+      expect(await migratePostgres(one, { location })).toBe(PG_LATEST_SCHEMA_VERSION);
+      expect(await pgSchemaVersion(one)).toBe(PG_LATEST_SCHEMA_VERSION);
+      expect((await one.query('SELECT count(*) AS n FROM schema_version')).rows).toEqual([{ n: 1 }]);
+      expect(await tables(one)).toEqual([
+        'alignments', 'deleted_documents', 'documents', 'emphasis', 'latest_documents',
+        'paragraphs', 'passages', 'schema_version', 'shingles',
+      ]);
+      // The text search the paragraphs are indexed with keeps the words English drops.
+      const { rows } = await one.query("SELECT to_tsvector('verbatim_english', 'Friendship has no limits') AS v");
+      expect(rows[0].v).toBe("'friendship':1 'has':2 'limit':4 'no':3");
+    } finally {
+      await one.end();
+      await two.end();
+    }
+  });
+
+  it('bring a version 1 database forward', async () => {
+    const url = await freshDatabaseUrl();
+    const pool = await openPool(url);
+    try {
+      expect(await migratePostgres(pool, { location: 'test', target: 1 })).toBe(1);
+      expect(await tables(pool)).not.toContain('shingles');
+      expect(await migratePostgres(pool, { location: 'test' })).toBe(PG_LATEST_SCHEMA_VERSION);
+      expect(await tables(pool)).toContain('shingles');
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it('refuse a database newer than the code in the sentence SQLite uses, and leave it untouched', async () => {
+    const url = await freshDatabaseUrl();
+    const pool = await openPool(url);
+    try {
+      await migratePostgres(pool, { location: redactUrl(url) });
+      await pool.query('UPDATE schema_version SET version = $1', [PG_LATEST_SCHEMA_VERSION + 1]);
+      const refusal = await migratePostgres(pool, { location: redactUrl(url) }).catch((error: unknown) => error);
+      expect(refusal).toBeInstanceOf(StoreError);
+      expect((refusal as StoreError).code).toBe('schema-newer');
+      expect((refusal as StoreError).message).toBe(
+        `The database ${redactUrl(url)} has schema version ${PG_LATEST_SCHEMA_VERSION + 1}, newer than the ${PG_LATEST_SCHEMA_VERSION} this version of Verbatim understands; upgrade Verbatim to open it.`,
+      );
+      expect(await pgSchemaVersion(pool)).toBe(PG_LATEST_SCHEMA_VERSION + 1);
+    } finally {
+      await pool.end();
+    }
+  });
+});
+
+describe('opening a PostgreSQL database', () => {
+  it('says in one sentence, naming the address without its password, that nothing answers there', async () => {
+    const url = new URL(await freshDatabaseUrl());
+    url.port = '1';
+    const refusal = await openPool(url.toString()).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(StoreError);
+    expect((refusal as StoreError).code).toBe('open');
+    expect((refusal as StoreError).message).toBe(
+      `Cannot open the database postgres://postgres@127.0.0.1:1${url.pathname}: no PostgreSQL server answers at that address (connection refused).`,
+    );
+    expect((refusal as StoreError).message).not.toContain(url.password);
+  });
+
+  it('says so when the password is wrong or the database does not exist', async () => {
+    const good = new URL(await freshDatabaseUrl());
+    const badPassword = new URL(good);
+    badPassword.password = 'wrong';
+    await expect(openPool(badPassword.toString())).rejects.toThrow(/: the server refused the user name or password\.$/);
+    const noDatabase = new URL(good);
+    noDatabase.pathname = '/nothing_here';
+    await expect(openPool(noDatabase.toString())).rejects.toThrow(/nothing_here: the server has no database of that name\.$/);
+  });
+});

@@ -1,0 +1,112 @@
+import pg from 'pg';
+import { StoreError } from '../errors.js';
+
+/** A connection of the pool, or the pool itself: whatever runs a query. */
+export type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
+
+/**
+ * 64-bit integers (bigint ids, counts) as numbers rather than pg's strings: ids and counts of
+ * a corpus stay far below 2^53, and every caller compares them with numbers from SQLite too.
+ * Per pool, not pg's global parsers, which would change the answers of anyone else's pool
+ * in the process (pg-boss's).
+ */
+const INT8 = 20;
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8 && format !== 'binary' ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+};
+
+/** The URL without its password, for messages and `store.location`. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '';
+    return parsed.toString().replace(/:@/, '@');
+  } catch {
+    return 'the PostgreSQL database';
+  }
+}
+
+/**
+ * A pool of connections to the database at `url`, tried once before it is handed out so that a
+ * server that is not there is said at open, in one sentence naming the address (without its
+ * password), rather than at the first request.
+ */
+export async function openPool(url: string, { max = 10 }: { max?: number } = {}): Promise<pg.Pool> {
+  const pool = new pg.Pool({ connectionString: url, max, types, connectionTimeoutMillis: 10_000 });
+  // A connection the server drops while idle (a restart) is replaced at the next query;
+  // without a listener the pool's 'error' event would end the process.
+  pool.on('error', () => undefined);
+  try {
+    const client = await pool.connect();
+    client.release();
+    return pool;
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw new StoreError('open', `Cannot open the database ${redactUrl(url)}: ${reasonOf(error)}.`, { cause: error });
+  }
+}
+
+/** Why a connection failed, in words a user can act on (pg's own messages name its internals). */
+function reasonOf(error: unknown): string {
+  const e = error as { code?: string; message?: string } | null;
+  switch (e?.code) {
+    case 'ECONNREFUSED':
+      return 'no PostgreSQL server answers at that address (connection refused)';
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return 'its host name is unknown';
+    case 'ETIMEDOUT':
+      return 'the server did not answer in time';
+    case '28P01':
+    case '28000':
+      return 'the server refused the user name or password';
+    case '3D000':
+      return 'the server has no database of that name';
+    default:
+      return (e?.message ?? String(error)).replace(/\.$/, '').split('\n')[0]!;
+  }
+}
+
+/**
+ * Runs `fn` in one transaction on one connection: committed when it returns, rolled back when
+ * it throws, so nothing is ever half-written. With `lock`, the transaction first takes that
+ * transaction-level advisory lock, which every server writing to the database shares: writes
+ * that must not interleave (an add's lookups and inserts) wait for each other, across processes
+ * and machines, and the lock goes with the commit.
+ */
+export async function transaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>, { lock }: { lock?: number } = {}): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    if (lock !== undefined) await client.query('SELECT pg_advisory_xact_lock($1)', [lock]);
+    const result = await fn(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** The advisory locks of the store (arbitrary constants, the same in every process). */
+export const LOCKS = {
+  /** An add's write part: finding what is stored, numbering the version, choosing the pairs. */
+  write: 0x76626d01,
+  /** Migrating the schema. */
+  migrate: 0x76626d02,
+  /** Loading the corpus folder at open, so that two servers starting together load it once. */
+  corpus: 0x76626d03,
+} as const;
+
+/** The rows of a query, typed by the caller. */
+export async function rows<T>(db: Queryable, sql: string, params: unknown[] = []): Promise<T[]> {
+  return (await db.query(sql, params)).rows as T[];
+}
+
+/** The first row of a query, or undefined. */
+export async function row<T>(db: Queryable, sql: string, params: unknown[] = []): Promise<T | undefined> {
+  return (await db.query(sql, params)).rows[0] as T | undefined;
+}
