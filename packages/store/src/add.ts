@@ -10,6 +10,7 @@ import {
   latestVersion,
   versionByVid,
   versionsWithSha,
+  type NewVersion,
   type VersionRow,
 } from './documents.js';
 import { StoreError } from './errors.js';
@@ -48,7 +49,7 @@ export interface AddOutput {
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 const MAX_TITLE = 200;
 
-interface Prepared {
+export interface Prepared {
   /** For HTML, what the page's metadata says; empty otherwise. */
   page: PageMetadata;
   text: string;
@@ -102,7 +103,7 @@ export function addDocument(ctx: AddContext, request: AddRequest): AddOutput {
 }
 
 /** A request checked and its text prepared: everything an add needs before it writes. */
-interface Checked {
+export interface Checked {
   kind: DocumentKind;
   date: string | null;
   givenId: string | undefined;
@@ -113,7 +114,7 @@ interface Checked {
 }
 
 /** Refuses (StoreError) what cannot be stored; decodes, converts and hashes the rest. */
-function checkRequest(request: AddRequest): Checked {
+export function checkRequest(request: AddRequest): Checked {
   const kind = checkKind(request.kind);
   if (!isFormat(request.format)) refuseFormat(request.format);
   const date = checkDate(request.date);
@@ -129,25 +130,8 @@ function checkRequest(request: AddRequest): Checked {
 function writeVersion(ctx: AddContext, request: AddRequest, checked: Checked, plan: Plan, reports: Reports): AddOutput {
   const { db } = ctx;
   const { kind, prepared } = checked;
-  const { page } = prepared;
   const previous = latestVersion(db, plan.id);
-  const vid = insertVersion(db, {
-    id: plan.id,
-    version: (previous?.version ?? 0) + 1,
-    kind,
-    format: checked.format,
-    title: checked.title,
-    date: checked.date ?? page.date ?? null,
-    author: clean(request.author) ?? page.author ?? null,
-    issuer: clean(request.issuer) ?? page.site ?? null,
-    url: clean(request.url) ?? page.url ?? clean(request.pageUrl),
-    language: clean(request.language) ?? page.language ?? null,
-    licence: clean(request.licence),
-    provenance: clean(request.provenance),
-    meta: JSON.stringify(request.meta ?? {}),
-    sha256: prepared.sha256,
-    text: prepared.text,
-  });
+  const vid = insertVersion(db, newVersionOf(request, checked, plan.id, (previous?.version ?? 0) + 1));
   insertParagraphs(db, vid, prepared.paragraphs);
   insertEmphasis(db, vid, prepared.emphasis);
   const unknownLocators = request.verification ? applyVerification(db, vid, request.verification) : [];
@@ -160,6 +144,31 @@ function writeVersion(ctx: AddContext, request: AddRequest, checked: Checked, pl
     else storeReport(db, other, vid, report, ctx.engine);
   }
   return { row: versionByVid(db, vid)!, outcome: previous ? 'new-version' : 'added', unknownLocators };
+}
+
+/**
+ * The row of a new version: what the caller gave, and what an HTML page says of itself for
+ * what the caller left empty (never instead of what it gave).
+ */
+export function newVersionOf(request: AddRequest, checked: Checked, id: string, version: number): NewVersion {
+  const { page } = checked.prepared;
+  return {
+    id,
+    version,
+    kind: checked.kind,
+    format: checked.format,
+    title: checked.title,
+    date: checked.date ?? page.date ?? null,
+    author: clean(request.author) ?? page.author ?? null,
+    issuer: clean(request.issuer) ?? page.site ?? null,
+    url: clean(request.url) ?? page.url ?? clean(request.pageUrl),
+    language: clean(request.language) ?? page.language ?? null,
+    licence: clean(request.licence),
+    provenance: clean(request.provenance),
+    meta: JSON.stringify(request.meta ?? {}),
+    sha256: checked.prepared.sha256,
+    text: checked.prepared.text,
+  };
 }
 
 /** What became of one document of a batch: stored (or found already stored), or refused and why. */
@@ -304,15 +313,25 @@ function prepare(request: AddRequest): Prepared {
  * is a change like any other and becomes a new version.
  */
 function findExisting(db: Db, sha256: string, id: string | undefined, fromFile: boolean): VersionRow | undefined {
-  const rows = versionsWithSha(db, sha256);
-  if (id === undefined) return rows[0];
+  return chooseExisting(versionsWithSha(db, sha256), id === undefined ? undefined : latestVersion(db, id), { sha256, id, fromFile });
+}
+
+/**
+ * Of the versions holding a text (latest versions first) and the latest version of the id
+ * given, the one an add of that text finds already stored; undefined when it is new.
+ */
+export function chooseExisting<R extends { id: string; sha256: string }>(
+  withSha: readonly R[],
+  latestOfId: R | undefined,
+  { sha256, id, fromFile }: { sha256: string; id: string | undefined; fromFile: boolean },
+): R | undefined {
+  if (id === undefined) return withSha[0];
   if (fromFile) {
-    const own = rows.find((r) => r.id === id);
+    const own = withSha.find((r) => r.id === id);
     if (own) return own;
   }
-  const latestOfId = latestVersion(db, id);
   if (latestOfId?.sha256 === sha256) return latestOfId;
-  return rows.find((r) => r.id !== id);
+  return withSha.find((r) => r.id !== id);
 }
 
 function checkKind(kind: unknown): DocumentKind {

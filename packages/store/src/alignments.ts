@@ -32,7 +32,7 @@ export function alignPair(db: Db, source: VersionRow, commentary: VersionRow, en
  * from any other), so none is kept, and an older one between the two is dropped.
  */
 export function storeReport(db: Db, sourceVid: number, commentaryVid: number, report: AlignmentReport, engine: string): AlignOutcome {
-  const linked = report.passages.some((p) => p.status !== 'not_found');
+  const linked = links(report);
   db.prepare('DELETE FROM alignments WHERE source_vid = ? AND commentary_vid = ?').run(sourceVid, commentaryVid);
   if (!linked) return 'unlinked';
   const info = db
@@ -60,30 +60,38 @@ export function computeReport(source: AlignSide, commentary: AlignSide): Alignme
   }
 }
 
+/** Whether a report links its two versions: at least one passage found in the source. */
+export function links(report: AlignmentReport): boolean {
+  return report.passages.some((p) => p.status !== 'not_found');
+}
+
+/** The `passages` rows of a report, in the columns' order after `alignment_id`. */
+export function passageRows(passages: readonly Passage[]): unknown[][] {
+  return passages.map((p, i) => [
+    p.id,
+    i + 1,
+    p.kind,
+    p.status,
+    p.commentary.start,
+    p.commentary.end,
+    p.source?.start ?? null,
+    p.source?.end ?? null,
+    p.source?.locator ?? null,
+    p.similarity,
+  ]);
+}
+
 function insertPassages(db: Db, alignmentId: number, passages: readonly Passage[]): void {
   const insert = db.prepare(
     `INSERT INTO passages (alignment_id, id, ordinal, kind, status, commentary_start, commentary_end,
        source_start, source_end, locator, similarity)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  passages.forEach((p, i) =>
-    insert.run(
-      alignmentId,
-      p.id,
-      i + 1,
-      p.kind,
-      p.status,
-      p.commentary.start,
-      p.commentary.end,
-      p.source?.start ?? null,
-      p.source?.end ?? null,
-      p.source?.locator ?? null,
-      p.similarity,
-    ),
-  );
+  for (const values of passageRows(passages)) insert.run(alignmentId, ...values);
 }
 
-interface AlignmentRow {
+/** A row of `alignments`. */
+export interface AlignmentRow {
   id: number;
   source_vid: number;
   commentary_vid: number;
@@ -129,11 +137,16 @@ export function latestAlignments(db: Db): AlignmentSummary[] {
 }
 
 export function summarize(db: Db, row: AlignmentRow): AlignmentSummary {
+  return summaryOf(row, documentRef(db, row.source_vid), documentRef(db, row.commentary_vid));
+}
+
+/** An alignment as the store lists it, from its row and the two versions it links. */
+export function summaryOf(row: AlignmentRow, source: DocumentRef, commentary: DocumentRef): AlignmentSummary {
   const report = reportOf(row);
   const found = report.passages.filter((p) => p.status !== 'not_found').length;
   return {
-    source: documentRef(db, row.source_vid),
-    commentary: documentRef(db, row.commentary_vid),
+    source,
+    commentary,
     engineVersion: row.engine_version,
     created: row.created,
     passages: found,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { addDocument, type AddContext } from './add.js';
+import { addDocument, type AddContext, type AddOutput, type AddRequest } from './add.js';
 import { writeTransaction } from './database.js';
 import { editedFields } from './edit.js';
 import { isLatest, METADATA_COLUMNS, updateMetadata, type Metadata, type VersionRow } from './documents.js';
@@ -16,7 +16,7 @@ const KNOWN_KEYS = new Set([
   'licence', 'provenance', 'sha256', 'verification',
 ]);
 
-interface CorpusEntry {
+export interface CorpusEntry {
   metaFile: string;
   file: string;
   id: string;
@@ -36,50 +36,102 @@ interface CorpusEntry {
  * malformed corpus is a packaging mistake and stops the open.
  */
 export function loadCorpus(ctx: AddContext, dir: string, onProgress?: ProgressListener): CorpusReport {
-  const report: CorpusReport = { added: [], newVersions: [], unchanged: [], skipped: [], warnings: [] };
-  const metaFiles = fs.readdirSync(dir).filter((f) => f.endsWith('.meta.json')).sort();
+  const report = emptyCorpusReport();
+  const metaFiles = corpusMetaFiles(dir);
   metaFiles.forEach((metaFile, i) => {
     const entry = readEntry(dir, metaFile);
     const warnings: string[] = [];
     if (isDeleted(ctx, entry.id)) report.skipped.push(entry.id);
     else loadEntry(ctx, dir, entry, report, warnings);
-    report.warnings.push(...warnings);
-    onProgress?.({ phase: 'corpus', done: i + 1, total: metaFiles.length, documentId: entry.id });
-    for (const warning of warnings) {
-      onProgress?.({ phase: 'corpus', done: i + 1, total: metaFiles.length, documentId: entry.id, warning });
-    }
+    reportEntry(report, warnings, { done: i + 1, total: metaFiles.length, id: entry.id }, onProgress);
   });
   return report;
 }
 
+export function emptyCorpusReport(): CorpusReport {
+  return { added: [], newVersions: [], unchanged: [], skipped: [], warnings: [] };
+}
+
+/** The corpus folder's metadata files, in the order they are loaded. */
+export function corpusMetaFiles(dir: string): string[] {
+  return fs.readdirSync(dir).filter((f) => f.endsWith('.meta.json')).sort();
+}
+
+/** An entry's warnings into the report, and its progress (with each warning) to the listener. */
+export function reportEntry(
+  report: CorpusReport,
+  warnings: readonly string[],
+  { done, total, id }: { done: number; total: number; id: string },
+  onProgress?: ProgressListener,
+): void {
+  report.warnings.push(...warnings);
+  onProgress?.({ phase: 'corpus', done, total, documentId: id });
+  for (const warning of warnings) onProgress?.({ phase: 'corpus', done, total, documentId: id, warning });
+}
+
 function loadEntry(ctx: AddContext, dir: string, entry: CorpusEntry, report: CorpusReport, warnings: string[]): void {
+  const add = entryRequest(dir, entry, warnings);
+  let result;
+  try {
+    result = addDocument(ctx, add);
+  } catch (error) {
+    throw inCorpusFile(error, entry);
+  }
+  const after = recordOutcome(report, warnings, entry, result);
+  if (after === 'refresh') refreshMetadata(ctx, result.row, entry, warnings);
+  if (after === 'keep-edits') keepEdits(ctx, result.row);
+}
+
+/** What adding a corpus file asks of the store: its bytes and metadata; warns of a changed checksum. */
+export function entryRequest(dir: string, entry: CorpusEntry, warnings: string[]): AddRequest {
   const bytes = readBytes(dir, entry);
   const recorded = entry.fields.sha256;
   const actual = createHash('sha256').update(bytes).digest('hex');
   if (typeof recorded === 'string' && recorded !== actual) {
     warnings.push(`${entry.file} has changed since its metadata was written: its SHA-256 is ${actual}, not ${recorded}.`);
   }
-  let result;
-  try {
-    result = addDocument(ctx, { ...request(entry), bytes, fromFile: true });
-  } catch (error) {
-    if (!(error instanceof StoreError)) throw error;
-    throw new StoreError(error.code, `${error.message.replace(/\.$/, '')} (corpus file ${entry.file}).`, { cause: error });
-  }
+  return { ...request(entry), bytes, fromFile: true };
+}
+
+/** A store's refusal of a corpus file, naming the file (a packaging mistake: it stops the open). */
+export function inCorpusFile(error: unknown, entry: CorpusEntry): unknown {
+  if (!(error instanceof StoreError)) return error;
+  return new StoreError(error.code, `${error.message.replace(/\.$/, '')} (corpus file ${entry.file}).`, { cause: error });
+}
+
+/**
+ * What loading a corpus file leaves to do once it is added: `refresh` the stored document's
+ * metadata and verification (the same text was stored under the entry's id), or `keep-edits`,
+ * give the version the file just made the fields a curator edited by hand.
+ */
+export type AfterAdd = 'refresh' | 'keep-edits' | 'nothing';
+
+/** Files what an add of a corpus file did into the report, and says what is left to do. */
+export function recordOutcome(report: CorpusReport, warnings: string[], entry: CorpusEntry, result: AddOutput): AfterAdd {
   const { row, outcome, unknownLocators } = result;
-  for (const locator of unknownLocators) warnings.push(`${entry.metaFile} verifies paragraph ${locator}, which ${entry.file} does not have.`);
+  warnings.push(...unknownLocatorWarnings(entry, unknownLocators));
   if (outcome === 'added') report.added.push(row.id);
   else if (outcome === 'new-version') {
-    // A new text of the file: the curator's corrections carry over to the version it makes.
-    keepEdits(ctx, row);
     report.newVersions.push(row.id);
+    // A new text of the file: the curator's corrections carry over to the version it makes.
+    return 'keep-edits';
   } else if (row.id !== entry.id) {
     warnings.push(`${entry.file} has the same text as the stored document "${row.id}", so it was not added again as "${entry.id}".`);
     report.unchanged.push(row.id);
   } else {
-    refreshMetadata(ctx, row, entry, warnings);
     report.unchanged.push(row.id);
+    return 'refresh';
   }
+  return 'nothing';
+}
+
+export function unknownLocatorWarnings(entry: CorpusEntry, locators: readonly string[]): string[] {
+  return locators.map((locator) => `${entry.metaFile} verifies paragraph ${locator}, which ${entry.file} does not have.`);
+}
+
+/** Whether a stored version's metadata columns differ from what its corpus entry wants. */
+export function metadataChanged(wanted: Metadata, row: VersionRow): boolean {
+  return METADATA_COLUMNS.some((c) => wanted[c] !== row[c]);
 }
 
 /** Same text, possibly new metadata or verification: updated in place, written only when different. */
@@ -87,16 +139,12 @@ function refreshMetadata(ctx: AddContext, row: VersionRow, entry: CorpusEntry, w
   const { db } = ctx;
   if (!isLatest(db, row)) return;
   const wanted = { ...metadataOf(entry, row), ...editedFields(db, row.id) };
-  const metadataChanged = METADATA_COLUMNS.some((c) => wanted[c] !== row[c]);
+  const changed = metadataChanged(wanted, row);
   const verificationChanged = !verificationMatches(db, row.vid, entry.verification);
-  if (!metadataChanged && !verificationChanged) return;
+  if (!changed && !verificationChanged) return;
   writeTransaction(db, () => {
-    if (metadataChanged) updateMetadata(db, row.vid, wanted);
-    if (verificationChanged) {
-      for (const locator of applyVerification(db, row.vid, entry.verification)) {
-        warnings.push(`${entry.metaFile} verifies paragraph ${locator}, which ${entry.file} does not have.`);
-      }
-    }
+    if (changed) updateMetadata(db, row.vid, wanted);
+    if (verificationChanged) warnings.push(...unknownLocatorWarnings(entry, applyVerification(db, row.vid, entry.verification)));
   });
 }
 
@@ -127,7 +175,7 @@ function request(entry: CorpusEntry) {
   };
 }
 
-function metadataOf(entry: CorpusEntry, row: VersionRow): Metadata {
+export function metadataOf(entry: CorpusEntry, row: VersionRow): Metadata {
   const r = request(entry);
   const orNull = (v: string | undefined) => (v === undefined || v.trim() === '' ? null : v.trim());
   return {
@@ -144,7 +192,7 @@ function metadataOf(entry: CorpusEntry, row: VersionRow): Metadata {
   };
 }
 
-function readEntry(dir: string, metaFile: string): CorpusEntry {
+export function readEntry(dir: string, metaFile: string): CorpusEntry {
   let fields: Record<string, unknown>;
   try {
     fields = JSON.parse(fs.readFileSync(path.join(dir, metaFile), 'utf8')) as Record<string, unknown>;

@@ -108,13 +108,14 @@ export function emphasisOf(db: Db, vid: number): EmphasisSpan[] {
     .all(vid) as EmphasisSpan[];
 }
 
-interface ParagraphRow {
+/** A row of `paragraphs` as either engine answers it (SQLite has no booleans). */
+export interface ParagraphRow {
   ordinal: number;
   start: number;
   end: number;
   locator: string;
   section: string | null;
-  is_title: number;
+  is_title: number | boolean;
   verification: VerificationStatus | null;
   verification_note: string | null;
 }
@@ -126,20 +127,26 @@ export function paragraphsOf(db: Db, vid: number, text: string): StoredParagraph
        FROM paragraphs WHERE vid = ? ORDER BY ordinal`,
     )
     .all(vid) as ParagraphRow[];
-  return rows.map((r) => ({
+  return rows.map((r) => storedParagraph(r, text));
+}
+
+/** A paragraph as the store answers it, its text sliced from the document's. */
+export function storedParagraph(r: ParagraphRow, text: string): StoredParagraph {
+  return {
     ordinal: r.ordinal,
     start: r.start,
     end: r.end,
     locator: r.locator,
     section: r.section,
-    title: r.is_title === 1,
+    title: r.is_title === 1 || r.is_title === true,
     text: text.slice(r.start, r.end),
     verification: r.verification,
     verificationNote: r.verification_note,
-  }));
+  };
 }
 
-interface LinkCounts {
+/** How a version is linked: what the library shows beside each title. */
+export interface LinkCounts {
   versions: number;
   alignments: number;
   passages: number;
@@ -176,7 +183,7 @@ function linkCounts(db: Db, vid?: number): Map<number, LinkCounts> {
   return new Map(rows.map((r) => [r.vid, r]));
 }
 
-function toSummary(row: VersionRow, counts: LinkCounts | undefined): DocumentSummary {
+export function toSummary(row: VersionRow, counts: LinkCounts | undefined): DocumentSummary {
   return {
     id: row.id,
     version: row.version,
@@ -208,13 +215,23 @@ export function listDocuments(db: Db): DocumentSummary[] {
 }
 
 export function loadDocument(db: Db, row: VersionRow): StoredDocument {
+  return storedDocument(row, linkCounts(db, row.vid).get(row.vid), paragraphsOf(db, row.vid, row.text), emphasisOf(db, row.vid));
+}
+
+/** A version as the store answers it, from its row and what was read beside it. */
+export function storedDocument(
+  row: VersionRow,
+  counts: LinkCounts | undefined,
+  paragraphs: StoredParagraph[],
+  emphasis: EmphasisSpan[],
+): StoredDocument {
   return {
-    ...toSummary(row, linkCounts(db, row.vid).get(row.vid)),
+    ...toSummary(row, counts),
     text: row.text,
     provenance: row.provenance,
     meta: JSON.parse(row.meta) as Record<string, unknown>,
-    paragraphs: paragraphsOf(db, row.vid, row.text),
-    emphasis: emphasisOf(db, row.vid),
+    paragraphs,
+    emphasis,
   };
 }
 

@@ -22,13 +22,24 @@ export function checkId(id: string): string {
  * same store gets the same id.
  */
 export function newId(db: Db, title: string, fallback: string, sha256: string): string {
-  const slug =
+  const slug = slugOf(title, fallback);
+  return idExists(db, slug) ? withSha(slug, sha256) : slug;
+}
+
+/** A title as an id: lower-case letters and digits joined by hyphens, or `fallback` when none is left. */
+export function slugOf(title: string, fallback: string): string {
+  return (
     title
       .normalize('NFKD')
       .replace(/\p{M}/gu, '')
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .slice(0, MAX_SLUG)
-      .replace(/^-+|-+$/g, '') || fallback;
-  return idExists(db, slug) ? `${slug}-${sha256.slice(0, 8)}` : slug;
+      .replace(/^-+|-+$/g, '') || fallback
+  );
+}
+
+/** The id of a text whose slug another document has taken. */
+export function withSha(slug: string, sha256: string): string {
+  return `${slug}-${sha256.slice(0, 8)}`;
 }

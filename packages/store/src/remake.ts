@@ -4,7 +4,8 @@ import { emphasisOf, versionByVid } from './documents.js';
 import { StoreError } from './errors.js';
 import type { OutdatedAlignment, ProgressListener, RemakeResult } from './types.js';
 
-interface OutdatedRow {
+/** A row of the outdated alignments' query, on either engine. */
+export interface OutdatedRow {
   source_id: string;
   source_version: number;
   commentary_id: string;
@@ -25,6 +26,10 @@ export function outdatedAlignments(db: Db, engine: string): OutdatedAlignment[] 
        WHERE a.engine_version <> ? ORDER BY s.id, s.version, c.id, c.version`,
     )
     .all(engine) as OutdatedRow[];
+  return outdatedOf(rows);
+}
+
+export function outdatedOf(rows: readonly OutdatedRow[]): OutdatedAlignment[] {
   return rows.map((r) => ({
     source: { id: r.source_id, version: r.source_version },
     commentary: { id: r.commentary_id, version: r.commentary_version },
@@ -79,7 +84,15 @@ export async function remakeOutdated(
   remakeOne: (a: OutdatedAlignment) => Promise<Remade>,
   { onProgress, signal }: { onProgress?: ProgressListener; signal?: AbortSignal } = {},
 ): Promise<RemakeResult> {
-  const outdated = outdatedAlignments(db, engine);
+  return remakeEach(outdatedAlignments(db, engine), remakeOne, { onProgress, signal });
+}
+
+/** Re-makes the given outdated alignments one at a time through `remakeOne` (either engine's). */
+export async function remakeEach(
+  outdated: readonly OutdatedAlignment[],
+  remakeOne: (a: OutdatedAlignment) => Promise<Remade>,
+  { onProgress, signal }: { onProgress?: ProgressListener; signal?: AbortSignal } = {},
+): Promise<RemakeResult> {
   const result: RemakeResult = { outdated: outdated.length, remade: 0, unlinked: 0 };
   for (const [i, a] of outdated.entries()) {
     // An in-memory store re-makes on this thread: let requests in between two.

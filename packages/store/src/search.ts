@@ -3,12 +3,14 @@ import type { DocumentKind, SearchHit, SearchOptions, SearchResult } from './typ
 
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 1000;
-const SNIPPET_TOKENS = 24;
+/** Words in a snippet, on either engine. */
+export const SNIPPET_WORDS = 24;
 /** Private-use characters no document contains, so the highlights can be found again exactly. */
-const OPEN = '\uE000';
-const CLOSE = '\uE001';
+export const OPEN = '\uE000';
+export const CLOSE = '\uE001';
 
-interface HitRow {
+/** A paragraph found, its snippet marked with OPEN and CLOSE: what either engine's query answers. */
+export interface HitRow {
   document_id: string;
   title: string;
   kind: DocumentKind;
@@ -29,8 +31,7 @@ interface HitRow {
  */
 export function search(db: Db, query: string, options: SearchOptions = {}): SearchResult {
   if (query.trim() === '') return { readAs: 'full-text', words: null, hits: [] };
-  const limit = Math.min(Math.max(1, Math.floor(options.limit ?? DEFAULT_LIMIT)), MAX_LIMIT);
-  const highlight = options.highlight ?? { open: '**', close: '**' };
+  const { limit, highlight } = searchSettings(options);
   try {
     return { readAs: 'full-text', words: null, hits: run(db, query, limit, highlight) };
   } catch (error) {
@@ -43,12 +44,19 @@ export function search(db: Db, query: string, options: SearchOptions = {}): Sear
   return { readAs: 'words', words, hits: run(db, asWords, limit, highlight) };
 }
 
+/** The limit and highlight marks of a search, defaults filled in and the limit kept in bounds. */
+export function searchSettings(options: SearchOptions): { limit: number; highlight: { open: string; close: string } } {
+  return {
+    limit: Math.min(Math.max(1, Math.floor(options.limit ?? DEFAULT_LIMIT)), MAX_LIMIT),
+    highlight: options.highlight ?? { open: '**', close: '**' },
+  };
+}
+
 function run(db: Db, query: string, limit: number, highlight: { open: string; close: string }): SearchHit[] {
-  const { open, close } = highlight;
   const rows = db
     .prepare(
       `SELECT d.id AS document_id, d.title, d.kind, d.version, p.locator, p.start, p."end",
-         snippet(paragraphs_fts, 2, '${OPEN}', '${CLOSE}', '…', ${SNIPPET_TOKENS}) AS snippet
+         snippet(paragraphs_fts, 2, '${OPEN}', '${CLOSE}', '…', ${SNIPPET_WORDS}) AS snippet
        FROM paragraphs_fts
        JOIN paragraphs p ON p.rowid = paragraphs_fts.rowid
        JOIN documents d ON d.vid = p.vid
@@ -57,22 +65,24 @@ function run(db: Db, query: string, limit: number, highlight: { open: string; cl
        LIMIT ?`,
     )
     .all(query, limit) as HitRow[];
-  return rows.map((r) => {
-    // "no limits" reads as one highlight, not two adjacent ones.
-    const marked = r.snippet.replace(new RegExp(`${CLOSE}(\\s+)${OPEN}`, 'g'), '$1');
-    const excerpt = parseSnippet(marked);
-    return {
-      documentId: r.document_id,
-      title: r.title,
-      kind: r.kind,
-      version: r.version,
-      locator: r.locator,
-      start: r.start,
-      end: r.end,
-      snippet: marked.replaceAll(OPEN, open).replaceAll(CLOSE, close),
-      excerpt,
-    };
-  });
+  return rows.map((r) => hitOf(r, highlight));
+}
+
+/** A hit as the store answers it, from a row whose snippet is marked with OPEN and CLOSE. */
+export function hitOf(r: HitRow, { open, close }: { open: string; close: string }): SearchHit {
+  // "no limits" reads as one highlight, not two adjacent ones.
+  const marked = r.snippet.replace(new RegExp(`${CLOSE}(\\s+)${OPEN}`, 'g'), '$1');
+  return {
+    documentId: r.document_id,
+    title: r.title,
+    kind: r.kind,
+    version: r.version,
+    locator: r.locator,
+    start: r.start,
+    end: r.end,
+    snippet: marked.replaceAll(OPEN, open).replaceAll(CLOSE, close),
+    excerpt: parseSnippet(marked),
+  };
 }
 
 /** FTS5's operators: in a query it rejected they were meant as operators, so they are not words to find. */
@@ -82,7 +92,7 @@ const OPERATORS = new Set(['AND', 'OR', 'NOT', 'NEAR']);
  * The words of a query, in order, without its marks: letters and digits, joined by an
  * apostrophe or hyphen; without FTS5's operators, unless the query is nothing else.
  */
-function plainWords(query: string): string[] {
+export function plainWords(query: string): string[] {
   const words = query.match(/[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*/gu) ?? [];
   const meant = words.filter((w) => !OPERATORS.has(w));
   return meant.length > 0 ? meant : words;

@@ -1,5 +1,5 @@
 import { splitParagraphs, verifyCopy, type VerificationReport } from '@verbatim/core';
-import { addDocument, type AddContext } from './add.js';
+import { addDocument, type AddContext, type AddRequest } from './add.js';
 import { writeTransaction } from './database.js';
 import { latestVersion, type VersionRow } from './documents.js';
 import { StoreError } from './errors.js';
@@ -40,6 +40,20 @@ const MIN_OVERLAP = 0.5;
 export function verifyDocument(ctx: AddContext, id: string, input: VerifyInput, options: VerifyOptions = {}): VerifyResult | undefined {
   const row = latestVersion(ctx.db, id);
   if (!row) return undefined;
+  const { document, report, official } = compareWithOfficial(row, input);
+  if (!options.apply) return { document, report, applied: null };
+  const verification = verificationOf(official, report, options.now ?? new Date());
+  const { row: stored, outcome } = addDocument(ctx, officialVersion(row, input, verification));
+  // The same text as ours: no new version, but its paragraphs are now confirmed.
+  if (outcome === 'existing') writeTransaction(ctx.db, () => applyVerification(ctx.db, stored.vid, verification));
+  return { document, report, applied: { version: stored.version, outcome, confirmed: verification.size } };
+}
+
+/**
+ * The official copy as plain text and how it compares with the stored version; refuses
+ * (StoreError) a copy of another document. Touches no database: either engine's `verify`.
+ */
+export function compareWithOfficial(row: VersionRow, input: VerifyInput): { document: VerifyResult['document']; report: VerificationReport; official: string } {
   if (!isFormat(input.format)) refuseFormat(input.format);
   const official = toPlainText(decodeInput(input), input.format).text;
   const report = verifyCopy(row.text, official);
@@ -49,20 +63,23 @@ export function verifyDocument(ctx: AddContext, id: string, input: VerifyInput, 
       `The official copy shares only ${Math.round(report.overlap * 100)}% of its paragraphs' words with "${row.title}": it looks like another document, so it was not compared.`,
     );
   }
-  const document = { id: row.id, version: row.version, title: row.title };
-  if (!options.apply) return { document, report, applied: null };
-  return { document, report, applied: apply(ctx, row, input, official, report, options.now ?? new Date()) };
+  return { document: { id: row.id, version: row.version, title: row.title }, report, official };
 }
 
-function apply(ctx: AddContext, row: VersionRow, input: VerifyInput, official: string, report: VerificationReport, now: Date) {
+/** Every paragraph of the official text confirmed against the copy's SHA-256, on the day of `now`. */
+export function verificationOf(official: string, report: VerificationReport, now: Date): Verification {
   const day = now.toISOString().slice(0, 10);
   const note = `Confirmed against an official copy (SHA-256 ${report.officialSha256}) on ${day}.`;
-  const verification: Verification = new Map(
+  return new Map(
     splitParagraphs(official)
       .filter((p) => !p.title)
       .map((p) => [p.locator, { status: 'confirmed' as const, note }]),
   );
-  const { row: stored, outcome } = addDocument(ctx, {
+}
+
+/** The add that stores an official copy as the document's next version, its metadata kept. */
+export function officialVersion(row: VersionRow, input: VerifyInput, verification: Verification): AddRequest {
+  return {
     ...input,
     kind: row.kind,
     id: row.id,
@@ -76,8 +93,5 @@ function apply(ctx: AddContext, row: VersionRow, input: VerifyInput, official: s
     provenance: row.provenance ?? undefined,
     meta: JSON.parse(row.meta) as Record<string, unknown>,
     verification,
-  });
-  // The same text as ours: no new version, but its paragraphs are now confirmed.
-  if (outcome === 'existing') writeTransaction(ctx.db, () => applyVerification(ctx.db, stored.vid, verification));
-  return { version: stored.version, outcome, confirmed: verification.size };
+  };
 }

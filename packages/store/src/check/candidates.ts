@@ -1,6 +1,6 @@
 import { shingles } from '@verbatim/core';
 import { MIN_SHARED_SHINGLES } from '../candidates.js';
-import type { Db } from '../database.js';
+import { ask, type Plan } from './lookups.js';
 import type { QuotedStretch } from './quoted-stretches.js';
 
 /** A source worth aligning with the checked text. */
@@ -16,10 +16,6 @@ const PER_QUOTATION = 2;
 const FOR_THE_TEXT = 3;
 /** Past this, aligning costs more than a better answer is likely to be worth. */
 const MAX_CANDIDATES = 12;
-/** Paragraphs read from a full-text match before ranking their documents. */
-const MAX_FULL_TEXT_ROWS = 20_000;
-/** Paragraphs best ranked by bm25 for a quotation none of whose 4-grams is in the corpus. */
-const MAX_RANKED_ROWS = 20;
 
 /**
  * Words too common to say where a reworded quotation comes from; the content words left
@@ -40,7 +36,7 @@ const STOP_WORDS = new Set(
  * borrowings come from. Ties go to the source sharing more of the whole text, then to
  * the one stored first.
  */
-export function checkCandidates(db: Db, text: string, stretches: readonly QuotedStretch[]): CheckCandidate[] {
+export function* candidatesPlan(text: string, stretches: readonly QuotedStretch[]): Plan<CheckCandidate[]> {
   const textHashes = shingles(text);
   const shared = new Map<number, number>();
   const perStretch = stretches.map(() => new Map<number, number>());
@@ -52,38 +48,32 @@ export function checkCandidates(db: Db, text: string, stretches: readonly Quoted
       else stretchesOf.set(hash, [i]);
     }
   });
-
   if (textHashes.length > 0) {
-    const rows = db
-      .prepare('SELECT s.hash, s.vid FROM json_each(?) AS j JOIN shingles AS s ON s.hash = j.value')
-      .raw()
-      .all(JSON.stringify(textHashes)) as Array<[number, number]>;
+    const rows = yield* ask({ ask: 'shingles', hashes: textHashes });
     for (const [hash, vid] of rows) {
       shared.set(vid, (shared.get(vid) ?? 0) + 1);
       for (const i of stretchesOf.get(hash) ?? []) perStretch[i]!.set(vid, (perStretch[i]!.get(vid) ?? 0) + 1);
     }
   }
-
-  const isSource = sourceTest(db);
+  const sources = new SourceKinds();
   const byShared = (a: number, b: number) => (shared.get(b) ?? 0) - (shared.get(a) ?? 0) || a - b;
   const chosen = new Set<number>();
-  const take = (vids: Iterable<number>, n: number, better: (a: number, b: number) => number) => {
-    for (const vid of best(vids, better, isSource, n)) chosen.add(vid);
-  };
-
-  stretches.forEach((stretch, i) => {
+  function* take(vids: Iterable<number>, n: number, better: (a: number, b: number) => number): Plan<void> {
+    for (const vid of yield* best(vids, better, sources, n)) chosen.add(vid);
+  }
+  for (const [i, stretch] of stretches.entries()) {
     const counts = perStretch[i]!;
     if (counts.size > 0) {
-      take(counts.keys(), PER_QUOTATION, (a, b) => counts.get(b)! - counts.get(a)! || byShared(a, b));
+      yield* take(counts.keys(), PER_QUOTATION, (a, b) => counts.get(b)! - counts.get(a)! || byShared(a, b));
     } else if (stretch.hashes.length === 0) {
-      if (stretch.words.length >= 2) take(phraseMatches(db, stretch.words), PER_QUOTATION, byShared);
+      if (stretch.words.length >= 2) yield* take(yield* ask({ ask: 'phrase', words: stretch.words }), PER_QUOTATION, byShared);
     } else {
-      take(contentWordMatches(db, stretch.words), PER_QUOTATION, () => 0);
+      const content = [...new Set(stretch.words.map((w) => w.toLowerCase()).filter((w) => !STOP_WORDS.has(w)))];
+      if (content.length > 0) yield* take(yield* ask({ ask: 'anyWords', words: content }), PER_QUOTATION, () => 0);
     }
-  });
+  }
   const forText = [...shared.keys()].filter((vid) => shared.get(vid)! >= MIN_SHARED_SHINGLES);
-  take(forText, FOR_THE_TEXT, byShared);
-
+  yield* take(forText, FOR_THE_TEXT, byShared);
   return [...chosen]
     .slice(0, MAX_CANDIDATES)
     .map((vid) => ({ vid, shared: shared.get(vid) ?? 0 }))
@@ -95,12 +85,12 @@ export function checkCandidates(db: Db, text: string, stretches: readonly Quoted
  * and full-text indexes but are no answer; they are few, so the first `n` plus a margin
  * nearly always hold enough sources, and only then is everything sorted.
  */
-function best(vids: Iterable<number>, better: (a: number, b: number) => number, isSource: (vid: number) => boolean, n: number): number[] {
+function* best(vids: Iterable<number>, better: (a: number, b: number) => number, sources: SourceKinds, n: number): Plan<number[]> {
   const all = [...vids];
   const margin = n + 16;
-  const top = topOf(all, better, margin).filter(isSource);
+  const top = yield* sources.filter(topOf(all, better, margin));
   if (top.length >= n || all.length <= margin) return top.slice(0, n);
-  return all.sort(better).filter(isSource).slice(0, n);
+  return (yield* sources.filter(all.sort(better))).slice(0, n);
 }
 
 /** The `m` smallest items by `compare`, in order, without sorting all of them. */
@@ -116,37 +106,22 @@ function topOf(items: readonly number[], compare: (a: number, b: number) => numb
   return top;
 }
 
-function sourceTest(db: Db): (vid: number) => boolean {
-  const kindOf = db.prepare('SELECT kind FROM documents WHERE vid = ?').pluck();
-  const known = new Map<number, boolean>();
-  return (vid) => {
-    let is = known.get(vid);
-    if (is === undefined) known.set(vid, (is = kindOf.get(vid) === 'source'));
-    return is;
-  };
+/** Which versions are sources, asked once per version however often a check needs to know. */
+class SourceKinds {
+  readonly #known = new Map<number, boolean>();
+
+  /** The sources among `vids`, in their order. */
+  *filter(vids: readonly number[]): Plan<number[]> {
+    const unknown = vids.filter((vid) => !this.#known.has(vid));
+    if (unknown.length > 0) {
+      const sources = yield* ask({ ask: 'sources', vids: unknown });
+      for (const vid of unknown) this.#known.set(vid, sources.has(vid));
+    }
+    return vids.filter((vid) => this.#known.get(vid));
+  }
 }
 
-/** Documents with a paragraph holding the words as a phrase (FTS5, stemmed as the index is). */
-function phraseMatches(db: Db, words: readonly string[]): number[] {
-  return db
-    .prepare(
-      `SELECT DISTINCT p.vid FROM paragraphs_fts JOIN paragraphs AS p ON p.rowid = paragraphs_fts.rowid
-       WHERE paragraphs_fts MATCH ? LIMIT ${MAX_FULL_TEXT_ROWS}`,
-    )
-    .pluck()
-    .all(`"${words.join(' ')}"`) as number[];
-}
-
-/** Documents of the paragraphs best matching the content words, best first (bm25). */
-function contentWordMatches(db: Db, words: readonly string[]): number[] {
-  const content = [...new Set(words.map((w) => w.toLowerCase()).filter((w) => !STOP_WORDS.has(w)))];
-  if (content.length === 0) return [];
-  const vids = db
-    .prepare(
-      `SELECT p.vid FROM paragraphs_fts JOIN paragraphs AS p ON p.rowid = paragraphs_fts.rowid
-       WHERE paragraphs_fts MATCH ? ORDER BY rank LIMIT ${MAX_RANKED_ROWS}`,
-    )
-    .pluck()
-    .all(content.map((w) => `"${w}"`).join(' OR ')) as number[];
-  return [...new Set(vids)];
-}
+/** Paragraphs read from a full-text match before ranking their documents (either engine). */
+export const MAX_FULL_TEXT_ROWS = 20_000;
+/** Paragraphs best ranked for a quotation none of whose 4-grams is in the corpus (either engine). */
+export const MAX_RANKED_ROWS = 20;

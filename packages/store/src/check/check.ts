@@ -3,7 +3,8 @@ import { align, sha256Hex, wordnetLexicon } from '@verbatim/core';
 import type { Db } from '../database.js';
 import { StoreError } from '../errors.js';
 import type { CheckPlace, CheckResult, CheckSource, CheckedPassage } from '../types.js';
-import { checkCandidates } from './candidates.js';
+import { candidatesPlan, MAX_FULL_TEXT_ROWS, MAX_RANKED_ROWS } from './candidates.js';
+import { ask, runSync, type Lookup, type Plan, type SourceRow } from './lookups.js';
 import { choosePassages, type Answer } from './choose.js';
 import { quotedStretches } from './quoted-stretches.js';
 
@@ -15,71 +16,106 @@ export const MAX_CHECK_BYTES = 100 * 1024;
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-interface SourceRow extends CheckSource {
-  vid: number;
-  text: string;
-}
-
 /**
  * Checks pasted texts against every source of the corpus: finds the few candidate sources
  * through the indexes, aligns the text with each (the same engine as a stored
  * alignment), and keeps the best answer for each quotation. Reads only; nothing is stored.
  */
 export function createChecker(db: Db, engineVersion: string): (text: unknown) => CheckResult {
-  const sourceRow = db.prepare(
-    `SELECT vid, id, version, title, date, author, issuer, url, sha256, text FROM documents WHERE vid = ?`,
-  );
+  const answer = sqliteLookups(db);
+  return (input) => runSync(checkPlan(checkable(input), engineVersion), answer);
+}
+
+/** A check of a text already found checkable, its questions to the corpus yielded (see `Lookups`). */
+export function* checkPlan(text: string, engineVersion: string): Plan<CheckResult> {
+  const started = performance.now();
+  const stretches = quotedStretches(text);
+  const candidates = yield* candidatesPlan(text, stretches);
+  const rows = candidates.length === 0 ? [] : yield* ask({ ask: 'sourceRows', vids: candidates.map((c) => c.vid) });
+  const sourcesSearched = yield* ask({ ask: 'sourceCount' });
+  const searched = performance.now();
+
+  const answers: Array<Answer<Omit<SourceRow, 'text'>>> = rows.map(({ text: sourceText, ...source }) => ({
+    source,
+    passages: align(sourceText, text, { sourceId: source.id, sourceTitle: source.title, sourceSha256: source.sha256, lexicon }).passages,
+  }));
+  // Without any source, the engine still says which quotations are long enough to be
+  // "not found" rather than scare quotes, and gives them ids of their own.
+  const unanswered = align('', text).passages;
+  const chosen = choosePassages(stretches, answers, unanswered);
+  const passages: CheckedPassage[] = [];
+  for (const c of chosen) {
+    if (c.source === null) {
+      passages.push({ ...c.passage, document: null, unverified: [] });
+      continue;
+    }
+    const { candidates: _own, ...passage } = c.passage;
+    const document = documentOf(c.source);
+    const { start, end } = c.passage.source;
+    const places = [{ passage: c.passage, document }, ...c.equally.map((e) => ({ passage: e.passage, document: documentOf(e.source) }))]
+      .flatMap(({ passage: p, document: d }) => (p.candidates ?? [p.source]).map((span): CheckPlace => ({ ...span, document: d })));
+    passages.push({
+      ...passage,
+      document,
+      unverified: yield* ask({ ask: 'unverified', vid: c.source.vid, start, end }),
+      ...(places.length > 1 ? { candidates: places } : {}),
+    });
+  }
+  const aligned = performance.now();
+
+  return {
+    engineVersion,
+    text: { length: text.length, sha256: sha256Hex(text) },
+    sourcesSearched,
+    sourcesAligned: answers.length,
+    passages,
+    timing: { candidates: round(searched - started), alignment: round(aligned - searched) },
+  };
+}
+
+/** The SQLite store's answers to a check's questions, statements prepared once. */
+function sqliteLookups(db: Db): (lookup: Lookup) => unknown {
+  const shingleRows = db.prepare('SELECT s.hash, s.vid FROM json_each(?) AS j JOIN shingles AS s ON s.hash = j.value').raw();
+  const kindOf = db.prepare('SELECT kind FROM documents WHERE vid = ?').pluck();
+  const sourceRow = db.prepare(`SELECT vid, id, version, title, date, author, issuer, url, sha256, text FROM documents WHERE vid = ?`);
   const unverified = db
     .prepare(`SELECT locator FROM paragraphs WHERE vid = ? AND start < ? AND "end" > ? AND verification = 'unchecked' ORDER BY ordinal`)
     .pluck();
+  const phrase = db
+    .prepare(
+      `SELECT DISTINCT p.vid FROM paragraphs_fts JOIN paragraphs AS p ON p.rowid = paragraphs_fts.rowid
+       WHERE paragraphs_fts MATCH ? LIMIT ${MAX_FULL_TEXT_ROWS}`,
+    )
+    .pluck();
+  const anyWords = db
+    .prepare(
+      `SELECT p.vid FROM paragraphs_fts JOIN paragraphs AS p ON p.rowid = paragraphs_fts.rowid
+       WHERE paragraphs_fts MATCH ? ORDER BY rank LIMIT ${MAX_RANKED_ROWS}`,
+    )
+    .pluck();
   const countSources = sourceCounter(db);
-
-  return (input) => {
-    const text = checkable(input);
-    const started = performance.now();
-    const stretches = quotedStretches(text);
-    const candidates = checkCandidates(db, text, stretches);
-    const rows = candidates.map((c) => sourceRow.get(c.vid) as SourceRow);
-    const sourcesSearched = countSources();
-    const searched = performance.now();
-
-    const answers: Array<Answer<Omit<SourceRow, 'text'>>> = rows.map(({ text: sourceText, ...source }) => ({
-      source,
-      passages: align(sourceText, text, { sourceId: source.id, sourceTitle: source.title, sourceSha256: source.sha256, lexicon }).passages,
-    }));
-    // Without any source, the engine still says which quotations are long enough to be
-    // "not found" rather than scare quotes, and gives them ids of their own.
-    const unanswered = align('', text).passages;
-    const chosen = choosePassages(stretches, answers, unanswered);
-    const passages = chosen.map((c): CheckedPassage => {
-      if (c.source === null) return { ...c.passage, document: null, unverified: [] };
-      const { candidates: _own, ...passage } = c.passage;
-      const document = documentOf(c.source);
-      const { start, end } = c.passage.source;
-      const places = [{ passage: c.passage, document }, ...c.equally.map((e) => ({ passage: e.passage, document: documentOf(e.source) }))]
-        .flatMap(({ passage: p, document: d }) => (p.candidates ?? [p.source]).map((span): CheckPlace => ({ ...span, document: d })));
-      return {
-        ...passage,
-        document,
-        unverified: unverified.all(c.source.vid, end, start) as string[],
-        ...(places.length > 1 ? { candidates: places } : {}),
-      };
-    });
-    const aligned = performance.now();
-
-    return {
-      engineVersion,
-      text: { length: text.length, sha256: sha256Hex(text) },
-      sourcesSearched,
-      sourcesAligned: answers.length,
-      passages,
-      timing: { candidates: round(searched - started), alignment: round(aligned - searched) },
-    };
+  return (lookup) => {
+    switch (lookup.ask) {
+      case 'shingles':
+        return shingleRows.all(JSON.stringify(lookup.hashes));
+      case 'phrase':
+        return phrase.all(`"${lookup.words.join(' ')}"`);
+      case 'anyWords':
+        return [...new Set(anyWords.all(lookup.words.map((w) => `"${w}"`).join(' OR ')) as number[])];
+      case 'sources':
+        return new Set(lookup.vids.filter((vid) => kindOf.get(vid) === 'source'));
+      case 'sourceRows':
+        return lookup.vids.map((vid) => sourceRow.get(vid) as SourceRow);
+      case 'sourceCount':
+        return countSources();
+      case 'unverified':
+        return unverified.all(lookup.vid, lookup.end, lookup.start);
+    }
   };
 }
 
 /** The text as given, or a one-sentence refusal. */
-function checkable(input: unknown): string {
+export function checkable(input: unknown): string {
   if (typeof input !== 'string') throw new StoreError('invalid', 'Give the text to check as a string.');
   if (input.trim() === '') throw new StoreError('empty', 'The text to check is empty: give a sentence with the quotation in it.');
   const bytes = Buffer.byteLength(input, 'utf8');
