@@ -52,7 +52,7 @@ export class MatchWeights {
     private readonly commentary: string,
     private readonly commentaryTokens: readonly Token[],
   ) {
-    this.sourceKinds = sourceKindsOf(source, sourceTokens);
+    this.sourceKinds = sourceKindsOf(sourceTokens);
     this.commentaryKinds = new Uint8Array(commentaryTokens.length);
   }
 
@@ -127,15 +127,13 @@ export class MatchWeights {
 /**
  * The kinds of a source's words, kept with its tokens: a source's tokens are kept for the
  * commentaries aligned against it (prepared-source.ts), and what its words are does not
- * depend on the commentary.
+ * depend on the commentary. Tokens are made for one text, so the array alone says which.
  */
-const sourceKinds = new WeakMap<readonly Token[], { source: string; kinds: Uint8Array }>();
+const sourceKinds = new WeakMap<readonly Token[], Uint8Array>();
 
-function sourceKindsOf(source: string, tokens: readonly Token[]): Uint8Array {
-  const known = sourceKinds.get(tokens);
-  if (known && known.source === source) return known.kinds;
-  const kinds = new Uint8Array(tokens.length);
-  sourceKinds.set(tokens, { source, kinds });
+function sourceKindsOf(tokens: readonly Token[]): Uint8Array {
+  let kinds = sourceKinds.get(tokens);
+  if (!kinds) sourceKinds.set(tokens, (kinds = new Uint8Array(tokens.length)));
   return kinds;
 }
 

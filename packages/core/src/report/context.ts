@@ -28,15 +28,14 @@ function sentenceAround(source: string, paragraph: Paragraph, offset: number): {
 /**
  * A paragraph's sentences, segmented once however many passages ask (Intl finds the one
  * asked for when asked): a source's paragraphs are kept with it (prepared-source.ts), so
- * the passages of commentary after commentary ask the same objects.
+ * the passages of commentary after commentary ask the same objects. A Paragraph is made
+ * for one text (splitParagraphs), so the object alone says which text it is part of.
  */
-const segmented = new WeakMap<Paragraph, { source: string; sentences: Intl.Segments }>();
+const segmented = new WeakMap<Paragraph, Intl.Segments>();
 
 function sentencesOf(source: string, paragraph: Paragraph): Intl.Segments {
-  const known = segmented.get(paragraph);
-  if (known && known.source === source) return known.sentences;
-  const found = sentences.segment(source.slice(paragraph.start, paragraph.end));
-  segmented.set(paragraph, { source, sentences: found });
+  let found = segmented.get(paragraph);
+  if (!found) segmented.set(paragraph, (found = sentences.segment(source.slice(paragraph.start, paragraph.end))));
   return found;
 }
 
