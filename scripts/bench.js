@@ -11,6 +11,7 @@ const SECTIONS = [
   { name: 'store', title: 'Store: ingestion and candidate search (@verbatim/store)' },
   { name: 'api', title: 'HTTP API' },
   { name: 'check', title: 'Checking a quotation against the whole corpus (store.check, POST /api/check)' },
+  { name: 'cli', title: 'Command line: verbatim check on one sentence, from process start' },
   { name: 'writes', title: 'HTTP API: reads while a 5 MB commentary is added' },
   { name: 'web', title: 'Web workbench: comparison page render' },
 ];
