@@ -49,6 +49,22 @@ suite('precision: which place, when more than one fits', () => {
     expect(places(p)).toEqual([]);
   });
 
+  it('pins a quotation with a committee\'s name to where the statement names the committee, not to its words in lower case before', () => {
+    // III.13: "the importance of the peaceful uses of outer space, strongly support the central
+    // role of the UN Committee on the Peaceful Uses of Outer Space in promoting …". Each quoted
+    // word weighs the same wherever it is matched, so the place with more of them wins,
+    // capitals or not: the names and "promoting" over "peaceful uses … outer space".
+    const p = quoting('two-places.txt', 'the UN Committee on the Peaceful Uses of Outer Space in promoting');
+    expect(p.status).toBe('verbatim');
+    expect(p.source!.text).toBe('the UN Committee on the Peaceful Uses of Outer Space in promoting');
+    expect(places(p)).toEqual([]);
+  });
+
+  it('takes a quotation of a name alone for neither a passage nor a made-up line', () => {
+    const { report } = of('two-places.txt');
+    expect(report.passages.filter((p) => p.commentary.text.replace(/\s+/g, ' ') === 'the UN Committee on the Peaceful Uses of Outer Space')).toEqual([]);
+  });
+
   it('gives a quotation missing its closing mark all three places of its formula, rather than one by chance', () => {
     const p = quoting('repeated-formulas.txt', 'in the internal affairs of other states');
     expect(p).toMatchObject({ kind: 'quotation', quotationMarks: 'closing-missing', status: 'verbatim' });

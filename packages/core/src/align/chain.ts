@@ -36,12 +36,12 @@ export interface ChainOptions {
   /** Whether the commentary words from `from` to `to` (token indices) are all inside editorial brackets. */
   bracketedWords?: (from: number, to: number) => boolean;
   /**
-   * The evidence of `length` words matched from source word `s` and commentary word `c` on
-   * (token indices): chains that compete for the same commentary words are ranked by it
-   * before their length, so a place that shares the quotation's content words beats one
-   * that shares more "of the" and names. Without it, every word weighs one.
+   * The evidence of `length` commentary words from word `c` on, matched (token indices):
+   * chains that compete for the same commentary words are ranked by it before their length,
+   * so a place that shares the quotation's content words beats one that shares more "of the"
+   * and names. Without it, every word weighs one.
    */
-  weigh?: (s: number, c: number, length: number) => number;
+  weigh?: (c: number, length: number) => number;
 }
 
 /** How far back the chaining looks for a predecessor; bounds the cost on repetitive sources. */
@@ -134,11 +134,11 @@ function pathTo(end: number, prev: readonly number[], used: readonly number[]): 
  */
 function chainEvidence(runs: readonly Run[], options: ChainOptions, prev: readonly number[], trim: readonly number[]): number[] {
   const evidence = filled(runs.length, 0);
-  const weigh = options.weigh ?? ((_s: number, _c: number, length: number) => length);
+  const weigh = options.weigh ?? ((_c: number, length: number) => length);
   for (let i = 0; i < runs.length; i++) {
     const r = runs[i]!;
     const t = prev[i]! >= 0 ? trim[i]! : 0;
-    evidence[i] = (prev[i]! >= 0 ? evidence[prev[i]!]! : 0) + weigh(r.s + t, r.c + t, r.length - t);
+    evidence[i] = (prev[i]! >= 0 ? evidence[prev[i]!]! : 0) + weigh(r.c + t, r.length - t);
   }
   return evidence;
 }
@@ -297,6 +297,6 @@ function toChain(chosen: Run[], options: ChainOptions): Chain {
     matched: chosen.reduce((sum, r) => sum + r.length, 0),
     longest: Math.max(...chosen.map((r) => r.length)),
     score,
-    evidence: chosen.reduce((sum, r) => sum + (options.weigh ? options.weigh(r.s, r.c, r.length) : r.length), 0),
+    evidence: chosen.reduce((sum, r) => sum + (options.weigh ? options.weigh(r.c, r.length) : r.length), 0),
   };
 }

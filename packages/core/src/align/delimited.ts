@@ -62,6 +62,10 @@ export function delimitedQuotation(state: LocateState, q: Quotation): Located[] 
   // and one that is not part of a name. Less is not this place; the paraphrase pass may
   // still find the quotation's place in other words.
   const enough = state.weights.isEnough(words, found.flatMap((c) => c.runs));
+  // A quotation that is all there, word for word, and still has no evidence is a name or a
+  // title the source has ("the UN Committee on the Peaceful Uses of Outer Space"): quoting
+  // it is not quoting the source, and calling it not found would call it made up.
+  if (!enough && found.length === 1 && found[0]!.matched === n) return [];
   const chains = enough ? found : [];
   if (chains.length === 0) {
     // No chain when every seed is too common (a source of one repeated phrase): the first

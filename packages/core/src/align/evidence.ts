@@ -26,7 +26,7 @@ export interface Evidence {
 const PLAIN_WEIGHT = 1;
 const NAME_WEIGHT = 0.25;
 
-/** What a source word is, once known: not yet looked at, a function word, capitalized in mid-sentence, capitalized at a sentence's start, lower case. */
+/** What a word is, once known: not yet looked at, a function word, capitalized in mid-sentence, capitalized at a sentence's start, lower case. */
 const UNKNOWN = 0;
 const FUNCTION = 1;
 const CAPITAL_INSIDE = 2;
@@ -34,12 +34,20 @@ const CAPITAL_AT_START = 3;
 const LOWER = 4;
 
 /**
- * The evidence of words matched between the two texts. A matched word is part of a name
- * when both texts capitalize it and one of them does so in mid-sentence: "States" in the
- * source is no name where the quotation writes "states" (so two places that differ only
- * there weigh the same), and "Joint Statement" at the start of the source is one where a
- * commentary capitalizes it in mid-sentence. Each source word is looked at when first
- * asked for: most of a source is never matched.
+ * What words matched between the two texts prove. Two questions, two answers:
+ *
+ * - Is this place more than a name? A matched word is part of a name when both texts
+ *   capitalize it and one of them does so in mid-sentence: "States" in the source is no
+ *   name where the quotation writes "states", and "Joint Statement" at the start of the
+ *   source is one where a commentary capitalizes it in mid-sentence (`kindOf`, `count`,
+ *   `isEnough`).
+ * - Which of two places has more evidence? Each quoted word weighs the same at every place
+ *   it could come from, or the place that writes a title in lower case ("the peaceful uses
+ *   of outer space") would beat the one that has the quoter's capitals ("the UN Committee on
+ *   the Peaceful Uses of Outer Space"): the weight is the commentary word's, a name when the
+ *   commentary capitalizes it in mid-sentence (`of`).
+ *
+ * Each word is looked at when first asked for: most of a source is never matched.
  */
 export class MatchWeights {
   private readonly sourceKinds: Uint8Array;
@@ -62,8 +70,7 @@ export class MatchWeights {
     if (kind === UNKNOWN) this.sourceKinds[s] = kind = kindAt(this.source, this.sourceTokens, s);
     if (kind === FUNCTION) return 'function';
     if (kind === LOWER) return 'plain';
-    let other = this.commentaryKinds[c]!;
-    if (other === UNKNOWN) this.commentaryKinds[c] = other = kindAt(this.commentary, this.commentaryTokens, c);
+    let other = this.commentaryKind(c);
     // A word that matches a content word is capitalized as it is, whatever its own kind.
     if (other === FUNCTION) other = capitalization(this.commentary, this.commentaryTokens, c);
     if (other === LOWER) return 'plain';
@@ -73,20 +80,16 @@ export class MatchWeights {
   /** How many content words a stretch of the commentary has. */
   contentWordsIn(words: WordRange): number {
     let n = 0;
-    for (let i = words.start; i < words.end; i++) {
-      let kind = this.commentaryKinds[i]!;
-      if (kind === UNKNOWN) this.commentaryKinds[i] = kind = kindAt(this.commentary, this.commentaryTokens, i);
-      if (kind !== FUNCTION) n++;
-    }
+    for (let i = words.start; i < words.end; i++) if (this.commentaryKind(i) !== FUNCTION) n++;
     return n;
   }
 
-  /** The evidence of `length` words matched from source word `s` and commentary word `c` on. */
-  of(s: number, c: number, length: number): number {
+  /** The evidence of `length` commentary words from word `c` on, matched anywhere: the same at every place. */
+  of(c: number, length: number): number {
     let sum = 0;
-    for (let k = 0; k < length; k++) {
-      const kind = this.kindOf(s + k, c + k);
-      sum += kind === 'plain' ? PLAIN_WEIGHT : kind === 'name' ? NAME_WEIGHT : 0;
+    for (let k = c; k < c + length; k++) {
+      const kind = this.commentaryKind(k);
+      sum += kind === FUNCTION ? 0 : kind === CAPITAL_INSIDE ? NAME_WEIGHT : PLAIN_WEIGHT;
     }
     return sum;
   }
@@ -94,8 +97,14 @@ export class MatchWeights {
   /** The evidence of runs of exactly matched words. */
   ofRuns(runs: readonly Run[]): number {
     let sum = 0;
-    for (const r of runs) sum += this.of(r.s, r.c, r.length);
+    for (const r of runs) sum += this.of(r.c, r.length);
     return sum;
+  }
+
+  private commentaryKind(c: number): number {
+    let kind = this.commentaryKinds[c]!;
+    if (kind === UNKNOWN) this.commentaryKinds[c] = kind = kindAt(this.commentary, this.commentaryTokens, c);
+    return kind;
   }
 
   /** The content words and plain words that runs of exactly matched words have. */

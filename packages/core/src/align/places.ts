@@ -4,6 +4,8 @@ import { extendChain, type LocateState, type WordRange } from './state.js';
 
 /** Most places reported as candidates for one passage. */
 const MAX_CANDIDATES = 8;
+/** How many source words past the commentary's an edge alignment may look at, and one more for the gap after it. */
+const EDGE_REACH = 8;
 
 /** Where a passage lies in both texts, and the runs of words matched exactly there. */
 export interface Place {
@@ -16,54 +18,66 @@ export interface Place {
 
 /**
  * The place of a passage whose chain the chaining took, among the places that fit as well
- * as far as the chains can tell: the chain's ties and the places where all its runs recur
- * at the same distances (a formula the source repeats: "the sides call on the international
- * community to"). Each is grown over its edges within `limit`; the one whose matched words,
- * edges included, carry more content-word evidence wins ("… to take practical steps" is
- * the paragraph that has "practical steps"), then the one with more words in common. Places
- * equal on both are the passage's candidates: the first in source order stands for them,
- * rather than one picked by the order the search happened to meet them in.
+ * as far as the chains can tell — its ties: a formula the source repeats ("the sides call
+ * on the international community to"). Each is grown over its edges within `limit`; the
+ * one whose matched words, edges included, carry more content-word evidence wins ("… to
+ * take practical steps" is the paragraph that goes on with "practical steps"), then the one
+ * with more words in common. Places equal on both are the passage's candidates: the first
+ * in source order stands for them, rather than one picked by the order the search happened
+ * to meet them in.
  */
 export function placeOf(state: LocateState, chain: RankedChain, limit: WordRange, wholeLeft: boolean, wholeRight: boolean): Place {
-  const chains = [chain, ...chain.ties, ...recurrences(state, chain)].filter(
-    (c, i, all) => c.cStart >= limit.start && c.cEnd <= limit.end && all.findIndex((o) => o.sStart === c.sStart) === i,
-  );
-  const grown = chains.map((c) => ({ chain: c, span: extendChain(state, c, limit, wholeLeft, wholeRight) }));
-  if (grown.length === 1) return { ...grown[0]!.span, anchors: chain.runs, alternatives: [] };
-  const scored = grown.map((g) => ({ ...g, ...evidenceOfPlace(state, g.chain, g.span) }));
-  let best = scored[0]!;
-  for (const s of scored) if (s.evidence > best.evidence || (s.evidence === best.evidence && s.matched > best.matched)) best = s;
-  const tied = scored
-    .filter((s) => s.evidence === best.evidence && s.matched === best.matched)
+  const first = extendChain(state, chain, limit, wholeLeft, wholeRight);
+  const ties = chain.ties.filter((c) => c.cStart >= limit.start && c.cEnd <= limit.end);
+  if (ties.length === 0) return { ...first, anchors: chain.runs, alternatives: [] };
+  const grown = [{ chain: chain as Chain, span: first, ...evidenceOfPlace(state, chain, first) }];
+  for (const tie of ties) {
+    // A place whose source reads the same, letter for letter, as far as the edges can
+    // reach, grows the same way: the repeated formula of a repetitive source costs one
+    // edge alignment, not one per place.
+    const twin = grown.find((g) => sameSurroundings(state, g.chain, tie, limit));
+    if (twin) {
+      const shift = tie.sStart - twin.chain.sStart;
+      const source = { start: twin.span.source.start + shift, end: twin.span.source.end + shift };
+      grown.push({ ...twin, chain: tie, span: { words: twin.span.words, source } });
+      continue;
+    }
+    const span = extendChain(state, tie, limit, wholeLeft, wholeRight);
+    grown.push({ chain: tie, span, ...evidenceOfPlace(state, tie, span) });
+  }
+  let best = grown[0]!;
+  for (const g of grown) if (g.evidence > best.evidence || (g.evidence === best.evidence && g.matched > best.matched)) best = g;
+  const tied = grown
+    .filter((g) => g.evidence === best.evidence && g.matched === best.matched)
     .sort((a, b) => a.span.source.start - b.span.source.start)
     .slice(0, MAX_CANDIDATES);
   const [lead, ...rest] = tied;
-  return { ...lead!.span, anchors: lead!.chain.runs, alternatives: rest.map((s) => s.span.source) };
+  return { ...lead!.span, anchors: lead!.chain.runs, alternatives: rest.map((g) => g.span.source) };
 }
 
 /**
- * The other source places where all of a chain's runs recur in the same order at the same
- * distances — found from the source index, so a seed too common to be searched (a source
- * that repeats itself) still yields them.
+ * Whether two chains have the same runs over the same commentary words, and their source
+ * places read the same, as text, as far as an edge within `limit` can reach (the edge
+ * alignment looks a few words past the commentary's).
  */
-function recurrences(state: LocateState, chain: Chain): Chain[] {
-  const [first, ...rest] = chain.runs;
-  if (!first) return [];
-  const ids = state.index.ids;
-  const out: Chain[] = [];
-  for (const at of state.index.occurrences(state.ids.subarray(first.c, first.c + first.length), MAX_CANDIDATES + 1)) {
-    const shift = at - first.s;
-    if (shift === 0) continue;
-    const same = rest.every((r) => {
-      const s = r.s + shift;
-      if (s < 0 || s + r.length > ids.length) return false;
-      for (let k = 0; k < r.length; k++) if (ids[s + k] !== state.ids[r.c + k]) return false;
-      return true;
-    });
-    if (!same) continue;
-    out.push({ ...chain, runs: chain.runs.map((r) => ({ ...r, s: r.s + shift })), sStart: chain.sStart + shift, sEnd: chain.sEnd + shift });
+function sameSurroundings(state: LocateState, a: Chain, b: Chain, limit: WordRange): boolean {
+  if (a.runs.length !== b.runs.length || a.cStart !== b.cStart || a.cEnd !== b.cEnd) return false;
+  const shift = b.sStart - a.sStart;
+  for (let k = 0; k < a.runs.length; k++) {
+    const ra = a.runs[k]!;
+    const rb = b.runs[k]!;
+    if (ra.c !== rb.c || ra.length !== rb.length || rb.s - ra.s !== shift) return false;
   }
-  return out;
+  const reach = limit.end - limit.start + EDGE_REACH;
+  const tokens = state.sourceTokens;
+  const around = (c: Chain) => {
+    const from = c.sStart - reach;
+    const to = c.sEnd + reach;
+    if (from < 0 || to > tokens.length) return undefined;
+    return state.source.slice(from === 0 ? 0 : tokens[from - 1]!.end, to === tokens.length ? state.source.length : tokens[to]!.start);
+  };
+  const textA = around(a);
+  return textA !== undefined && textA === around(b);
 }
 
 /**
@@ -91,7 +105,7 @@ function evidenceOfPlace(state: LocateState, chain: Chain, span: { words: WordRa
       const left = wanted.get(id);
       const c = left?.shift();
       if (c === undefined) continue;
-      evidence += state.weights.of(j, c, 1);
+      evidence += state.weights.of(c, 1);
       matched++;
     }
   }

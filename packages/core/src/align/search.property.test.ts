@@ -57,12 +57,12 @@ function plainChains(runs: readonly Run[], options: ChainOptions, accept: (chain
     }
   }
   // Each end's evidence along the predecessors chosen; the most evidence first, then the highest score.
-  const weigh = options.weigh ?? ((_s: number, _c: number, length: number) => length);
+  const weigh = options.weigh ?? ((_c: number, length: number) => length);
   const evidence = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const r = runs[i]!;
     const t = prev[i]! >= 0 ? trim[i]! : 0;
-    evidence[i] = (prev[i]! >= 0 ? evidence[prev[i]!]! : 0) + weigh(r.s + t, r.c + t, r.length - t);
+    evidence[i] = (prev[i]! >= 0 ? evidence[prev[i]!]! : 0) + weigh(r.c + t, r.length - t);
   }
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => evidence[b]! - evidence[a]! || score[b]! - score[a]! || a - b);
   const used = new Uint8Array(n);
@@ -91,7 +91,7 @@ function plainChains(runs: readonly Run[], options: ChainOptions, accept: (chain
       matched: chosen.reduce((sum, r) => sum + r.length, 0),
       longest: Math.max(...chosen.map((r) => r.length)),
       score: chainScore,
-      evidence: chosen.reduce((sum, r) => sum + weigh(r.s, r.c, r.length), 0),
+      evidence: chosen.reduce((sum, r) => sum + weigh(r.c, r.length), 0),
     };
     if (chains.some((c) => c.cStart < chain.cEnd && chain.cStart < c.cEnd)) continue;
     if (!accept(chain, chains.length)) {
@@ -179,9 +179,9 @@ describe('the searches hold to the plain ones they replace', () => {
             bracketedWords: (from, to) => (from * 13 + to * 7 + seed) % 4 === 0,
             // Some words weigh nothing, some a quarter, some one, as function words, names and content words do.
             ...(seed % 3 !== 0 && {
-              weigh: (s: number, c: number, length: number) => {
+              weigh: (c: number, length: number) => {
                 let w = 0;
-                for (let k = 0; k < length; k++) w += [0, 0.25, 1][(index.ids[s + k]! + c + k + seed) % 3]!;
+                for (let k = c; k < c + length; k++) w += [0, 0.25, 1][(ids[k]! + k + seed) % 3]!;
                 return w;
               },
             }),

@@ -98,7 +98,7 @@ export function locateState(input: LocateInput): LocateState {
         for (let i = from; i < to; i++) if (!input.commentaryTokens[i]!.bracketed) return false;
         return true;
       },
-      weigh: (s, c, length) => weights.of(s, c, length),
+      weigh: (c, length) => weights.of(c, length),
     },
   };
   return state;
