@@ -195,6 +195,66 @@ describe('curating the corpus', () => {
     }
   });
 
+  it('corrects a document’s metadata from its page: the fields changed saved, a refusal said beside its field with what was typed kept', async () => {
+    const res = await fetch(`${workbench.url}/api/documents`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        kind: 'commentary',
+        title: 'Drawing a line | World Desk',
+        author: 'By J. Doe',
+        issuer: 'Home',
+        text: 'Drawing a line\n\nThe statement says that “the sides oppose further enlargement of NATO”.',
+      }),
+    });
+    const { id, version } = (await res.json()) as { id: string; version: number };
+    for (const width of WIDTHS) {
+      const { context, page, errors } = await newPage(width);
+      await page.goto(`/documents/${encodeURIComponent(id)}`);
+      await page.getByText('Correct the metadata').click();
+      expect(await page.getByLabel('Title').inputValue()).toBe(width === 390 ? 'Drawing a line | World Desk' : 'Moscow and Beijing draw a line');
+      if (width === 390) {
+        // A refusal first: the sentence beside the field, and everything typed still there.
+        await page.getByLabel('Title').fill('Moscow and Beijing draw a line');
+        await page.getByLabel('Author').fill('x'.repeat(501));
+        await page.getByRole('button', { name: 'Save the metadata' }).click();
+        await page.locator('#edit-author-error').waitFor();
+        expect(await page.locator('#edit-author-error').textContent()).toBe('The field "author" must be at most 500 characters long.');
+        expect(await page.getByLabel('Author').getAttribute('aria-invalid')).toBe('true');
+        expect(await page.getByLabel('Title').inputValue()).toBe('Moscow and Beijing draw a line');
+        expect(await scrollsSideways(page)).toBe(false);
+        await page.locator('#edit').screenshot({ path: outputPath('curation-edit-refused-390.png') });
+        expect((await (await fetch(`${workbench.url}/api/documents/${encodeURIComponent(id)}`)).json()).title).toBe('Drawing a line | World Desk');
+
+        await page.getByLabel('Author').fill('Jane Doe');
+        await page.getByLabel('Date').fill('2022-02-10');
+        await page.getByLabel('Issuer').fill('');
+        await page.getByRole('button', { name: 'Save the metadata' }).click();
+        await page.waitForURL(/\?edited=/);
+        expect(await page.locator('[data-edited]').textContent()).toMatch(/Saved: the title, date, author and issuer of this document were corrected\./);
+        expect(await page.locator('h1').textContent()).toBe('Moscow and Beijing draw a line');
+        const meta = await page.locator('dl.meta').textContent();
+        expect(meta).toContain('Jane Doe');
+        expect(meta).toContain('2022-02-10');
+        expect(meta).not.toContain('Issuer');
+        await page.screenshot({ path: outputPath('curation-edited-390.png'), fullPage: true });
+      } else {
+        // Saved as it was: nothing changed, and said so.
+        await page.getByRole('button', { name: 'Save the metadata' }).click();
+        await page.waitForURL(/\?edited=none/);
+        expect(await page.locator('[data-edited]').textContent()).toMatch(/Nothing was changed/);
+        await page.getByText('Correct the metadata').click();
+        expect(await scrollsSideways(page)).toBe(false);
+        await page.screenshot({ path: outputPath('curation-edit-1400.png'), fullPage: true });
+      }
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+    // The library lists it by its new title; the text is the same version.
+    const stored = (await (await fetch(`${workbench.url}/api/documents/${encodeURIComponent(id)}`)).json()) as { title: string; version: number; author: string; issuer: string | null };
+    expect(stored).toMatchObject({ title: 'Moscow and Beijing draw a line', version, author: 'Jane Doe', issuer: null });
+  });
+
   it('deletes a document from its page, after a confirmation naming its versions and alignments', async () => {
     const res = await fetch(`${workbench.url}/api/documents`, {
       method: 'POST',

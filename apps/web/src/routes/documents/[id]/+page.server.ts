@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
-import type { AlignmentReport, DocumentPassages, Health, StoredDocument } from '@verbatim/api';
+import type { AlignmentReport, DocumentPassages, Health, Problem, StoredDocument } from '@verbatim/api';
+import { EDITABLE, type EditField, type EditValues } from './edit';
 import type { Actions, PageServerLoad } from './$types';
 
 /** A passage that links a paragraph of this document to another document. */
@@ -51,20 +52,65 @@ export const load: PageServerLoad = async ({ params, url, locals: { api } }) => 
     comparisons,
     links,
     added: url.searchParams.get('added'),
+    edited: url.searchParams.get('edited'),
     tokenRequired: health.tokenRequired,
   };
 };
 
 export const actions: Actions = {
+  /**
+   * Corrects the metadata through the API (PATCH, its token and origin checks). Only the fields
+   * the reader changed are sent: each field sent is recorded as edited by hand, and a shipped
+   * corpus document then keeps it over its metadata file, which should go on setting the rest.
+   */
+  edit: async ({ params, request, locals: { api } }) => {
+    const form = await request.formData();
+    const text = (name: string) => {
+      const value = form.get(name);
+      return typeof value === 'string' ? value : '';
+    };
+    const values = Object.fromEntries(EDITABLE.map((f) => [f, text(f)])) as EditValues;
+    const at = `/api/documents/${encodeURIComponent(params.id)}`;
+    const current = await api.get<StoredDocument>(at);
+    const changed = Object.fromEntries(
+      EDITABLE.filter((f) => values[f].replace(/\r\n?/g, '\n').trim() !== (current[f] ?? '').trim()).map((f) => [f, values[f].replace(/\r\n?/g, '\n')]),
+    );
+    if (Object.keys(changed).length === 0) redirect(303, `/documents/${encodeURIComponent(params.id)}?edited=none`);
+    const token = text('token');
+    const sent = await api.send<StoredDocument, { action: 'edit'; values: EditValues; field: EditField | null }>('PATCH', at, {
+      body: changed,
+      ...(token !== '' ? { token } : {}),
+      refused: (problem) => ({
+        action: 'edit',
+        values,
+        field: editFieldOf(problem),
+        ...(problem.status === 401 ? { error: 'The access token is missing or not the right one; nothing was changed.' } : {}),
+      }),
+    });
+    if (!sent.ok) return sent.failure;
+    redirect(303, `/documents/${encodeURIComponent(params.id)}?edited=${Object.keys(changed).join(',')}`);
+  },
+
   /** Deletes the document, every version and its alignments, through the API (its token and origin checks). */
   delete: async ({ params, request, locals: { api } }) => {
     const form = await request.formData();
     const token = form.get('token');
-    const sent = await api.send<null, { field: 'token' | 'confirm' | null }>('DELETE', `/api/documents/${encodeURIComponent(params.id)}`, {
+    const sent = await api.send<null, { action: 'delete'; field: 'token' | 'confirm' | null }>('DELETE', `/api/documents/${encodeURIComponent(params.id)}`, {
       ...(typeof token === 'string' && token !== '' ? { token } : {}),
-      refused: (problem) => ({ field: problem.status === 401 ? 'token' : null }),
+      refused: (problem) => ({ action: 'delete', field: problem.status === 401 ? 'token' : null }),
     });
     if (!sent.ok) return sent.failure;
     redirect(303, `/?deleted=${encodeURIComponent(params.id)}`);
   },
 };
+
+/**
+ * The field a refusal of the API is about, so that its sentence stands beside it: its
+ * validation names it (`The field "date" must …`), the store's sentences in words (`The date
+ * "soon" is not a date …`, `The title is empty …`).
+ */
+function editFieldOf(problem: Problem): EditField | null {
+  if (problem.status === 401) return 'token';
+  const named = /field "(\w+)"/.exec(problem.detail)?.[1] ?? /^The (\w+)\b/.exec(problem.detail)?.[1];
+  return EDITABLE.find((f) => f === named) ?? null;
+}
