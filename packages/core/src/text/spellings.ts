@@ -22,9 +22,19 @@ export function formsOf(text: string, start: number, end: number): WordForms {
   const mask = slots.length - 1;
   for (let slot = h & mask; ; slot = (slot + 1) & mask) {
     const e = slots[slot]!;
-    if (e < 0) return add(text.slice(start, end), h, slot);
+    if (e < 0) return add(ownCopy(text, start, end), h, slot);
     if (hashes[e] === h && sameWord(spellings[e]!, text, start, end)) return forms[e]!;
   }
+}
+
+/**
+ * The word as a string of its own. V8 makes a slice of 13 characters or more a view into
+ * the text it was cut from, so the table would otherwise keep every text that brought it
+ * a long word alive for as long as it holds the word.
+ */
+function ownCopy(text: string, start: number, end: number): string {
+  const word = text.slice(start, end);
+  return word.length < 13 ? word : [...word].join('');
 }
 
 function sameWord(word: string, text: string, start: number, end: number): boolean {
