@@ -179,8 +179,9 @@ export type BatchItem =
 /**
  * Adds many documents in one transaction: what a bulk load does per batch, so that a
  * thousand documents cost one commit (one fsync) instead of a thousand. A document the store
- * refuses (empty, binary, a bad date…) is that item's answer and the others go on; each is
- * written in a savepoint of its own, so a refusal met while writing undoes only its own rows.
+ * refuses (empty, binary, a bad date, an alignment that fails) is that item's answer and the
+ * others go on: every refusal comes before the document writes a row, so none leaves a part
+ * of one behind, and a failure while writing rolls the whole batch back.
  * Alignments with the corpus are made as `add` makes them, inside the lock: a bulk load is
  * the one writer that matters while it runs.
  */
