@@ -186,14 +186,7 @@ export type BatchItem =
  * the one writer that matters while it runs.
  */
 export function addBatch(ctx: AddContext, requests: readonly AddRequest[]): BatchItem[] {
-  const checked = requests.map((request): Checked | { reason: string } => {
-    try {
-      return checkRequest(request);
-    } catch (error) {
-      if (error instanceof StoreError) return { reason: error.message };
-      throw error;
-    }
-  });
+  const checked = checkEach(requests);
   const { db } = ctx;
   // The shingle index takes a batch's rows at random places: a page cache that holds it saves
   // reading the same pages again for every document.
@@ -204,6 +197,18 @@ export function addBatch(ctx: AddContext, requests: readonly AddRequest[]): Batc
   } finally {
     db.pragma(`cache_size = ${cache}`);
   }
+}
+
+/** Each request of a batch checked and prepared, or the one sentence that refuses it. */
+export function checkEach(requests: readonly AddRequest[]): Array<Checked | { reason: string }> {
+  return requests.map((request) => {
+    try {
+      return checkRequest(request);
+    } catch (error) {
+      if (error instanceof StoreError) return { reason: error.message };
+      throw error;
+    }
+  });
 }
 
 /** 256 MB while a batch is written. */

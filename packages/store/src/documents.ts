@@ -157,30 +157,32 @@ export interface LinkCounts {
  * other documents: what the library page shows beside each title.
  */
 function linkCounts(db: Db, vid?: number): Map<number, LinkCounts> {
-  const only = vid === undefined ? '' : 'WHERE d.vid = @vid';
   const rows = db
-    .prepare(
-      `WITH links AS (
-         SELECT a.source_vid AS vid, a.id AS aid FROM alignments a
-           JOIN latest_documents c ON c.vid = a.commentary_vid
-         UNION ALL
-         SELECT a.commentary_vid AS vid, a.id AS aid FROM alignments a
-           JOIN latest_documents s ON s.vid = a.source_vid
-       ),
-       found AS (
-         SELECT alignment_id, count(*) AS n FROM passages WHERE status <> 'not_found' GROUP BY alignment_id
-       ),
-       per_version AS (
-         SELECT l.vid, count(*) AS alignments, coalesce(sum(f.n), 0) AS passages
-         FROM links l LEFT JOIN found f ON f.alignment_id = l.aid GROUP BY l.vid
-       ),
-       per_document AS (SELECT id, count(*) AS versions FROM documents GROUP BY id)
-       SELECT d.vid, v.versions, coalesce(p.alignments, 0) AS alignments, coalesce(p.passages, 0) AS passages
-       FROM documents d JOIN per_document v ON v.id = d.id LEFT JOIN per_version p ON p.vid = d.vid
-       ${only}`,
-    )
+    .prepare(linkCountsSql(vid === undefined ? '' : 'WHERE d.vid = @vid'))
     .all(vid === undefined ? {} : { vid }) as Array<LinkCounts & { vid: number }>;
   return new Map(rows.map((r) => [r.vid, r]));
+}
+
+/** The query of `linkCounts`, in SQL both engines read; `where` narrows it to one version. */
+export function linkCountsSql(where: string): string {
+  return `WITH links AS (
+       SELECT a.source_vid AS vid, a.id AS aid FROM alignments a
+         JOIN latest_documents c ON c.vid = a.commentary_vid
+       UNION ALL
+       SELECT a.commentary_vid AS vid, a.id AS aid FROM alignments a
+         JOIN latest_documents s ON s.vid = a.source_vid
+     ),
+     found AS (
+       SELECT alignment_id, count(*) AS n FROM passages WHERE status <> 'not_found' GROUP BY alignment_id
+     ),
+     per_version AS (
+       SELECT l.vid, count(*) AS alignments, coalesce(sum(f.n), 0) AS passages
+       FROM links l LEFT JOIN found f ON f.alignment_id = l.aid GROUP BY l.vid
+     ),
+     per_document AS (SELECT id, count(*) AS versions FROM documents GROUP BY id)
+     SELECT d.vid, v.versions, coalesce(p.alignments, 0) AS alignments, coalesce(p.passages, 0) AS passages
+     FROM documents d JOIN per_document v ON v.id = d.id LEFT JOIN per_version p ON p.vid = d.vid
+     ${where}`;
 }
 
 export function toSummary(row: VersionRow, counts: LinkCounts | undefined): DocumentSummary {

@@ -44,9 +44,9 @@ export function forgetEdits(db: Db, id: string): void {
   db.prepare('DELETE FROM edited_metadata WHERE id = ?').run(id);
 }
 
-type Changes = Partial<Record<EditableField, string | null>>;
+export type Changes = Partial<Record<EditableField, string | null>>;
 
-function checkEdit(edit: MetadataEdit): Changes {
+export function checkEdit(edit: MetadataEdit): Changes {
   if (edit === null || typeof edit !== 'object') throw new StoreError('invalid', 'Give the fields to change as an object.');
   const unknown = Object.keys(edit).filter((k) => !(EDITABLE_FIELDS as readonly string[]).includes(k));
   if (unknown.includes('text')) {

@@ -21,7 +21,6 @@ import { outdatedAlignments, remakeOutdated } from './remake.js';
 import { search } from './search.js';
 import { unindexVersion } from './text-index.js';
 import { backupDatabase } from './backup.js';
-import { StoreError } from './errors.js';
 import { errorOf, runRequest, Writer, type WriterAnswer, type WriterArgs, type WriterOp, type WriterRequest } from './writer.js';
 import type { VerifyInput, VerifyOptions, VerifyResult } from './verify.js';
 import type {
@@ -135,7 +134,9 @@ export interface Store {
  */
 export async function openStore(options: StoreOptions): Promise<Store> {
   if (options.databaseUrl !== undefined) {
-    throw new StoreError('open', 'PostgreSQL (VERBATIM_DATABASE_URL) is not available in this build of Verbatim; unset it to use the SQLite file.');
+    // Loaded only here, so that a SQLite user never loads pg.
+    const { openPostgresStore } = await import('./postgres/store.js');
+    return openPostgresStore({ ...options, databaseUrl: options.databaseUrl });
   }
   return openSqliteStore(options);
 }

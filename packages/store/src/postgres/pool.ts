@@ -5,15 +5,15 @@ import { StoreError } from '../errors.js';
 export type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
 
 /**
- * 64-bit integers (bigint ids, counts) as numbers rather than pg's strings: ids and counts of
- * a corpus stay far below 2^53, and every caller compares them with numbers from SQLite too.
- * Per pool, not pg's global parsers, which would change the answers of anyone else's pool
- * in the process (pg-boss's).
+ * 64-bit integers (bigint ids, counts) and numerics (sums of counts) as numbers rather than
+ * pg's strings: ids and counts of a corpus stay far below 2^53, and every caller compares them
+ * with numbers from SQLite too. Per pool, not pg's global parsers, which would change the
+ * answers of anyone else's pool in the process (pg-boss's).
  */
-const INT8 = 20;
+const AS_NUMBER = new Set([20 /* int8 */, 1700 /* numeric */]);
 const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === INT8 && format !== 'binary' ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+    AS_NUMBER.has(oid) && format !== 'binary' ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
 };
 
 /** The URL without its password, for messages and `store.location`. */

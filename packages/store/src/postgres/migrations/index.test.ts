@@ -27,7 +27,7 @@ describe('PostgreSQL migrations', () => {
       expect(await pgSchemaVersion(one)).toBe(PG_LATEST_SCHEMA_VERSION);
       expect((await one.query('SELECT count(*) AS n FROM schema_version')).rows).toEqual([{ n: 1 }]);
       expect(await tables(one)).toEqual([
-        'alignments', 'deleted_documents', 'documents', 'emphasis', 'latest_documents',
+        'alignments', 'deleted_documents', 'documents', 'edited_metadata', 'emphasis', 'latest_documents',
         'paragraphs', 'passages', 'schema_version', 'shingles',
       ]);
       // The text search the paragraphs are indexed with keeps the words English drops.

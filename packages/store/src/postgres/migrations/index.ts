@@ -4,11 +4,12 @@ import { LOCKS, transaction } from '../pool.js';
 import { documents } from './001-documents.js';
 import type { PgMigration } from './migration.js';
 import { search } from './002-search.js';
+import { editedMetadata } from './003-edited-metadata.js';
 
 export type { PgMigration } from './migration.js';
 
 /** Every migration in order; a new one is appended, never edited once shipped. */
-export const PG_MIGRATIONS: readonly PgMigration[] = [documents, search];
+export const PG_MIGRATIONS: readonly PgMigration[] = [documents, search, editedMetadata];
 export const PG_LATEST_SCHEMA_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;
 
 export interface PgMigrateOptions {

@@ -1,0 +1,138 @@
+import type { Paragraph } from '@verbatim/core';
+import {
+  linkCountsSql,
+  storedDocument,
+  storedParagraph,
+  toSummary,
+  type LinkCounts,
+  type NewVersion,
+  type ParagraphRow,
+  type VersionRow,
+} from '../documents.js';
+import type { DocumentSummary, DocumentVersion, EmphasisSpan, StoredDocument } from '../types.js';
+import { row, rows, type Queryable } from './pool.js';
+
+/** The columns of a version row (`length` is PostgreSQL's own, kept out of the shared row). */
+const VERSION = `vid, id, version, kind, format, title, date, author, issuer, url, language, licence,
+  provenance, meta, sha256, text, created`;
+
+export function latestVersion(db: Queryable, id: string): Promise<VersionRow | undefined> {
+  return row<VersionRow>(db, `SELECT ${VERSION} FROM latest_documents WHERE id = $1`, [id]);
+}
+
+export function versionRow(db: Queryable, id: string, version: number): Promise<VersionRow | undefined> {
+  return row<VersionRow>(db, `SELECT ${VERSION} FROM documents WHERE id = $1 AND version = $2`, [id, version]);
+}
+
+export function versionByVid(db: Queryable, vid: number): Promise<VersionRow | undefined> {
+  return row<VersionRow>(db, `SELECT ${VERSION} FROM documents WHERE vid = $1`, [vid]);
+}
+
+/** Versions holding exactly this text, latest versions first. */
+export function versionsWithSha(db: Queryable, sha256: string): Promise<VersionRow[]> {
+  return rows<VersionRow>(
+    db,
+    `SELECT ${VERSION} FROM documents d WHERE d.sha256 = $1
+     ORDER BY (d.vid IN (SELECT vid FROM latest_documents WHERE sha256 = $1)) DESC, d.vid`,
+    [sha256],
+  );
+}
+
+export async function idExists(db: Queryable, id: string): Promise<boolean> {
+  return (await row(db, 'SELECT 1 FROM documents WHERE id = $1 LIMIT 1', [id])) !== undefined;
+}
+
+export async function insertVersion(db: Queryable, version: NewVersion): Promise<number> {
+  const inserted = await row<{ vid: number }>(
+    db,
+    `INSERT INTO documents (id, version, kind, format, title, date, author, issuer, url, language,
+       licence, provenance, meta, sha256, text, length, created)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+     RETURNING vid`,
+    [
+      version.id, version.version, version.kind, version.format, version.title, version.date, version.author,
+      version.issuer, version.url, version.language, version.licence, version.provenance, version.meta,
+      version.sha256, version.text, version.text.length, new Date().toISOString(),
+    ],
+  );
+  return inserted!.vid;
+}
+
+/** A version's paragraphs in one statement, each with its own text (PostgreSQL indexes that). */
+export async function insertParagraphs(db: Queryable, vid: number, text: string, paragraphs: readonly Paragraph[]): Promise<void> {
+  if (paragraphs.length === 0) return;
+  await db.query(
+    `INSERT INTO paragraphs (vid, ordinal, start, "end", locator, section, is_title, text)
+     SELECT $1::bigint, ordinality, s, e, l, sec, t, txt
+     FROM unnest($2::int[], $3::int[], $4::text[], $5::text[], $6::boolean[], $7::text[])
+       WITH ORDINALITY AS p(s, e, l, sec, t, txt, ordinality)`,
+    [
+      vid,
+      paragraphs.map((p) => p.start),
+      paragraphs.map((p) => p.end),
+      paragraphs.map((p) => p.locator),
+      paragraphs.map((p) => p.section),
+      paragraphs.map((p) => p.title),
+      paragraphs.map((p) => text.slice(p.start, p.end)),
+    ],
+  );
+}
+
+export async function insertEmphasis(db: Queryable, vid: number, spans: readonly EmphasisSpan[]): Promise<void> {
+  if (spans.length === 0) return;
+  await db.query(
+    `INSERT INTO emphasis (vid, start, "end", kind)
+     SELECT $1::bigint, s, e, k FROM unnest($2::int[], $3::int[], $4::text[]) AS x(s, e, k)
+     ON CONFLICT DO NOTHING`,
+    [vid, spans.map((s) => s.start), spans.map((s) => s.end), spans.map((s) => s.kind)],
+  );
+}
+
+export function emphasisOf(db: Queryable, vid: number): Promise<EmphasisSpan[]> {
+  return rows<EmphasisSpan>(db, 'SELECT start, "end", kind FROM emphasis WHERE vid = $1 ORDER BY start, "end", kind', [vid]);
+}
+
+async function paragraphsOf(db: Queryable, vid: number, text: string) {
+  const found = await rows<ParagraphRow>(
+    db,
+    `SELECT ordinal, start, "end", locator, section, is_title, verification, verification_note
+     FROM paragraphs WHERE vid = $1 ORDER BY ordinal`,
+    [vid],
+  );
+  return found.map((r) => storedParagraph(r, text));
+}
+
+/** Versions, and links to other documents' latest versions: the SQLite store's `linkCounts`. */
+async function linkCounts(db: Queryable, vid?: number): Promise<Map<number, LinkCounts>> {
+  const found = await rows<LinkCounts & { vid: number }>(
+    db,
+    linkCountsSql(vid === undefined ? '' : 'WHERE d.vid = $1'),
+    vid === undefined ? [] : [vid],
+  );
+  return new Map(found.map((r) => [r.vid, r]));
+}
+
+/** The library: the latest version of every document, sources first, then by date and title. */
+export async function listDocuments(db: Queryable): Promise<DocumentSummary[]> {
+  // "C" collation: the byte order SQLite sorts in, whatever the database's locale.
+  const latest = await rows<VersionRow>(
+    db,
+    `SELECT ${VERSION} FROM latest_documents
+     ORDER BY kind COLLATE "C" DESC, date IS NULL, date COLLATE "C", title COLLATE "C", id COLLATE "C"`,
+  );
+  const counts = await linkCounts(db);
+  return latest.map((r) => toSummary(r, counts.get(r.vid)));
+}
+
+export async function loadDocument(db: Queryable, version: VersionRow): Promise<StoredDocument> {
+  const [counts, paragraphs, emphasis] = [
+    await linkCounts(db, version.vid),
+    await paragraphsOf(db, version.vid, version.text),
+    await emphasisOf(db, version.vid),
+  ];
+  return storedDocument(version, counts.get(version.vid), paragraphs, emphasis);
+}
+
+export function listVersions(db: Queryable, id: string): Promise<DocumentVersion[]> {
+  return rows<DocumentVersion>(db, 'SELECT version, sha256, title, length, created FROM documents WHERE id = $1 ORDER BY version', [id]);
+}

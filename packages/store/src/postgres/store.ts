@@ -1,0 +1,163 @@
+import { shingles } from '@verbatim/core';
+import { reportOf } from '../alignments.js';
+import { engineVersion } from '../engine-version.js';
+import { StoreError } from '../errors.js';
+import type { Store, StoreOptions } from '../store.js';
+import type { CorpusReport } from '../types.js';
+import { addBatch, addDocument, type AlignMode, type PgAddContext } from './add.js';
+import { alignmentOfPassage, alignmentRow, alignmentsOfVersion, latestAlignments, summarize } from './alignments.js';
+import { findCandidates } from './candidates.js';
+import { editMetadata } from './edit.js';
+import { check } from './check.js';
+import { loadCorpus } from './corpus.js';
+import { latestVersion, listDocuments, listVersions, loadDocument, versionByVid, versionRow } from './documents.js';
+import { migratePostgres, PG_LATEST_SCHEMA_VERSION } from './migrations/index.js';
+import { LOCKS, openPool, redactUrl, rows, transaction } from './pool.js';
+import { outdatedAlignments, realign, remakeOutdated } from './realign.js';
+import { search } from './search.js';
+import { verifyDocument } from './verify.js';
+
+export interface PostgresStoreOptions extends StoreOptions {
+  /** `postgres://user:password@host:port/database`. */
+  databaseUrl: string;
+  /**
+   * How an add's alignments are made: by the add itself before it answers (`inline`, the
+   * default: what a single process does, as on SQLite), or by jobs (`queued`, see AlignMode).
+   */
+  align?: AlignMode;
+  /** Connections this process keeps open to the database (10 by default). */
+  poolSize?: number;
+}
+
+/**
+ * The corpus store on PostgreSQL: the same answers as the SQLite store, shared by any number
+ * of servers and workers. Opening connects (a server that is not there is said in one
+ * sentence), migrates under an advisory lock and loads the corpus folder under another, so
+ * that servers starting together do each once.
+ */
+export async function openPostgresStore(options: PostgresStoreOptions): Promise<Store> {
+  const location = redactUrl(options.databaseUrl);
+  const pool = await openPool(options.databaseUrl, { max: options.poolSize ?? 10 });
+  const ctx: PgAddContext = { pool, engine: engineVersion(), align: options.align ?? { mode: 'inline' } };
+  let corpus: CorpusReport | undefined;
+  try {
+    await migratePostgres(pool, {
+      location,
+      onMigrated: (m) => options.onProgress?.({ phase: 'migrate', done: m.version, total: PG_LATEST_SCHEMA_VERSION }),
+    });
+    if (options.corpusDir !== undefined) corpus = await loadCorpus(ctx, options.corpusDir, options.onProgress);
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw error;
+  }
+
+  return {
+    engine: 'postgres',
+    location,
+    path: location,
+    get corpus() {
+      return corpus;
+    },
+
+    async add(input) {
+      const { row, outcome } = await addDocument(ctx, input);
+      return { ...(await loadDocument(pool, row)), outcome };
+    },
+
+    addBatch: (inputs) => addBatch(ctx, inputs),
+
+    list: () => listDocuments(pool),
+
+    async get(id, { version } = {}) {
+      const row = version === undefined ? await latestVersion(pool, id) : await versionRow(pool, id, version);
+      return row && loadDocument(pool, row);
+    },
+
+    versions: (id) => listVersions(pool, id),
+
+    async alignment(sourceId, commentaryId) {
+      const source = await latestVersion(pool, sourceId);
+      const commentary = await latestVersion(pool, commentaryId);
+      if (!source || !commentary) return undefined;
+      const row = await alignmentRow(pool, source.vid, commentary.vid);
+      return row && reportOf(row);
+    },
+
+    async alignmentsOf(documentId) {
+      const row = await latestVersion(pool, documentId);
+      return row ? alignmentsOfVersion(pool, row.vid) : [];
+    },
+
+    alignments: () => latestAlignments(pool),
+
+    async passage(passageId) {
+      const row = await alignmentOfPassage(pool, passageId);
+      if (!row) return undefined;
+      const passage = reportOf(row).passages.find((p) => p.id === passageId);
+      const source = await versionByVid(pool, row.source_vid);
+      const commentary = await versionByVid(pool, row.commentary_vid);
+      if (!passage || !source || !commentary) return undefined;
+      return {
+        passage,
+        alignment: await summarize(pool, row),
+        source: await loadDocument(pool, source),
+        commentary: await loadDocument(pool, commentary),
+      };
+    },
+
+    search: (query, searchOptions) => search(pool, query, searchOptions),
+
+    async candidates(text, { kind }) {
+      const found = await findCandidates(pool, shingles(text), kind);
+      const out = [];
+      for (const c of found) {
+        const row = await versionByVid(pool, c.vid);
+        if (row) out.push({ id: row.id, version: row.version, title: row.title, kind: row.kind, shared: c.shared });
+      }
+      return out;
+    },
+
+    check: (text) => check(pool, text, ctx.engine),
+
+    realign: ({ onProgress } = {}) => realign(pool, ctx.engine, onProgress),
+
+    outdated: () => outdatedAlignments(pool, ctx.engine),
+
+    remakeOutdated: (remakeOptions) => remakeOutdated(pool, ctx.engine, remakeOptions),
+
+    verify: (id, input, verifyOptions = {}) => verifyDocument(ctx, id, input, verifyOptions),
+
+    async backup() {
+      throw new StoreError('invalid', `A corpus on PostgreSQL is backed up with PostgreSQL's own tools: run pg_dump against ${location}.`);
+    },
+
+    async edit(id, changes) {
+      if (!(await editMetadata(pool, id, changes))) return undefined;
+      const row = await latestVersion(pool, id);
+      return row && loadDocument(pool, row);
+    },
+
+    delete(id) {
+      return transaction(
+        pool,
+        async (client) => {
+          const vids = await rows<{ vid: number }>(client, 'DELETE FROM documents WHERE id = $1 RETURNING vid', [id]);
+          if (vids.length === 0) return false;
+          await client.query('DELETE FROM edited_metadata WHERE id = $1', [id]);
+          // Remembered so that reloading the corpus does not bring the document back.
+          await client.query(
+            'INSERT INTO deleted_documents (id, deleted) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET deleted = excluded.deleted',
+            [id, new Date().toISOString()],
+          );
+          return true;
+        },
+        { lock: LOCKS.write },
+      );
+    },
+
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
