@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { openStore, type Store } from './store.js';
+import { expect, it } from 'vitest';
+import { describeEachEngine } from './test-support/engines.js';
+import type { Store } from './store.js';
 import { OP_ED_ID, opEdText, statementText, STATEMENT_ID } from './test-support/corpus.js';
-import { tempDbPath } from './test-support/temp.js';
 
 /** What a user sees of the corpus: each document's text and versions, each alignment's passages. */
 async function contents(store: Store) {
@@ -22,7 +22,7 @@ async function contents(store: Store) {
 const FIRST_NOTE = 'Harbour note\n\nThe delegations reviewed the grain corridor and the old railway bridge at Kerch.';
 const SECOND_NOTE = 'Harbour note\n\nThe delegations reviewed the grain corridor and the new ferry crossing at Ust-Luga.';
 
-describe('store.addBatch', () => {
+describeEachEngine('store.addBatch', (engine) => {
   it('stores in one batch what one add after another stores: versions, refusals, alignments between its own documents', async () => {
     const inputs = [
       { text: statementText(), format: 'text', kind: 'source', id: STATEMENT_ID },
@@ -34,7 +34,7 @@ describe('store.addBatch', () => {
       { text: 'A brief: the sides "reviewed the grain corridor and the new ferry crossing at Ust-Luga".', format: 'text', kind: 'commentary', id: 'brief' },
     ] as const;
 
-    const batched = await openStore({ path: tempDbPath() });
+    const batched = await engine.open();
     const items = await batched.addBatch(inputs);
     expect(items).toEqual([
       { ok: true, id: STATEMENT_ID, version: 1, outcome: 'added' },
@@ -46,7 +46,7 @@ describe('store.addBatch', () => {
       { ok: true, id: 'brief', version: 1, outcome: 'added' },
     ]);
 
-    const oneByOne = await openStore({ path: tempDbPath() });
+    const oneByOne = await engine.open();
     for (const input of inputs) await oneByOne.add(input).catch(() => undefined);
     const expected = await contents(oneByOne);
     expect(await contents(batched)).toEqual(expected);
@@ -63,7 +63,7 @@ describe('store.addBatch', () => {
   });
 
   it('aligns a source with the commentaries an earlier batch stored', async () => {
-    const store = await openStore({ path: tempDbPath() });
+    const store = await engine.open();
     await store.addBatch([{ text: opEdText(), format: 'text', kind: 'commentary', id: OP_ED_ID }]);
     expect(await store.alignmentsOf(OP_ED_ID)).toEqual([]);
     await store.addBatch([{ text: statementText(), format: 'text', kind: 'source', id: STATEMENT_ID }]);

@@ -1,11 +1,10 @@
 import type { EmphasisMark } from '@verbatim/core';
-import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { describeEachEngine } from './test-support/engines.js';
 import { computeReport } from './alignments.js';
 import { StoreError } from './errors.js';
 import { openStore } from './store.js';
 import { CORPUS_DIR, OP_ED_ID, opEdText, STATEMENT_ID, statementText } from './test-support/corpus.js';
-import { tempDbPath } from './test-support/temp.js';
 import type { ProgressEvent } from './types.js';
 
 /** `who` keeps the three texts apart: the same plain text is the same document, whatever its markup. */
@@ -16,15 +15,15 @@ function emphasisMarks(report: { passages: Array<{ marks: unknown[] }> }): Empha
   return report.passages.flatMap((p) => p.marks as EmphasisMark[]).filter((m) => m.type === 'emphasis-added');
 }
 
-describe('alignments in the store', () => {
+describeEachEngine('alignments in the store', (engine) => {
   it('keeps passage ids stable across restarts, re-ingestion and realignment', async () => {
-    const file = tempDbPath();
-    const first = await openStore({ path: file, corpusDir: CORPUS_DIR });
+    const place = await engine.place();
+    const first = await openStore({ ...place, corpusDir: CORPUS_DIR });
     const ids = (await first.alignment(STATEMENT_ID, OP_ED_ID))!.passages.map((p) => p.id);
     expect(ids.length).toBeGreaterThan(0);
     await first.close();
 
-    const reopened = await openStore({ path: file, corpusDir: CORPUS_DIR });
+    const reopened = await openStore({ ...place, corpusDir: CORPUS_DIR });
     expect((await reopened.alignment(STATEMENT_ID, OP_ED_ID))!.passages.map((p) => p.id)).toEqual(ids);
     const events: ProgressEvent[] = [];
     expect(await reopened.realign({ onProgress: (e) => events.push(e) })).toEqual({ commentaries: 1, alignments: 1, remade: 0 });
@@ -32,7 +31,7 @@ describe('alignments in the store', () => {
     expect((await reopened.alignment(STATEMENT_ID, OP_ED_ID))!.passages.map((p) => p.id)).toEqual(ids);
     await reopened.close();
 
-    const elsewhere = await openStore({ path: tempDbPath() });
+    const elsewhere = await engine.open();
     await elsewhere.add({ text: opEdText(), format: 'text', kind: 'commentary', id: OP_ED_ID });
     await elsewhere.add({ text: statementText(), format: 'text', kind: 'source', id: STATEMENT_ID });
     expect((await elsewhere.alignment(STATEMENT_ID, OP_ED_ID))!.passages.map((p) => p.id)).toEqual(ids);
@@ -40,7 +39,7 @@ describe('alignments in the store', () => {
   });
 
   it('finds a passage by id with the exact versions it was aligned between', async () => {
-    const store = await openStore({ path: tempDbPath(), corpusDir: CORPUS_DIR });
+    const store = await engine.open({ corpusDir: CORPUS_DIR });
     const report = (await store.alignment(STATEMENT_ID, OP_ED_ID))!;
     const iv5 = report.passages.find((p) => p.source?.locator === 'IV.5')!;
     const found = (await store.passage(iv5.id))!;
@@ -58,7 +57,7 @@ describe('alignments in the store', () => {
   });
 
   it('hands the emphasis of an HTML or Markdown commentary to the engine, and none for plain text', async () => {
-    const store = await openStore({ path: tempDbPath() });
+    const store = await engine.open();
     await store.add({ text: statementText(), format: 'text', kind: 'source', id: STATEMENT_ID });
 
     const html = await store.add({ text: `<p>${QUOTING_NATO('In HTML', '<em>', '</em>')}</p>`, format: 'html', kind: 'commentary', id: 'html-note' });
@@ -77,32 +76,33 @@ describe('alignments in the store', () => {
   });
 
   it('stores every passage of a report as a row, and no alignment for texts that share nothing', async () => {
-    const file = tempDbPath();
-    const store = await openStore({ path: file, corpusDir: CORPUS_DIR });
+    const place = await engine.place();
+    const store = await openStore({ ...place, corpusDir: CORPUS_DIR });
     const passages = (await store.alignment(STATEMENT_ID, OP_ED_ID))!.passages;
     await store.add({ text: 'An unrelated note about fisheries and harbour dues.', format: 'text', kind: 'commentary' });
     await store.close();
 
-    const db = new Database(file, { readonly: true });
-    const rows = db.prepare('SELECT id, status, locator FROM passages ORDER BY ordinal').all();
+    const rows = await engine.query(place, 'SELECT id, status, locator FROM passages ORDER BY ordinal');
     expect(rows).toEqual(passages.map((p) => ({ id: p.id, status: p.status, locator: p.source?.locator ?? null })));
-    expect(db.prepare('SELECT count(*) FROM alignments').pluck().get()).toBe(1);
-    db.close();
+    expect(await engine.query(place, 'SELECT count(*) AS n FROM alignments')).toEqual([{ n: 1 }]);
   });
 
   it('realigns after an engine change: reports recomputed, alignments that no longer link dropped', async () => {
-    const file = tempDbPath();
-    const store = await openStore({ path: file, corpusDir: CORPUS_DIR });
+    const place = await engine.place();
+    const store = await openStore({ ...place, corpusDir: CORPUS_DIR });
     const unrelated = await store.add({ text: 'A note on fisheries, harbour dues and the price of grain.', format: 'text', kind: 'source' });
     const ids = (await store.alignment(STATEMENT_ID, OP_ED_ID))!.passages.map((p) => p.id);
 
     // What an older engine might have left: a stale report, and a link the current one would not make.
-    const db = new Database(file);
-    db.prepare("UPDATE alignments SET engine_version = '@verbatim/core@0.0.1', report = json_set(report, '$.passages', json('[]'))").run();
-    const [opEdVid, unrelatedVid] = [OP_ED_ID, unrelated.id].map((id) => db.prepare('SELECT vid FROM latest_documents WHERE id = ?').pluck().get(id));
-    db.prepare("INSERT INTO alignments (source_vid, commentary_vid, engine_version, report, created) SELECT ?, ?, engine_version, report, created FROM alignments")
-      .run(unrelatedVid, opEdVid);
-    db.close();
+    const emptied = engine.name === 'sqlite' ? "json_set(report, '$.passages', json('[]'))" : "jsonb_set(report::jsonb, '{passages}', '[]')::text";
+    await engine.query(place, `UPDATE alignments SET engine_version = '@verbatim/core@0.0.1', report = ${emptied}`);
+    const vidOf = async (id: string) => (await engine.query<{ vid: number }>(place, 'SELECT vid FROM latest_documents WHERE id = ?', [id]))[0]!.vid;
+    const [opEdVid, unrelatedVid] = [await vidOf(OP_ED_ID), await vidOf(unrelated.id)];
+    await engine.query(
+      place,
+      'INSERT INTO alignments (source_vid, commentary_vid, engine_version, report, created) SELECT ?, ?, engine_version, report, created FROM alignments',
+      [unrelatedVid, opEdVid],
+    );
     expect(await store.alignmentsOf(OP_ED_ID)).toHaveLength(2);
 
     const events: ProgressEvent[] = [];

@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { describeEachEngine } from './test-support/engines.js';
 import { MIN_SHARED_SHINGLES } from './candidates.js';
-import { openStore, type Store } from './store.js';
+import type { Store } from './store.js';
 import { opEdText, STATEMENT_ID, statementText } from './test-support/corpus.js';
 import { random, shuffledWords, syntheticText } from './test-support/decoys.js';
-import { tempDbPath } from './test-support/temp.js';
 
 const COMMUNIQUE_ID = 'harbour-communique';
 const COMMUNIQUE = [
@@ -34,9 +34,9 @@ async function decoySources(store: Store): Promise<string[]> {
   return ids;
 }
 
-describe('candidate sources', () => {
+describeEachEngine('candidate sources', (engine) => {
   it('picks the sources a commentary quotes among 41 decoys, and aligns it with those alone', async () => {
-    const store = await openStore({ path: tempDbPath() });
+    const store = await engine.open();
     await store.add({ text: statementText(), format: 'text', kind: 'source', id: STATEMENT_ID });
     await store.add({ text: COMMUNIQUE, format: 'text', kind: 'source', id: COMMUNIQUE_ID });
     await decoySources(store);
@@ -58,7 +58,7 @@ describe('candidate sources', () => {
   });
 
   it('finds a source from one quoted sentence', async () => {
-    const store = await openStore({ path: tempDbPath() });
+    const store = await engine.open();
     await store.add({ text: statementText(), format: 'text', kind: 'source', id: STATEMENT_ID });
     await decoySources(store);
     const oneSentence =
@@ -69,7 +69,7 @@ describe('candidate sources', () => {
   });
 
   it('aligns a new source with the commentaries already stored that quote it', async () => {
-    const store = await openStore({ path: tempDbPath() });
+    const store = await engine.open();
     const commentary = await store.add({ text: COMMENTARY, format: 'text', kind: 'commentary' });
     await store.add({ text: opEdText(), format: 'text', kind: 'commentary', id: 'op-ed' });
     expect(await store.alignmentsOf(commentary.id)).toEqual([]);

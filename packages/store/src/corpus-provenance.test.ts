@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { describeEachEngine } from './test-support/engines.js';
 import { openStore } from './store.js';
 import { copyCorpus, CORPUS_DIR, STATEMENT_ID } from './test-support/corpus.js';
-import { tempDbPath, tempDir } from './test-support/temp.js';
+import { tempDir } from './test-support/temp.js';
 import type { VerificationStatus } from './types.js';
 
 /**
@@ -33,13 +34,13 @@ function provenanceStatuses(): Map<string, VerificationStatus> {
   return out;
 }
 
-describe('verification statuses', () => {
+describeEachEngine('verification statuses', (engine) => {
   it('are those PROVENANCE.md gives, paragraph by paragraph (II.11, II.12, IV.8, IV.10 whole; I.2, I.3, I.5, I.6, IV.11 in part)', async () => {
     const wanted = provenanceStatuses();
     expect(wanted.size).toBe(66);
     expect(wanted.get('II.11')).toBe('confirmed');
     expect(wanted.get('IV.11')).toBe('confirmed-in-part');
-    const store = await openStore({ path: tempDbPath(), corpusDir: CORPUS_DIR });
+    const store = await engine.open({ corpusDir: CORPUS_DIR });
     const stored = new Map(
       (await store.get(STATEMENT_ID))!.paragraphs.filter((p) => p.verification !== null).map((p) => [p.locator, p.verification]),
     );
@@ -60,14 +61,14 @@ describe('verification statuses', () => {
     delete meta.verification['confirmed-in-part'].notes;
     meta.verification.unchecked.paragraphs.push(...newer);
     fs.writeFileSync(metaFile, JSON.stringify(meta));
-    const file = tempDbPath();
-    const before = await openStore({ path: file, corpusDir: corpus });
+    const place = await engine.place();
+    const before = await openStore({ ...place, corpusDir: corpus });
     const old = (await before.get(STATEMENT_ID))!;
     expect(old.paragraphs.find((p) => p.locator === 'II.11')!.verification).toBe('unchecked');
     await before.close();
 
     fs.writeFileSync(metaFile, current);
-    const after = await openStore({ path: file, corpusDir: corpus });
+    const after = await openStore({ ...place, corpusDir: corpus });
     expect(after.corpus).toMatchObject({ added: [], newVersions: [], unchanged: [STATEMENT_ID, expect.any(String)] });
     const statement = (await after.get(STATEMENT_ID))!;
     expect(statement).toMatchObject({ version: 1, versions: 1, sha256: old.sha256 });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { describeEachEngine } from './test-support/engines.js';
 import { StoreError } from './errors.js';
 import { openStore } from './store.js';
 import {
@@ -13,13 +14,13 @@ import {
   STATEMENT_ID,
   statementText,
 } from './test-support/corpus.js';
-import { tempDbPath, tempDir } from './test-support/temp.js';
+import { tempDir } from './test-support/temp.js';
 import type { ProgressEvent } from './types.js';
 
-describe('loading the corpus', () => {
+describeEachEngine('loading the corpus', (engine) => {
   it('stores both documents byte for byte with their metadata, and aligns the op-ed with the statement', async () => {
     const events: ProgressEvent[] = [];
-    const store = await openStore({ path: tempDbPath(), corpusDir: CORPUS_DIR, onProgress: (e) => events.push(e) });
+    const store = await engine.open({ corpusDir: CORPUS_DIR, onProgress: (e) => events.push(e) });
     expect(store.corpus).toEqual({ added: [STATEMENT_ID, OP_ED_ID], newVersions: [], unchanged: [], skipped: [], warnings: [] });
     expect(events.filter((e) => e.phase === 'corpus').map((e) => [e.done, e.total, e.documentId])).toEqual([
       [1, 2, STATEMENT_ID],
@@ -60,7 +61,7 @@ describe('loading the corpus', () => {
   });
 
   it("gives each of the statement's paragraphs its verification status and note", async () => {
-    const store = await openStore({ path: tempDbPath(), corpusDir: CORPUS_DIR });
+    const store = await engine.open({ corpusDir: CORPUS_DIR });
     const byLocator = new Map((await store.get(STATEMENT_ID))!.paragraphs.map((p) => [p.locator, p]));
     expect(byLocator.get('0.1')).toMatchObject({ verification: 'confirmed', verificationNote: 'Confirmed whole by independent quotations of the Kremlin translation.' });
     expect(byLocator.get('IV.5')).toMatchObject({ verification: 'confirmed-in-part' });
@@ -75,9 +76,9 @@ describe('loading the corpus', () => {
   });
 
   it('is idempotent: reopening never duplicates anything', async () => {
-    const file = tempDbPath();
-    await (await openStore({ path: file, corpusDir: CORPUS_DIR })).close();
-    const store = await openStore({ path: file, corpusDir: CORPUS_DIR });
+    const place = await engine.place();
+    await (await openStore({ ...place, corpusDir: CORPUS_DIR })).close();
+    const store = await openStore({ ...place, corpusDir: CORPUS_DIR });
     expect(store.corpus).toMatchObject({ added: [], newVersions: [], unchanged: [STATEMENT_ID, OP_ED_ID] });
     expect((await store.list()).map((d) => [d.id, d.versions])).toEqual([
       [STATEMENT_ID, 1],
@@ -89,12 +90,12 @@ describe('loading the corpus', () => {
 
   it('makes a changed file a new version, keeps the old one, and realigns the new one', async () => {
     const corpus = copyCorpus(path.join(tempDir(), 'corpus'));
-    const file = tempDbPath();
-    await (await openStore({ path: file, corpusDir: corpus })).close();
+    const place = await engine.place();
+    await (await openStore({ ...place, corpusDir: corpus })).close();
 
     const extra = 'In short, the statement said that “Friendship between the two States has no limits”.\n';
     fs.appendFileSync(path.join(corpus, OP_ED_FILE), extra);
-    const store = await openStore({ path: file, corpusDir: corpus });
+    const store = await openStore({ ...place, corpusDir: corpus });
     expect(store.corpus).toMatchObject({ newVersions: [OP_ED_ID], unchanged: [STATEMENT_ID] });
     expect(store.corpus!.warnings).toEqual([
       expect.stringMatching(/^op-ed-expanding-sino-russian-cooperation\.txt has changed since its metadata was written: its SHA-256 is [0-9a-f]{64}, not 22c2ffef/),
@@ -110,8 +111,8 @@ describe('loading the corpus', () => {
 
   it('updates changed metadata and verification in place, without a new version', async () => {
     const corpus = copyCorpus(path.join(tempDir(), 'corpus'));
-    const file = tempDbPath();
-    await (await openStore({ path: file, corpusDir: corpus })).close();
+    const place = await engine.place();
+    await (await openStore({ ...place, corpusDir: corpus })).close();
 
     const metaFile = path.join(corpus, 'joint-statement-2022-02-04.en.meta.json');
     const meta = JSON.parse(fs.readFileSync(metaFile, 'utf8'));
@@ -121,7 +122,7 @@ describe('loading the corpus', () => {
     meta.verification.unchecked.paragraphs.push('IX.1');
     fs.writeFileSync(metaFile, JSON.stringify(meta, null, 2));
 
-    const store = await openStore({ path: file, corpusDir: corpus });
+    const store = await openStore({ ...place, corpusDir: corpus });
     const statement = (await store.get(STATEMENT_ID))!;
     expect(statement).toMatchObject({ version: 1, versions: 1, title: 'Joint Statement (4 February 2022)' });
     expect(statement.paragraphs.find((p) => p.locator === 'II.1')!.verification).toBe('confirmed');
@@ -132,33 +133,35 @@ describe('loading the corpus', () => {
   });
 
   it('does not bring back a document the user deleted', async () => {
-    const file = tempDbPath();
-    const store = await openStore({ path: file, corpusDir: CORPUS_DIR });
+    const place = await engine.place();
+    const store = await openStore({ ...place, corpusDir: CORPUS_DIR });
     expect(await store.delete(OP_ED_ID)).toBe(true);
     await store.close();
-    const again = await openStore({ path: file, corpusDir: CORPUS_DIR });
+    const again = await openStore({ ...place, corpusDir: CORPUS_DIR });
     expect(again.corpus).toMatchObject({ skipped: [OP_ED_ID], unchanged: [STATEMENT_ID] });
     expect(await again.get(OP_ED_ID)).toBeUndefined();
     // Adding it again on purpose is another matter.
     await again.add({ text: opEdText(), format: 'text', kind: 'commentary', id: OP_ED_ID });
     await again.close();
-    expect((await openStore({ path: file, corpusDir: CORPUS_DIR })).corpus).toMatchObject({ unchanged: [STATEMENT_ID, OP_ED_ID] });
+    const third = await openStore({ ...place, corpusDir: CORPUS_DIR });
+    expect(third.corpus).toMatchObject({ unchanged: [STATEMENT_ID, OP_ED_ID] });
+    await third.close();
   });
 
   it('stops with a clear error on a malformed corpus', async () => {
     const corpus = copyCorpus(path.join(tempDir(), 'corpus'));
     fs.writeFileSync(path.join(corpus, 'broken.meta.json'), '{ "id": "broken", ');
-    await expect(openStore({ path: tempDbPath(), corpusDir: corpus })).rejects.toThrow(StoreError);
-    await expect(openStore({ path: tempDbPath(), corpusDir: corpus })).rejects.toThrow(/^The corpus metadata broken\.meta\.json cannot be read: /);
+    await expect(engine.open({ corpusDir: corpus })).rejects.toThrow(StoreError);
+    await expect(engine.open({ corpusDir: corpus })).rejects.toThrow(/^The corpus metadata broken\.meta\.json cannot be read: /);
 
     fs.writeFileSync(path.join(corpus, 'broken.meta.json'), '{ "id": "broken", "file": "missing.txt", "kind": "source" }');
-    await expect(openStore({ path: tempDbPath(), corpusDir: corpus })).rejects.toThrow(
+    await expect(engine.open({ corpusDir: corpus })).rejects.toThrow(
       'The corpus file missing.txt named in broken.meta.json cannot be read.',
     );
 
     fs.writeFileSync(path.join(corpus, 'empty.txt'), '\n\n');
     fs.writeFileSync(path.join(corpus, 'broken.meta.json'), '{ "id": "broken", "file": "empty.txt", "kind": "source" }');
-    await expect(openStore({ path: tempDbPath(), corpusDir: corpus })).rejects.toThrow(
+    await expect(engine.open({ corpusDir: corpus })).rejects.toThrow(
       'The document is empty: it has no text to store (corpus file empty.txt).',
     );
   });

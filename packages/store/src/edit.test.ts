@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { describeEachEngine } from './test-support/engines.js';
 import { openStore } from './store.js';
 import { copyCorpus, OP_ED_FILE, OP_ED_ID, STATEMENT_ID } from './test-support/corpus.js';
-import { tempDbPath, tempDir } from './test-support/temp.js';
+import { tempDir } from './test-support/temp.js';
 
-describe('editing a document’s metadata', () => {
+describeEachEngine('editing a document’s metadata', (engine) => {
   it('corrects the fields given in place — the same version, text and alignments — and clears those given as null or empty', async () => {
-    const store = await openStore({ path: tempDbPath() });
+    const store = await engine.open();
     const added = await store.add({
       kind: 'commentary',
       format: 'text',
@@ -39,7 +40,7 @@ describe('editing a document’s metadata', () => {
   });
 
   it('refuses what add refuses, in the same sentence, and changes nothing', async () => {
-    const store = await openStore({ path: tempDbPath() });
+    const store = await engine.open();
     const added = await store.add({ kind: 'commentary', format: 'text', title: 'A note', text: 'A note on the statement.' });
     await expect(store.edit(added.id, { date: 'soon' })).rejects.toThrow('The date "soon" is not a date; write it as YYYY, YYYY-MM or YYYY-MM-DD.');
     await expect(store.add({ kind: 'commentary', format: 'text', date: 'soon', text: 'Another note.' })).rejects.toThrow(
@@ -56,8 +57,8 @@ describe('editing a document’s metadata', () => {
 
   it('is kept when the corpus is loaded again: an edited field wins over the meta file, the others still follow it', async () => {
     const corpus = copyCorpus(path.join(tempDir(), 'corpus'));
-    const file = tempDbPath();
-    const first = await openStore({ path: file, corpusDir: corpus });
+    const place = await engine.place();
+    const first = await openStore({ ...place, corpusDir: corpus });
     await first.edit(OP_ED_ID, { title: 'Expanding Sino-Russian cooperation (op-ed)', author: null });
     await first.close();
 
@@ -66,13 +67,13 @@ describe('editing a document’s metadata', () => {
     const meta = JSON.parse(fs.readFileSync(metaFile, 'utf8'));
     meta.date = '2022-03';
     fs.writeFileSync(metaFile, JSON.stringify(meta, null, 2));
-    const again = await openStore({ path: file, corpusDir: corpus });
+    const again = await openStore({ ...place, corpusDir: corpus });
     expect(await again.get(OP_ED_ID)).toMatchObject({ version: 1, title: 'Expanding Sino-Russian cooperation (op-ed)', author: null, date: '2022-03' });
     await again.close();
 
     // A new text of the file becomes a new version, and the edits carry over to it.
     fs.appendFileSync(path.join(corpus, OP_ED_FILE), 'In short, “Friendship between the two States has no limits”.\n');
-    const third = await openStore({ path: file, corpusDir: corpus });
+    const third = await openStore({ ...place, corpusDir: corpus });
     expect(third.corpus).toMatchObject({ newVersions: [OP_ED_ID] });
     expect(await third.get(OP_ED_ID)).toMatchObject({ version: 2, title: 'Expanding Sino-Russian cooperation (op-ed)', author: null, date: '2022-03' });
     // The statement, never edited, is as its file says.
@@ -81,7 +82,7 @@ describe('editing a document’s metadata', () => {
   });
 
   it('forgets the edits of a deleted document: added again, it is as given', async () => {
-    const store = await openStore({ path: tempDbPath() });
+    const store = await engine.open();
     const added = await store.add({ kind: 'commentary', format: 'text', id: 'a-note', title: 'A note', text: 'A note on the statement.' });
     await store.edit(added.id, { title: 'A corrected note' });
     await store.delete(added.id);

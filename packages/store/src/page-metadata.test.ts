@@ -1,14 +1,13 @@
 import fs from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { openStore } from './store.js';
+import { expect, it } from 'vitest';
+import { describeEachEngine } from './test-support/engines.js';
 import { CORPUS_DIR } from './test-support/corpus.js';
-import { tempDbPath } from './test-support/temp.js';
 
 const NEWS = fs.readFileSync(new URL('./ingest/fixtures/news-article.html', import.meta.url), 'utf8');
 
-describe('adding a saved web page', () => {
+describeEachEngine('adding a saved web page', (engine) => {
   it('stores it with the author, date, title, site and address its meta tags give, and aligns it', async () => {
-    const store = await openStore({ path: tempDbPath(), corpusDir: CORPUS_DIR });
+    const store = await engine.open({ corpusDir: CORPUS_DIR });
     const added = await store.add({ text: NEWS, format: 'html', kind: 'commentary', pageUrl: 'https://chronicle.example/print?id=7' });
     expect(added).toMatchObject({
       title: 'No limits? What the February statement says',
@@ -23,7 +22,7 @@ describe('adding a saved web page', () => {
   });
 
   it('keeps what the curator typed over what the page says', async () => {
-    const store = await openStore({ path: tempDbPath() });
+    const store = await engine.open();
     const added = await store.add({ text: NEWS, format: 'html', kind: 'commentary', title: 'My title', author: 'J. Doe', date: '2022-02' });
     expect(added).toMatchObject({ title: 'My title', author: 'J. Doe', date: '2022-02', url: null });
     await store.close();

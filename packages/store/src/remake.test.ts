@@ -1,9 +1,8 @@
-import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { describeEachEngine, type Place, type TestEngine } from './test-support/engines.js';
 import { engineVersion } from './engine-version.js';
 import { openStore } from './store.js';
 import { CORPUS_DIR, OP_ED_ID, STATEMENT_ID, statementText } from './test-support/corpus.js';
-import { tempDbPath } from './test-support/temp.js';
 
 const OLD_ENGINE = '@verbatim/core@0.0.1';
 
@@ -11,25 +10,23 @@ const OLD_ENGINE = '@verbatim/core@0.0.1';
  * What a database written by an older Verbatim holds: the same alignments, recorded as made by
  * another engine, whose reports differ from this engine's (here: without their last passage).
  */
-function ageAlignments(path: string): void {
-  const db = new Database(path);
-  for (const row of db.prepare('SELECT id, report FROM alignments').all() as Array<{ id: number; report: string }>) {
+async function ageAlignments(engine: TestEngine, place: Place): Promise<void> {
+  for (const row of await engine.query<{ id: number; report: string }>(place, 'SELECT id, report FROM alignments')) {
     const report = JSON.parse(row.report) as { passages: unknown[] };
     report.passages.pop();
-    db.prepare('UPDATE alignments SET engine_version = ?, report = ? WHERE id = ?').run(OLD_ENGINE, JSON.stringify(report), row.id);
+    await engine.query(place, 'UPDATE alignments SET engine_version = ?, report = ? WHERE id = ?', [OLD_ENGINE, JSON.stringify(report), row.id]);
   }
-  db.close();
 }
 
-describe('alignments another engine made', () => {
+describeEachEngine('alignments another engine made', (engine) => {
   it('are listed as outdated, served as they were, then made again with this engine', async () => {
-    const path = tempDbPath();
-    const fresh = await openStore({ path, corpusDir: CORPUS_DIR });
+    const place = await engine.place();
+    const fresh = await openStore({ ...place, corpusDir: CORPUS_DIR });
     const current = (await fresh.alignment(STATEMENT_ID, OP_ED_ID))!;
     await fresh.close();
-    ageAlignments(path);
+    await ageAlignments(engine, place);
 
-    const store = await openStore({ path, corpusDir: CORPUS_DIR });
+    const store = await openStore({ ...place, corpusDir: CORPUS_DIR });
     try {
       expect(await store.outdated()).toEqual([
         { source: { id: STATEMENT_ID, version: 1 }, commentary: { id: OP_ED_ID, version: 1 }, engineVersion: OLD_ENGINE },
@@ -52,10 +49,10 @@ describe('alignments another engine made', () => {
   });
 
   it('stops between two alignments when asked, leaving the rest outdated', async () => {
-    const path = tempDbPath();
-    await (await openStore({ path, corpusDir: CORPUS_DIR })).close();
-    ageAlignments(path);
-    const store = await openStore({ path, corpusDir: CORPUS_DIR });
+    const place = await engine.place();
+    await (await openStore({ ...place, corpusDir: CORPUS_DIR })).close();
+    await ageAlignments(engine, place);
+    const store = await openStore({ ...place, corpusDir: CORPUS_DIR });
     try {
       const stop = new AbortController();
       stop.abort();
@@ -67,13 +64,13 @@ describe('alignments another engine made', () => {
   });
 
   it('are all made again by realign, an older version’s included', async () => {
-    const path = tempDbPath();
-    const store = await openStore({ path, corpusDir: CORPUS_DIR });
+    const place = await engine.place();
+    const store = await openStore({ ...place, corpusDir: CORPUS_DIR });
     await store.add({ text: statementText().replace('no limits', 'some limits'), format: 'text', kind: 'source', id: STATEMENT_ID });
     await store.close();
-    ageAlignments(path);
+    await ageAlignments(engine, place);
 
-    const again = await openStore({ path, corpusDir: CORPUS_DIR });
+    const again = await openStore({ ...place, corpusDir: CORPUS_DIR });
     try {
       expect((await again.outdated()).map((a) => a.source.version)).toEqual([1, 2]);
       const result = await again.realign();

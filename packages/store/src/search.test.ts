@@ -1,11 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { openStore } from './store.js';
+import { expect, it } from 'vitest';
+import { describeEachEngine } from './test-support/engines.js';
 import { CORPUS_DIR, OP_ED_ID, STATEMENT_ID, statementText } from './test-support/corpus.js';
-import { tempDbPath } from './test-support/temp.js';
 
-describe('store.search', () => {
+describeEachEngine('store.search', (engine) => {
   it('finds "no limits" in paragraph IV.5 of the statement before the op-ed has been loaded', async () => {
-    const store = await openStore({ path: tempDbPath() });
+    const store = await engine.open();
     await store.add({ text: statementText(), format: 'text', kind: 'source', id: STATEMENT_ID });
     const { hits } = await store.search('no limits');
     expect(hits.map((h) => [h.documentId, h.locator])).toEqual([[STATEMENT_ID, 'IV.5']]);
@@ -13,7 +12,7 @@ describe('store.search', () => {
   });
 
   it('finds "no limits" in the statement (IV.5) and in the op-ed, with the words highlighted', async () => {
-    const store = await openStore({ path: tempDbPath(), corpusDir: CORPUS_DIR });
+    const store = await engine.open({ corpusDir: CORPUS_DIR });
     const { hits, readAs } = await store.search('"no limits"');
     expect(readAs).toBe('full-text');
     expect(hits.map((h) => [h.documentId, h.kind, h.locator])).toEqual([
@@ -30,7 +29,7 @@ describe('store.search', () => {
   });
 
   it('takes FTS5 syntax, a limit and the highlight marks', async () => {
-    const store = await openStore({ path: tempDbPath(), corpusDir: CORPUS_DIR });
+    const store = await engine.open({ corpusDir: CORPUS_DIR });
     expect((await store.search('sovereign*', { limit: 3 })).hits).toHaveLength(3);
     expect((await store.search('NEAR(Olympic Winter, 3)')).hits.map((h) => h.locator)).toContain('0.1');
     const [hit] = (await store.search('"forbidden areas"', { limit: 1, highlight: { open: '<mark>', close: '</mark>' } })).hits;
@@ -39,7 +38,7 @@ describe('store.search', () => {
   });
 
   it('ranks the statement’s own paragraph before the op-ed that quotes it, sources before commentaries', async () => {
-    const store = await openStore({ path: tempDbPath(), corpusDir: CORPUS_DIR });
+    const store = await engine.open({ corpusDir: CORPUS_DIR });
     // By bm25 alone the op-ed's ¶9 comes first; the paragraph it quotes comes first instead.
     expect((await store.search('no limits')).hits.map((h) => [h.documentId, h.locator])).toEqual([
       [STATEMENT_ID, 'IV.5'],
@@ -53,7 +52,7 @@ describe('store.search', () => {
   });
 
   it('searches a query FTS5 rejects as the plain words in it, and says so', async () => {
-    const store = await openStore({ path: tempDbPath(), corpusDir: CORPUS_DIR });
+    const store = await engine.open({ corpusDir: CORPUS_DIR });
     const unbalanced = await store.search('"no limits');
     expect(unbalanced).toMatchObject({ readAs: 'words', words: ['no', 'limits'] });
     expect(unbalanced.hits.map((h) => [h.documentId, h.locator])).toEqual([

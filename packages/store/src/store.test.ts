@@ -1,10 +1,11 @@
-import Database from 'better-sqlite3';
+import { shingles } from '@verbatim/core';
 import { describe, expect, it } from 'vitest';
+import { describeEachEngine, ENGINES } from './test-support/engines.js';
+import { tempDbPath } from './test-support/temp.js';
 import { StoreError } from './errors.js';
 import { MAX_INPUT_BYTES } from './ingest/decode.js';
 import { openStore } from './store.js';
 import { opEdText, statementText, STATEMENT_ID } from './test-support/corpus.js';
-import { tempDbPath } from './test-support/temp.js';
 
 async function refusal(run: () => Promise<unknown>): Promise<string> {
   try {
@@ -16,9 +17,9 @@ async function refusal(run: () => Promise<unknown>): Promise<string> {
   throw new Error('expected a refusal');
 }
 
-describe('store.add', () => {
+describeEachEngine('store.add', (engine) => {
   it('stores plain text exactly as given, with paragraphs and locators', async () => {
-    const store = await openStore({ path: tempDbPath() });
+    const store = await engine.open();
     const text = statementText();
     const doc = await store.add({ text, format: 'text', kind: 'source', id: STATEMENT_ID, date: '2022-02-04' });
     expect(doc).toMatchObject({ id: STATEMENT_ID, version: 1, versions: 1, outcome: 'added', kind: 'source', date: '2022-02-04' });
@@ -30,9 +31,9 @@ describe('store.add', () => {
   });
 
   it('is idempotent by content: the same text again, even after a restart, returns the stored document', async () => {
-    const path = tempDbPath();
+    const place = await engine.place();
     const text = statementText();
-    const first = await openStore({ path });
+    const first = await openStore(place);
     const added = await first.add({ text, format: 'text', kind: 'source' });
     expect(await first.add({ text, format: 'text', kind: 'source', title: 'Another title' })).toMatchObject({
       id: added.id,
@@ -41,7 +42,7 @@ describe('store.add', () => {
     });
     await first.close();
 
-    const second = await openStore({ path });
+    const second = await openStore(place);
     expect(await second.add({ bytes: Buffer.from(text), format: 'text', kind: 'source' })).toMatchObject({ id: added.id, outcome: 'existing' });
     expect(await second.list()).toHaveLength(1);
     expect(await second.versions(added.id)).toHaveLength(1);
@@ -49,7 +50,7 @@ describe('store.add', () => {
   });
 
   it('keeps the old version when a document changes, and the new one becomes the document', async () => {
-    const store = await openStore({ path: tempDbPath() });
+    const store = await engine.open();
     const text = statementText();
     const first = await store.add({ text, format: 'text', kind: 'source', id: STATEMENT_ID });
     const changed = text.replace('has no limits', 'has few limits');
@@ -73,7 +74,7 @@ describe('store.add', () => {
   });
 
   it('gives documents added without an id one made from the title', async () => {
-    const store = await openStore({ path: tempDbPath() });
+    const store = await engine.open();
     const a = await store.add({ text: 'First text.', format: 'text', kind: 'commentary', title: 'Écho de Pékin: “No limits”?' });
     const b = await store.add({ text: 'Second text.', format: 'text', kind: 'commentary', title: 'Écho de Pékin: “No limits”?' });
     expect(a.id).toBe('echo-de-pekin-no-limits');
@@ -82,7 +83,7 @@ describe('store.add', () => {
   });
 
   it('converts Markdown and HTML and keeps their emphasis exact', async () => {
-    const store = await openStore({ path: tempDbPath() });
+    const store = await engine.open();
     const md = await store.add({
       text: '# On the statement\n\nThe sides have *no limits* and **no “forbidden” areas**.',
       format: 'markdown',
@@ -104,7 +105,7 @@ describe('store.add', () => {
   });
 
   it('refuses empty, binary, non-UTF-8 and oversized documents in one sentence, and stores nothing', async () => {
-    const store = await openStore({ path: tempDbPath() });
+    const store = await engine.open();
     const add = (input: Partial<Parameters<typeof store.add>[0]>) => () =>
       store.add({ format: 'text', kind: 'commentary', ...input });
     expect(await refusal(add({ text: '   \n' }))).toBe('empty: The document is empty: it has no text to store.');
@@ -133,9 +134,9 @@ describe('store.add', () => {
   });
 });
 
-describe('store reading', () => {
+describeEachEngine('store reading', (engine) => {
   it('answers "not found" with undefined or an empty list, not an exception', async () => {
-    const store = await openStore({ path: tempDbPath() });
+    const store = await engine.open();
     expect(await store.get('nothing')).toBeUndefined();
     expect(await store.get('nothing', { version: 2 })).toBeUndefined();
     expect(await store.versions('nothing')).toEqual([]);
@@ -149,8 +150,8 @@ describe('store reading', () => {
   });
 
   it('deletes every version of a document with its paragraphs, index entries and alignments', async () => {
-    const path = tempDbPath();
-    const store = await openStore({ path });
+    const place = await engine.place();
+    const store = await openStore(place);
     await store.add({ text: statementText(), format: 'text', kind: 'source', id: STATEMENT_ID });
     await store.add({ text: statementText().replace('no limits', 'some limits'), format: 'text', kind: 'source', id: STATEMENT_ID });
     const opEd = await store.add({ text: opEdText(), format: 'text', kind: 'commentary' });
@@ -165,32 +166,38 @@ describe('store reading', () => {
     expect((await store.search('"some limits"')).hits).toEqual([]);
     expect(await store.candidates(statementText(), { kind: 'source' })).toEqual([]);
     const opEdParagraphs = (await store.get(opEd.id))!.paragraphs.length;
+    const opEdShingles = shingles(opEd.text).length;
     await store.close();
 
-    const db = new Database(path);
-    const counts = db
-      .prepare(
-        `SELECT (SELECT count(*) FROM paragraphs) AS paragraphs, (SELECT count(*) FROM alignments) AS alignments,
-                (SELECT count(*) FROM passages) AS passages, (SELECT count(*) FROM paragraphs_fts) AS fts`,
-      )
-      .get() as Record<string, number>;
-    expect(counts).toEqual({ paragraphs: opEdParagraphs, alignments: 0, passages: 0, fts: opEdParagraphs });
-    expect(db.pragma('foreign_key_check')).toEqual([]);
-    db.close();
+    const counts = await engine.query(
+      place,
+      `SELECT (SELECT count(*) FROM paragraphs) AS paragraphs, (SELECT count(*) FROM alignments) AS alignments,
+              (SELECT count(*) FROM passages) AS passages, (SELECT count(*) FROM shingles) AS shingles`,
+    );
+    expect(counts).toEqual([{ paragraphs: opEdParagraphs, alignments: 0, passages: 0, shingles: opEdShingles }]);
+    if (engine.name === 'sqlite') {
+      expect(await engine.query(place, 'SELECT count(*) AS n FROM paragraphs_fts')).toEqual([{ n: opEdParagraphs }]);
+      expect(await engine.query(place, 'PRAGMA foreign_key_check')).toEqual([]);
+    }
   });
 });
 
-describe('openStore', () => {
-  it('says which engine holds the corpus and where', async () => {
-    const path = tempDbPath();
-    const store = await openStore({ path });
-    expect({ engine: store.engine, location: store.location, path: store.path }).toEqual({ engine: 'sqlite', location: path, path });
+describeEachEngine('openStore', (engine) => {
+  it('says which engine holds the corpus and where, without a password', async () => {
+    const place = await engine.place();
+    const store = await openStore(place);
+    const where = place.databaseUrl ? place.databaseUrl.replace(`:${new URL(place.databaseUrl).password}@`, '@') : place.path;
+    expect({ engine: store.engine, location: store.location, path: store.path }).toEqual({ engine: engine.name, location: where, path: where });
     await store.close();
   });
+});
 
-  it('refuses a PostgreSQL URL in one sentence while this build has no PostgreSQL store', async () => {
-    expect(await refusal(() => openStore({ path: tempDbPath(), databaseUrl: 'postgres://verbatim@localhost/verbatim' }))).toBe(
-      'open: PostgreSQL (VERBATIM_DATABASE_URL) is not available in this build of Verbatim; unset it to use the SQLite file.',
+describe('openStore on PostgreSQL', () => {
+  it('says in one sentence, naming the address without its password, when no server answers there', async () => {
+    const url = new URL((await ENGINES.find((e) => e.name === 'postgres')!.place()).databaseUrl!);
+    url.port = '1';
+    expect(await refusal(() => openStore({ path: tempDbPath(), databaseUrl: url.toString() }))).toBe(
+      `open: Cannot open the database postgres://postgres@127.0.0.1:1${url.pathname}: no PostgreSQL server answers at that address (connection refused).`,
     );
   });
 });

@@ -1,15 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { describeEachEngine } from './test-support/engines.js';
 import { StoreError } from './errors.js';
 import { openStore } from './store.js';
 import { CORPUS_DIR as corpusDir, OP_ED_ID as OP_ED, STATEMENT_ID as STATEMENT, statementText as readStatement } from './test-support/corpus.js';
-import { tempDbPath } from './test-support/temp.js';
 
 const statementText = readStatement();
 const NOW = new Date('2026-11-28T12:00:00Z');
 
-describe('verifying a stored document against an official copy', () => {
+describeEachEngine('verifying a stored document against an official copy', (engine) => {
   it('reports identical for the same text and changes nothing', async () => {
-    const store = await openStore({ path: tempDbPath(), corpusDir });
+    const store = await engine.open({ corpusDir });
     const result = (await store.verify(STATEMENT, { text: statementText, format: 'text' }))!;
     expect(result.report.summary).toMatchObject({ identical: 67, differing: 0, missingFromOfficial: 0, missingFromStored: 0 });
     expect(result.applied).toBeNull();
@@ -18,7 +18,8 @@ describe('verifying a stored document against an official copy', () => {
   });
 
   it('reports the edited paragraph and word, and with apply stores a confirmed new version, keeps the old and re-aligns the op-ed', async () => {
-    const store = await openStore({ path: tempDbPath(), corpusDir });
+    const place = await engine.place();
+    const store = await openStore({ ...place, corpusDir });
     const official = statementText.replace('Friendship between the two States has no limits', 'Friendship between the two States knows no limits');
     const checked = (await store.verify(STATEMENT, { text: official, format: 'text' }))!;
     expect(checked.report.paragraphs.filter((p) => p.verdict !== 'identical').map((p) => p.locator)).toEqual(['IV.5']);
@@ -42,14 +43,14 @@ describe('verifying a stored document against an official copy', () => {
     await store.close();
 
     // Reopening loads corpus/ again: its file is version 1, not a change to undo version 2.
-    const reopened = await openStore({ path: store.path, corpusDir });
+    const reopened = await openStore({ ...place, corpusDir });
     expect((await reopened.versions(STATEMENT)).map((v) => v.version)).toEqual([1, 2]);
     expect((await reopened.get(STATEMENT))!.text).toBe(official);
     await reopened.close();
   });
 
   it('refuses an empty copy, a binary one, and another document altogether, in one sentence', async () => {
-    const store = await openStore({ path: tempDbPath(), corpusDir });
+    const store = await engine.open({ corpusDir });
     await expect(store.verify(STATEMENT, { text: '   ', format: 'text' })).rejects.toThrow(StoreError);
     await expect(store.verify(STATEMENT, { bytes: new Uint8Array([0x50, 0, 0x51]), format: 'text' })).rejects.toThrow(StoreError);
     const opEd = (await store.get(OP_ED))!.text;

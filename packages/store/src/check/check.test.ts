@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { describeEachEngine, type TestEngine } from '../test-support/engines.js';
 import { StoreError } from '../errors.js';
-import { openStore, type Store } from '../store.js';
+import type { Store } from '../store.js';
 import { CORPUS_DIR, OP_ED_ID, STATEMENT_ID, statementText } from '../test-support/corpus.js';
 import { shuffledWords, syntheticText } from '../test-support/decoys.js';
-import { tempDbPath } from '../test-support/temp.js';
 import type { CheckedPassage } from '../types.js';
 import { MAX_CHECK_BYTES } from './check.js';
 
@@ -17,8 +17,8 @@ const COMMUNIQUE = [
   'The parties resolved that no vessel carrying humanitarian grain shall be inspected twice at the same harbour.',
 ].join('\n\n');
 
-async function corpusStore(): Promise<Store> {
-  return await openStore({ path: tempDbPath(), corpusDir: CORPUS_DIR });
+function corpusStore(engine: TestEngine): Promise<Store> {
+  return engine.open({ corpusDir: CORPUS_DIR });
 }
 
 /** A passage as a reader would sum it up: verdict, quoted words, source words, where. */
@@ -33,9 +33,9 @@ function summary(p: CheckedPassage) {
   };
 }
 
-describe('store.check', () => {
+describeEachEngine('store.check', (engine) => {
   it('answers the fact-checker: "no limits" and the NATO sentence from the statement, "any" the quoter\'s own word', async () => {
-    const store = await corpusStore();
+    const store = await corpusStore(engine);
     const result = await store.check(QUESTION);
     expect(result.passages.map(summary)).toEqual([
       { status: 'verbatim', kind: 'quotation', quoted: 'no limits', source: 'no limits', locator: 'IV.5', document: STATEMENT_ID },
@@ -63,7 +63,7 @@ describe('store.check', () => {
   });
 
   it('says a quotation is in none of the sources searched, and how many there were', async () => {
-    const store = await corpusStore();
+    const store = await corpusStore(engine);
     await store.add({ text: COMMUNIQUE, format: 'text', kind: 'source', id: COMMUNIQUE_ID });
     const text = 'The minister insisted that "the moon is made of green cheese and always was" in his speech.';
     const result = await store.check(text);
@@ -75,7 +75,7 @@ describe('store.check', () => {
   });
 
   it('finds each quotation of one text in its own source: the statement and a later communiqué', async () => {
-    const store = await corpusStore();
+    const store = await corpusStore(engine);
     await store.add({ text: COMMUNIQUE, format: 'text', kind: 'source', id: COMMUNIQUE_ID, title: 'Harbour communiqué' });
     const text =
       'In February the two leaders declared that “Friendship between the two States has no limits”; by spring their ' +
@@ -90,7 +90,7 @@ describe('store.check', () => {
   });
 
   it('answers every place a quotation fits equally well, in one source or in several, not one of them by chance', async () => {
-    const store = await corpusStore();
+    const store = await corpusStore(engine);
     await store.add({
       text: 'A later communiqué\n\nThe ministers recalled that friendship between the two States has no limits, and praised the harbour works.',
       format: 'text',
@@ -122,7 +122,7 @@ describe('store.check', () => {
   });
 
   it('finds an unmarked borrowing of eight words or more, as the stored alignments do', async () => {
-    const store = await corpusStore();
+    const store = await corpusStore(engine);
     const text = 'Both sides reaffirm their strong mutual support for the protection of their core interests, and few doubt it.';
     const [borrowing] = (await store.check(text)).passages;
     expect(borrowing).toMatchObject({
@@ -135,7 +135,7 @@ describe('store.check', () => {
   });
 
   it('prefers the source with the quotation word for word over decoys that have it changed or scrambled', async () => {
-    const store = await corpusStore();
+    const store = await corpusStore(engine);
     // Sources that share the statement's words but not the quotation: its words scrambled, or prose on other matters.
     for (let i = 0; i < 8; i++) {
       await store.add({ text: shuffledWords(statementText(), i + 1), format: 'text', kind: 'source', id: `scrambled-${i}` });
@@ -158,7 +158,7 @@ describe('store.check', () => {
   });
 
   it('takes the quotation from the source that has it word for word when another has it changed', async () => {
-    const store = await corpusStore();
+    const store = await corpusStore(engine);
     // The quoter's wording, word for word, in a later source: that is where the quotation comes from.
     await store.add({
       text: 'Press digest\n\nOfficials in both capitals repeated that they oppose any further enlargement of NATO in every forum.',
@@ -172,7 +172,7 @@ describe('store.check', () => {
   });
 
   it('finds a quotation from another translation, whose 4-grams are nowhere, and calls it paraphrased', async () => {
-    const store = await corpusStore();
+    const store = await corpusStore(engine);
     const text = 'Another wrote that "the two nations reject any further widening of NATO and urge the North Atlantic Alliance to drop its ideological approaches of the Cold War".';
     expect((await store.check(text)).passages.map(summary)).toEqual([
       expect.objectContaining({ status: 'paraphrased', document: STATEMENT_ID, locator: 'III.6' }),
@@ -181,7 +181,7 @@ describe('store.check', () => {
   });
 
   it('finds nothing to check in a text without quotations or borrowings, and says so with an empty list', async () => {
-    const store = await corpusStore();
+    const store = await corpusStore(engine);
     expect((await store.check('Russia and China are close partners.')).passages).toEqual([]);
     // Short scare quotes not in any source are not quotations (SPEC §2).
     expect((await store.check('Their "coldest" moment came later.')).passages).toEqual([]);
@@ -189,7 +189,7 @@ describe('store.check', () => {
   });
 
   it('gives every span exactly as it slices from its text, and the same answer twice', async () => {
-    const store = await corpusStore();
+    const store = await corpusStore(engine);
     const first = await store.check(QUESTION);
     const source = (await store.get(STATEMENT_ID))!.text;
     for (const p of first.passages) {
@@ -201,7 +201,7 @@ describe('store.check', () => {
   });
 
   it('stores nothing: the library and the alignments are the same after a check', async () => {
-    const store = await corpusStore();
+    const store = await corpusStore(engine);
     const before = await store.list();
     await store.check(QUESTION);
     expect(await store.list()).toEqual(before);
@@ -210,7 +210,7 @@ describe('store.check', () => {
   });
 
   it('refuses what is not a text to check, in one sentence', async () => {
-    const store = await corpusStore();
+    const store = await corpusStore(engine);
     const refusal = async (input: unknown) => {
       try {
         await store.check(input as string);
