@@ -44,7 +44,13 @@ export async function addDocument(ctx: PgAddContext, request: AddRequest): Promi
   const known = await findExisting(ctx.pool, checked);
   if (known) return { row: known, outcome: 'existing', unknownLocators: [] };
   const written = await transaction(ctx.pool, (client) => writeDocument(ctx, client, request, checked), { lock: LOCKS.write });
-  if (ctx.align.mode === 'inline') await alignPairs(ctx, written.pairs);
+  if (ctx.align.mode === 'inline') {
+    const failed = await alignPairs(ctx, written.pairs);
+    // The document is committed by now: say so, rather than the SQLite store's "nothing was stored".
+    if (failed) {
+      throw new StoreError('align', `${failed.message.replace(/, so nothing was stored\.$/, '')}; the document was stored without that alignment (verbatim realign tries again).`, { cause: failed });
+    }
+  }
   return { row: written.row, outcome: written.outcome, unknownLocators: written.unknownLocators };
 }
 
@@ -80,6 +86,7 @@ export async function addBatch(ctx: PgAddContext, requests: readonly AddRequest[
     },
     { lock: LOCKS.write },
   );
+  // A pair the engine fails on leaves its documents stored without that alignment, as one add would.
   if (ctx.align.mode === 'inline') await alignPairs(ctx, pairs);
   return items;
 }
@@ -106,9 +113,22 @@ async function writeDocument(ctx: PgAddContext, client: pg.PoolClient, request: 
   return { row: (await versionByVid(client, vid))!, outcome: previous ? 'new-version' : 'added', unknownLocators, pairs };
 }
 
-/** Aligns pairs one after another: the engine is CPU-bound, so doing them at once gains nothing in one process. */
-export async function alignPairs(ctx: { pool: pg.Pool; engine: string }, pairs: readonly Pair[]): Promise<void> {
-  for (const pair of pairs) await alignPair(ctx.pool, pair, ctx.engine);
+/**
+ * Aligns pairs one after another (the engine is CPU-bound: doing them at once gains nothing in
+ * one process). A pair the engine fails on does not stop the others; the first such failure
+ * is answered.
+ */
+export async function alignPairs(ctx: { pool: pg.Pool; engine: string }, pairs: readonly Pair[]): Promise<StoreError | undefined> {
+  let failed: StoreError | undefined;
+  for (const pair of pairs) {
+    try {
+      await alignPair(ctx.pool, pair, ctx.engine);
+    } catch (error) {
+      if (!(error instanceof StoreError && error.code === 'align')) throw error;
+      failed ??= error;
+    }
+  }
+  return failed;
 }
 
 async function findExisting(db: Queryable, checked: Checked): Promise<VersionRow | undefined> {
