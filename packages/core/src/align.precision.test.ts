@@ -73,6 +73,13 @@ suite('precision: which place, when more than one fits', () => {
     expect(p.commentary.text).toBe('in the internal affairs of other states,');
   });
 
+  it('gives a quotation missing its opening mark both places of its words, where the agreement begins', () => {
+    const p = quoting('repeated-formulas.txt', 'the sides are ready to strengthen dialogue');
+    expect(p).toMatchObject({ kind: 'quotation', quotationMarks: 'opening-missing', status: 'verbatim' });
+    expect(p.commentary.text).toBe('the sides are ready to strengthen dialogue,');
+    expect(places(p)).toEqual(['III.20', 'IV.9']);
+  });
+
   it('gives a borrowed formula all its places as candidates', () => {
     const p = quoting('repeated-formulas.txt', 'the sides call on the international community to');
     expect(p).toMatchObject({ kind: 'borrowing', status: 'verbatim' });
@@ -83,7 +90,7 @@ suite('precision: which place, when more than one fits', () => {
 
   it('takes neither a document\'s title nor the two countries\' names for a borrowing, though each has eight words and more in common', () => {
     const { report } = of('repeated-formulas.txt');
-    expect(report.passages.map((p) => p.kind)).toEqual(['quotation', 'borrowing']);
+    expect(report.passages.map((p) => p.kind)).toEqual(['quotation', 'borrowing', 'quotation']);
     const text = report.passages.map((p) => p.commentary.text).join(' ');
     expect(text).not.toMatch(/Leaders|Council|Federation/);
   });

@@ -6,8 +6,9 @@ import { SOURCE_ID } from './support/seed';
 import { startWorkbench, type Workbench } from './support/workbench';
 
 // A news report that quotes, without its closing mark, a formula the statement uses three
-// times, and borrows another: each fits three paragraphs equally, and the page says so
-// rather than show one of them as the answer. In Chromium, against the real server.
+// times, borrows another, and quotes a third without its opening mark: each fits two or
+// three paragraphs equally, and the page says so rather than show one of them as the
+// answer. In Chromium, against the real server.
 const REPORT = readFileSync(repositoryPath('packages', 'core', 'test-commentaries', 'repeated-formulas.txt'), 'utf8');
 
 describe('a passage that fits several places of the source equally', () => {
@@ -48,8 +49,12 @@ describe('a passage that fits several places of the source equally', () => {
 
   it('lists every place in the passage list, and says in the card which one the columns show', async () => {
     await open(`/compare/${SOURCE_ID}/${reportId}`);
-    await expect.poll(() => cards().count()).toBe(2);
-    expect(await cards().locator('.locator').allTextContents()).toEqual(['0.3, III.5 or III.21, equally', 'I.5, II.4 or II.5, equally']);
+    await expect.poll(() => cards().count()).toBe(3);
+    expect(await cards().locator('.locator').allTextContents()).toEqual([
+      '0.3, III.5 or III.21, equally',
+      'I.5, II.4 or II.5, equally',
+      'III.20 or IV.9, equally',
+    ]);
     await cards().nth(1).locator('a.select').click();
     const places = cards().nth(1).locator('[data-candidates-card]');
     await places.waitFor();
@@ -58,7 +63,7 @@ describe('a passage that fits several places of the source equally', () => {
     );
     // A screen reader hears the places too, in the passage's name in the columns.
     const title = await page.locator('[data-role="commentary"] [data-passage-id]').nth(1).getAttribute('title');
-    expect(title).toMatch(/^Passage 2 of 2 · borrowing · verbatim · I\.5, II\.4 or II\.5, equally/);
+    expect(title).toMatch(/^Passage 2 of 3 · borrowing · verbatim · I\.5, II\.4 or II\.5, equally/);
     await page.screenshot({ path: outputPath('ties-1400.png') });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.locator('[data-strip] .where', { hasText: 'in the source, I.5, II.4 or II.5, equally; shown: I.5' }).waitFor();
@@ -72,7 +77,11 @@ describe('a passage that fits several places of the source equally', () => {
     await open(`/check?q=${encodeURIComponent(REPORT)}`);
     const card = page.locator('article[data-passage-id]').first();
     await card.waitFor();
-    expect(await page.locator('article[data-passage-id] h2 .locator').allTextContents()).toEqual(['0.3, III.5 or III.21, equally', 'I.5, II.4 or II.5, equally']);
+    expect(await page.locator('article[data-passage-id] h2 .locator').allTextContents()).toEqual([
+      '0.3, III.5 or III.21, equally',
+      'I.5, II.4 or II.5, equally',
+      'III.20 or IV.9, equally',
+    ]);
     expect((await card.locator('[data-candidates-card]').textContent())!.replace(/\s+/g, ' ').trim()).toBe(
       'Fits 3 places of the source equally: 0.3, III.5 or III.21. Nothing in its words tells them apart; shown here, and cited, is the first.',
     );

@@ -176,6 +176,7 @@ describe('verbatim align on the corpus: the joint statement and the op-ed', () =
     expect(flat).toContain('fits 3 places of the source equally; compared below with the first, 0.3');
     expect(flat).toContain('2. borrowing · verbatim · commentary ¶2 → source I.5, II.4 or II.5, equally · similarity 1.00');
     expect(flat).toContain('fits 3 places of the source equally; compared below with the first, I.5');
+    expect(flat).toContain('3. quotation · verbatim · commentary ¶4 → source III.20 or IV.9, equally · similarity 1.00 · (opening quotation mark missing)');
     for (const line of result.stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
   });
 
