@@ -40,6 +40,37 @@ describe('seeds, runs and chains', () => {
     ]);
   });
 
+  it('keeps a chain over the same words at another place, as strong on every count, as a tie; a weaker one is passed over', () => {
+    const twice = tokenize('The sides call on the international community to act. Later the sides call on the international community to help.');
+    const at = new SourceIndex(twice);
+    const ids = idsOf(at, tokenize('they say the sides call on the international community to'));
+    const chains = bestChains(findRuns(at, ids, { start: 0, end: ids.length }), options, () => true);
+    expect(chains).toHaveLength(1);
+    expect(chains[0]).toMatchObject({ cStart: 2, sStart: 0, matched: 8 });
+    expect(chains[0]!.ties.map((t) => [t.cStart, t.sStart, t.matched])).toEqual([[2, 10, 8]]);
+    // One word more in common at the second place: it wins, and there is no tie.
+    const longer = idsOf(at, tokenize('later the sides call on the international community to'));
+    const [best] = bestChains(findRuns(at, longer, { start: 0, end: longer.length }), options, () => true);
+    expect(best).toMatchObject({ sStart: 9, matched: 9, ties: [] });
+  });
+
+  it('ranks chains over the same words by their evidence before their length', () => {
+    const source = tokenize('of the Union and of the Party of the North. Far from it, years later and in another city, the party agree on trade.');
+    const at = new SourceIndex(source);
+    const ids = idsOf(at, tokenize('of the union and of the party agree'));
+    // "of the union and of the party" at the first place, seven words; "the party agree" at
+    // the second, three. Weighed as a quotation's words are ("agree" whole, "party" a quarter,
+    // the rest nothing), the second has more evidence.
+    const weigh = (c: number, length: number) => {
+      let w = 0;
+      for (let k = c; k < c + length; k++) w += k === 7 ? 1 : k === 6 ? 0.25 : 0;
+      return w;
+    };
+    const runs = findRuns(at, ids, { start: 0, end: ids.length });
+    expect(bestChains(runs, options, () => true)[0]).toMatchObject({ cStart: 0, sStart: 0, matched: 7 });
+    expect(bestChains(runs, { ...options, weigh }, () => true)[0]).toMatchObject({ cStart: 5, sStart: 19, matched: 3, evidence: 1.25 });
+  });
+
   it('finds where a sequence of words occurs in full', () => {
     const ids = idsOf(index, tokenize('North Atlantic Alliance'));
     expect(index.occurrences(ids)).toEqual([11]);

@@ -82,8 +82,8 @@ function sameSurroundings(state: LocateState, a: Chain, b: Chain, limit: WordRan
 
 /**
  * What a place's matched words prove: the chain's runs, and the words its edges share with
- * the commentary's (as a multiset: each word once), weighed on the source's
- * side. And how many words that is.
+ * the commentary's (as a multiset: each word once), each weighed as the quoted word it
+ * matches (see MatchWeights.of). And how many words that is.
  */
 function evidenceOfPlace(state: LocateState, chain: Chain, span: { words: WordRange; source: WordRange }): { evidence: number; matched: number } {
   let evidence = state.weights.ofRuns(chain.runs);
@@ -98,7 +98,10 @@ function evidenceOfPlace(state: LocateState, chain: Chain, span: { words: WordRa
     const wanted = new Map<number, number[]>();
     for (let i = c.start; i < c.end; i++) {
       const id = state.ids[i]!;
-      if (id >= 0) wanted.set(id, [...(wanted.get(id) ?? []), i]);
+      if (id < 0) continue;
+      const at = wanted.get(id);
+      if (at) at.push(i);
+      else wanted.set(id, [i]);
     }
     for (let j = s.start; j < s.end; j++) {
       const id = state.index.ids[j]!;
