@@ -54,6 +54,13 @@ describeEachEngine('store.addBatch', (engine) => {
     expect(expected.alignments.find((a) => a.commentary === OP_ED_ID)?.passages).toHaveLength(8);
     expect(expected.alignments.find((a) => a.commentary === 'brief')?.source).toBe('note');
 
+    // The same shingle index: every text finds the same candidates, sharing as many 4-grams.
+    for (const input of inputs) {
+      for (const kind of ['source', 'commentary'] as const) {
+        expect(await batched.candidates(input.text, { kind })).toEqual(await oneByOne.candidates(input.text, { kind }));
+      }
+    }
+    expect((await batched.candidates(opEdText(), { kind: 'source' })).map((c) => c.id)).toEqual([STATEMENT_ID]);
     // The note's first version left the indexes when its second took its place in the batch.
     expect((await batched.search('Kerch')).hits).toEqual([]);
     expect(await batched.candidates('the old railway bridge at Kerch and the grain corridor', { kind: 'source' })).toEqual([]);

@@ -18,7 +18,7 @@ import { checkId, newId } from './ids.js';
 import { isFormat, refuseFormat, toPlainText } from './ingest/convert.js';
 import { decodeInput } from './ingest/decode.js';
 import { htmlMetadata, type PageMetadata } from './ingest/html-metadata.js';
-import { indexVersion, unindexVersion } from './text-index.js';
+import { indexVersion, ShingleBatch, unindexVersion } from './text-index.js';
 import type { AddInput, AddOutcome, DocumentFormat, DocumentKind, EmphasisSpan } from './types.js';
 import { applyVerification, type Verification } from './verification.js';
 
@@ -126,8 +126,11 @@ export function checkRequest(request: AddRequest): Checked {
   return { kind, date, givenId, title, format: request.format, fromFile: request.fromFile === true, prepared };
 }
 
-/** Writes the version, its paragraphs, indexes and alignments; inside the caller's transaction. */
-function writeVersion(ctx: AddContext, request: AddRequest, checked: Checked, plan: Plan, reports: Reports): AddOutput {
+/**
+ * Writes the version, its paragraphs, indexes and alignments; inside the caller's transaction.
+ * In a bulk load's batch its shingle rows are held in `batch`, written with the batch's.
+ */
+function writeVersion(ctx: AddContext, request: AddRequest, checked: Checked, plan: Plan, reports: Reports, batch?: ShingleBatch): AddOutput {
   const { db } = ctx;
   const { kind, prepared } = checked;
   const previous = latestVersion(db, plan.id);
@@ -135,8 +138,12 @@ function writeVersion(ctx: AddContext, request: AddRequest, checked: Checked, pl
   insertParagraphs(db, vid, prepared.paragraphs);
   insertEmphasis(db, vid, prepared.emphasis);
   const unknownLocators = request.verification ? applyVerification(db, vid, request.verification) : [];
-  if (previous) unindexVersion(db, previous.vid);
-  indexVersion(db, vid, plan.id, prepared.text, prepared.hashes);
+  if (previous) {
+    // Its old version's rows may be among those held back: written first, so they are removed.
+    batch?.write();
+    unindexVersion(db, previous.vid);
+  }
+  indexVersion(db, vid, plan.id, prepared.text, prepared.hashes, batch);
   db.prepare('DELETE FROM deleted_documents WHERE id = ?').run(plan.id);
   for (const other of plan.candidates) {
     const report = reports.get(other)!;
@@ -216,9 +223,17 @@ const BULK_CACHE_KIB = 256 * 1024;
 
 function writeBatch(ctx: AddContext, requests: readonly AddRequest[], checked: ReadonlyArray<Checked | { reason: string }>): BatchItem[] {
   const { db } = ctx;
-  return writeTransaction(db, () =>
-    checked.map((c, i): BatchItem => {
+  return writeTransaction(db, () => {
+    const shingles = new ShingleBatch(db);
+    // The kinds of the documents whose shingle rows are held back: a document of the other
+    // kind looks for its candidates among them, so they are written before it does.
+    const held = new Set<DocumentKind>();
+    const items = checked.map((c, i): BatchItem => {
       if ('reason' in c) return { ok: false, reason: c.reason };
+      if (held.has(c.kind === 'source' ? 'commentary' : 'source')) {
+        shingles.write();
+        held.clear();
+      }
       // What may refuse a document (an alignment that fails) happens before it writes a row,
       // so a refusal needs no savepoint to undo: a savepoint per document made SQLite copy
       // every page its shingles touched into a sub-journal, two thirds of a bulk load's time.
@@ -234,10 +249,13 @@ function writeBatch(ctx: AddContext, requests: readonly AddRequest[], checked: R
         if (error instanceof StoreError) return { ok: false, reason: error.message };
         throw error;
       }
-      const { row, outcome } = writeVersion(ctx, requests[i]!, c, plan, reports);
+      const { row, outcome } = writeVersion(ctx, requests[i]!, c, plan, reports, shingles);
+      held.add(c.kind);
       return { ok: true, id: row.id, version: row.version, outcome };
-    }),
-  );
+    });
+    shingles.write();
+    return items;
+  });
 }
 
 /** What an add will link to: the id it gets and the stored versions of the other kind it aligns with. */

@@ -5,14 +5,73 @@ import { cached, type Db } from './database.js';
  * candidate table. Only a document's latest version is indexed, so a new version takes
  * the place of the old one here while the old one stays stored.
  */
-export function indexVersion(db: Db, vid: number, id: string, text: string, hashes: readonly number[]): void {
+export function indexVersion(db: Db, vid: number, id: string, text: string, hashes: readonly number[], batch?: ShingleBatch): void {
   const paragraphs = cached(db, 'SELECT rowid, start, "end", locator FROM paragraphs WHERE vid = ?')
     .all(vid) as Array<{ rowid: number; start: number; end: number; locator: string }>;
   const addFts = cached(db, 'INSERT INTO paragraphs_fts (rowid, document_id, locator, text) VALUES (?, ?, ?, ?)');
   for (const p of paragraphs) addFts.run(p.rowid, id, p.locator, text.slice(p.start, p.end));
+  if (batch) batch.hold(vid, hashes);
   // One statement for all of a version's shingles: a call per shingle cost more than the insert.
-  cached(db, 'INSERT OR IGNORE INTO shingles (hash, vid) SELECT value, ? FROM json_each(?)').run(vid, JSON.stringify(hashes));
+  else cached(db, 'INSERT OR IGNORE INTO shingles (hash, vid) SELECT value, ? FROM json_each(?)').run(vid, JSON.stringify(hashes));
   cached(db, 'INSERT OR REPLACE INTO version_shingles (vid, hashes) VALUES (?, ?)').run(vid, encodeShingles(hashes));
+}
+
+/** Rows per insert statement when a batch's shingles are written: the JSON of them stays a few MB. */
+const ROWS_PER_STATEMENT = 100_000;
+/** 2^21: a version's place in its batch fits below it, its hash above it, exactly in a double. */
+const SLOT = 2_097_152;
+
+/**
+ * The shingle rows of a bulk load's batch, held back and written together in (hash, vid)
+ * order, so that the shingle index's b-tree is walked once from end to end instead of
+ * being entered at a random place for every row. Whoever reads the shingle table inside
+ * the batch (a candidate search, a new version unindexing its old one) writes them first.
+ */
+export class ShingleBatch {
+  readonly #db: Db;
+  readonly #vids: number[] = [];
+  readonly #hashes: Array<readonly number[]> = [];
+  #rows = 0;
+
+  constructor(db: Db) {
+    this.#db = db;
+  }
+
+  hold(vid: number, hashes: readonly number[]): void {
+    if (this.#vids.length === SLOT) this.write();
+    this.#vids.push(vid);
+    this.#hashes.push(hashes);
+    this.#rows += hashes.length;
+  }
+
+  get empty(): boolean {
+    return this.#rows === 0;
+  }
+
+  write(): void {
+    if (this.empty) return;
+    const db = this.#db;
+    // Each row as one number: the hash above, the version's place in the batch below.
+    const keys = new Float64Array(this.#rows);
+    let n = 0;
+    this.#hashes.forEach((hashes, place) => {
+      for (const hash of hashes) keys[n++] = hash * SLOT + place;
+    });
+    keys.sort();
+    const insert = cached(db, 'INSERT OR IGNORE INTO shingles (hash, vid) SELECT value ->> 0, value ->> 1 FROM json_each(?)');
+    for (let from = 0; from < keys.length; from += ROWS_PER_STATEMENT) {
+      const rows: Array<[number, number]> = [];
+      for (let k = from; k < Math.min(keys.length, from + ROWS_PER_STATEMENT); k++) {
+        const key = keys[k]!;
+        const place = key % SLOT;
+        rows.push([(key - place) / SLOT, this.#vids[place]!]);
+      }
+      insert.run(JSON.stringify(rows));
+    }
+    this.#vids.length = 0;
+    this.#hashes.length = 0;
+    this.#rows = 0;
+  }
 }
 
 export function unindexVersion(db: Db, vid: number): void {
