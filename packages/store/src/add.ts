@@ -19,7 +19,7 @@ import { isFormat, refuseFormat, toPlainText } from './ingest/convert.js';
 import { decodeInput } from './ingest/decode.js';
 import { htmlMetadata, type PageMetadata } from './ingest/html-metadata.js';
 import { indexVersion, ShingleBatch, unindexVersion } from './text-index.js';
-import type { AddInput, AddOutcome, DocumentFormat, DocumentKind, EmphasisSpan } from './types.js';
+import type { AddInput, AddOutcome, DocumentFormat, DocumentKind, DocumentPreview, EmphasisSpan } from './types.js';
 import { applyVerification, type Verification } from './verification.js';
 
 /** What the corpus loader adds to a user's input: metadata without columns, verification. */
@@ -176,6 +176,45 @@ export function newVersionOf(request: AddRequest, checked: Checked, id: string, 
     sha256: checked.prepared.sha256,
     text: checked.prepared.text,
   };
+}
+
+/**
+ * What adding a document would store, without storing anything or reading the corpus: its
+ * metadata (the fields given, else what an HTML page says of itself) and the start of its
+ * text. Refuses what `add` refuses, in the same words. For a form that shows a curator what a
+ * fetched page gives before it is added, so that they can correct it first.
+ */
+export function describeDocument(input: Omit<AddInput, 'kind'>): DocumentPreview {
+  // The kind changes nothing of what is read from the text: any will do.
+  const checked = checkRequest({ ...input, kind: 'commentary' });
+  const { title, date, author, issuer, url, language, licence, provenance } = newVersionOf({ ...input, kind: 'commentary' }, checked, '', 0);
+  const { text, paragraphs, sha256 } = checked.prepared;
+  return {
+    format: checked.format,
+    title,
+    date,
+    author,
+    issuer,
+    url,
+    language,
+    licence,
+    provenance,
+    sha256,
+    length: text.length,
+    paragraphs: paragraphs.length,
+    excerpt: excerptOf(text, paragraphs),
+  };
+}
+
+const EXCERPT_CHARS = 600;
+
+/** The text from its first paragraph after the title line, cut at a word near EXCERPT_CHARS. */
+function excerptOf(text: string, paragraphs: readonly Paragraph[]): string {
+  const start = (paragraphs.find((p) => !p.title) ?? paragraphs[0])?.start ?? 0;
+  const rest = text.slice(start).replace(/\s+/g, ' ').trim();
+  if (rest.length <= EXCERPT_CHARS) return rest;
+  const cut = rest.slice(0, EXCERPT_CHARS);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), EXCERPT_CHARS / 2))}…`;
 }
 
 /** What became of one document of a batch: stored (or found already stored), or refused and why. */

@@ -11,4 +11,4 @@ export type { VerifyInput, VerifyOptions, VerifyResult } from './verify.js';
 export { engineVersion } from './engine-version.js';
 export { alignDocuments, ingestText, type AlignableDocument, type IngestedText } from './align-documents.js';
 export { MAX_CHECK_BYTES } from './check/check.js';
-export type { BatchItem } from './add.js';
+export { describeDocument, type BatchItem } from './add.js';

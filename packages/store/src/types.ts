@@ -45,6 +45,25 @@ export type EditableField = 'title' | 'date' | 'author' | 'issuer' | 'url' | 'la
  */
 export type MetadataEdit = { title?: string } & { [K in Exclude<EditableField, 'title'>]?: string | null };
 
+/** What adding a document would store (`describeDocument`); nothing is stored. */
+export interface DocumentPreview {
+  format: DocumentFormat;
+  title: string;
+  date: string | null;
+  author: string | null;
+  issuer: string | null;
+  url: string | null;
+  language: string | null;
+  licence: string | null;
+  provenance: string | null;
+  sha256: string;
+  /** Length of the plain text in UTF-16 code units. */
+  length: number;
+  paragraphs: number;
+  /** The text from its first paragraph after the title line, white space run together, cut near 600 characters. */
+  excerpt: string;
+}
+
 /** One version of a document, without its text. */
 export interface DocumentSummary {
   id: string;

@@ -70,3 +70,42 @@ describe('POST /api/documents/fetch', () => {
     expect(Object.keys(doc.paths['/api/documents/fetch']!.post!.responses)).toEqual(expect.arrayContaining(['201', '400', '502']));
   });
 });
+
+describe('POST /api/documents/preview', () => {
+  const preview = (t: TestApp, body: unknown) =>
+    t.app.request('/api/documents/preview', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+
+  it('says what adding the page would store — its own metadata, and the start of its text — and stores nothing', async () => {
+    const before = (await open.store.list()).length;
+    const res = await preview(open, { address: `${base}/article` });
+    expect(res.status).toBe(200);
+    const read = (await res.json()) as Record<string, unknown>;
+    expect(read).toMatchObject({
+      address: `${base}/article`,
+      format: 'html',
+      title: 'Beijing and Moscow draw a line',
+      author: 'Jane Doe',
+      date: '2022-02-10',
+      issuer: 'Example Times',
+      url: 'https://times.example/beijing-moscow',
+      language: 'en',
+      paragraphs: expect.any(Number),
+    });
+    expect(read.excerpt).toMatch(/^“The sides oppose further enlargement of NATO/);
+    expect((await open.store.list()).length).toBe(before);
+    // A field given wins over the page's, as it does when the page is added.
+    const given = (await (await preview(open, { address: `${base}/article`, author: 'J. Doe (corrected)' })).json()) as { author: string };
+    expect(given.author).toBe('J. Doe (corrected)');
+  });
+
+  it('refuses what adding it would refuse, in the same words', async () => {
+    const loopback = await preview(closed, { address: `${base}/article` });
+    expect(loopback.status).toBe(400);
+    expect((await problemOf(loopback)).detail).toBe('127.0.0.1 is a loopback or private address (127.0.0.1); Verbatim fetches pages from the public internet only.');
+    const missing = await preview(open, { address: `${base}/gone` });
+    expect(missing.status).toBe(502);
+    const badDate = await preview(open, { address: `${base}/article`, date: 'soon' });
+    expect(badDate.status).toBe(400);
+    expect((await problemOf(badDate)).detail).toBe('The date "soon" is not a date; write it as YYYY, YYYY-MM or YYYY-MM-DD.');
+  });
+});

@@ -1,14 +1,16 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { fetchPage, type AddInput, type AddResult } from '@verbatim/store';
+import { describeDocument, fetchPage, type AddInput, type AddResult } from '@verbatim/store';
 import { ProblemError } from '../problem.js';
 import { router, type RouteDeps } from '../router.js';
 import {
   AddDocumentFormSchema,
   AddDocumentJsonSchema,
   AddedDocumentSchema,
+  DocumentPreviewSchema,
   DocumentSummarySchema,
   EditDocumentSchema,
   FetchDocumentSchema,
+  PreviewDocumentSchema,
   StoredDocumentSchema,
 } from '../schemas/documents.js';
 import { documentId, problems } from '../schemas/common.js';
@@ -105,6 +107,22 @@ const edit = createRoute({
   },
 });
 
+const preview = createRoute({
+  method: 'post',
+  path: '/documents/preview',
+  tags: ['Documents'],
+  summary: 'Fetch a page by its address and say what adding it would store, storing nothing',
+  description:
+    'Fetches the page as `POST /api/documents/fetch` does (the same addresses, limits and refusals) and answers with the metadata adding it would store — the fields given, else the page’s own title, author, date, canonical address and site — and the start of its text. ' +
+    'Nothing is stored: the add page shows it to the curator, who corrects what needs correcting before adding. A write for the token and the origin check, as it makes the server fetch.',
+  security: [{ Bearer: [] }],
+  request: { body: { content: { 'application/json': { schema: PreviewDocumentSchema } }, required: true } },
+  responses: {
+    200: { description: 'What adding the page would store', content: { 'application/json': { schema: DocumentPreviewSchema } } },
+    ...problems(400, 401, 403, 413, 415, 502),
+  },
+});
+
 const remove = createRoute({
   method: 'delete',
   path: '/documents/{id}',
@@ -155,6 +173,12 @@ export function documentRoutes({ store, reports, fetchPrivate }: RouteDeps) {
       if (stored.outcome === 'existing') return c.json(body, 200);
       c.header('Location', `/api/documents/${encodeURIComponent(stored.id)}`);
       return c.json(body, 201);
+    })
+    .openapi(preview, async (c) => {
+      const { address, format, ...meta } = c.req.valid('json');
+      const page = await fetchPage(address, { allowPrivate: fetchPrivate });
+      const described = describeDocument({ ...meta, text: page.text, format: format ?? page.format, pageUrl: page.url });
+      return c.json({ address: page.url, ...described }, 200);
     })
     .openapi(edit, async (c) => {
       const { id } = c.req.valid('param');

@@ -15,6 +15,7 @@ const ROUTES = [
   ['post', '/api/documents/fetch'],
   ['get', '/api/documents/{id}'],
   ['patch', '/api/documents/{id}'],
+  ['post', '/api/documents/preview'],
   ['delete', '/api/documents/{id}'],
   ['post', '/api/documents/{id}/verify'],
   ['get', '/api/documents/{id}/passages'],

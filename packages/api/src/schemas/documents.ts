@@ -104,6 +104,27 @@ export const FetchDocumentSchema = z
   .strict()
   .openapi('FetchDocument');
 
+export const PreviewDocumentSchema = FetchDocumentSchema.omit({ kind: true }).openapi('PreviewDocument');
+
+export const DocumentPreviewSchema = z
+  .object({
+    address: z.string().openapi({ description: 'Where the page was read from, after redirects.' }),
+    format: DocumentFormatSchema,
+    title: z.string(),
+    date: z.string().nullable(),
+    author: z.string().nullable(),
+    issuer: z.string().nullable(),
+    url: z.string().nullable(),
+    language: z.string().nullable(),
+    licence: z.string().nullable(),
+    provenance: z.string().nullable(),
+    sha256: z.string().openapi({ description: 'SHA-256 of the plain text as it would be stored.' }),
+    length: z.number().int().openapi({ description: 'Length of the plain text in UTF-16 code units.' }),
+    paragraphs: z.number().int(),
+    excerpt: z.string().openapi({ description: 'The text from its first paragraph after the title line, cut near 600 characters.' }),
+  })
+  .openapi('DocumentPreview');
+
 /**
  * A field an edit may clear: null, or an empty string as a blanked form field, clears it.
  * Each has the length limit `AddDocument` gives it, so an edit is refused in the same words.
