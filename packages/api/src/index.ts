@@ -18,5 +18,6 @@ export type {
   VerificationStatus,
 } from '@verbatim/store';
 export type { Link } from './schemas/alignments.js';
+export type { PagePreview } from './schemas/documents.js';
 export type { DocumentPassages, LinkedPassage } from './routes/document-passages.js';
 export type { Health } from './routes/health.js';

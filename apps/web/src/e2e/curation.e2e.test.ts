@@ -22,6 +22,15 @@ const ARTICLE = `<!doctype html><html lang="en"><head><title>Drawing a line | Wo
 <p>The joint statement is blunt: “the sides oppose further enlargement of NATO and call on the North Atlantic Alliance to abandon its ideologized cold war approaches”.</p>
 </article></body></html>`;
 
+/** Another article, whose byline the curator corrects after reading it into the form. */
+const SECOND = `<!doctype html><html lang="en"><head><title>No limits? | World Desk</title>
+<meta name="author" content="JOHN ROE"><meta property="article:published_time" content="2022-02-11T06:00:00Z">
+<meta property="og:site_name" content="World Desk"><link rel="canonical" href="/2022/02/no-limits">
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"No limits, and no forbidden areas"}</script></head>
+<body><article><h1>No limits, and no forbidden areas</h1>
+<p>The leaders wrote that “Friendship between the two States has no limits, there are no "forbidden" areas of cooperation”.</p>
+</article></body></html>`;
+
 describe('curating the corpus', () => {
   let workbench: Workbench;
   let browser: Browser;
@@ -32,6 +41,7 @@ describe('curating the corpus', () => {
   beforeAll(async () => {
     site = http.createServer((req, res) => {
       if (req.url === '/2022/02/draw-a-line') return res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(ARTICLE);
+      if (req.url === '/2022/02/no-limits') return res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(SECOND);
       res.writeHead(404, 'Not Found').end();
     });
     await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
@@ -125,6 +135,45 @@ describe('curating the corpus', () => {
     expect(await page.getByLabel('Or fetch a page by its address').inputValue()).toBe(`${siteUrl}/gone`);
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  it('reads a page by its address into the form — title, author, date, site and address — for the curator to correct before adding it', async () => {
+    for (const width of [390, 1400] as const) {
+      const { context, page, errors } = await newPage(width);
+      page.setDefaultTimeout(15_000);
+      await page.goto('/add');
+      await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+      await page.getByLabel('Or fetch a page by its address').fill(`${siteUrl}/2022/02/no-limits`);
+      await page.getByRole('button', { name: 'Read the page' }).click();
+      await page.locator('[data-read]').waitFor();
+      expect(await page.getByLabel('Title').inputValue()).toBe('No limits, and no forbidden areas');
+      expect(await page.getByLabel('Author').inputValue()).toBe('JOHN ROE');
+      expect(await page.getByLabel('Date').inputValue()).toBe('2022-02-11');
+      expect(await page.getByLabel('Issuer').inputValue()).toBe('World Desk');
+      expect(await page.getByLabel('Original address (URL)').inputValue()).toBe(`${siteUrl}/2022/02/no-limits`);
+      expect(await page.locator('[data-read] blockquote').textContent()).toMatch(/^The leaders wrote that “Friendship between the two States has no limits/);
+      expect(await page.locator('[data-read]').textContent()).toMatch(/Nothing is stored yet\./);
+      expect(await scrollsSideways(page)).toBe(false);
+      await page.locator('#address').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: outputPath(`curation-read-page-${width}.png`), fullPage: width === 1400 });
+      expect((await (await fetch(`${workbench.url}/api/documents`)).json()).map((d: { title: string }) => d.title)).not.toContain('No limits, and no forbidden areas');
+      if (width === 1400) {
+        // Corrected, then added: stored as the curator left the fields.
+        await page.getByLabel('Author').fill('John Roe');
+        await page.getByRole('radio', { name: /^Commentary/ }).check();
+        await page.getByRole('button', { name: 'Add to the library' }).click();
+        await page.waitForURL(/\/documents\/[^?]+\?added=added$/);
+        expect(await page.locator('h1').textContent()).toBe('No limits, and no forbidden areas');
+        const meta = await page.locator('dl.meta').textContent();
+        expect(meta).toContain('John Roe');
+        expect(meta).not.toContain('JOHN ROE');
+        expect(meta).toContain('2022-02-11');
+        expect(meta).toContain('World Desk');
+        expect(await page.locator('[data-added]').textContent()).toContain('Verbatim linked it with 1 document');
+      }
+      expect(errors).toEqual([]);
+      await context.close();
+    }
   });
 
   it('says a 10 MB paste is over the limit beside the text, in the same sentence as a 5.5 MB one, keeping the text and the fields typed', async () => {

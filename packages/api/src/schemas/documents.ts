@@ -150,3 +150,4 @@ export const EditDocumentSchema = z
 export type AddDocumentJson = z.infer<typeof AddDocumentJsonSchema>;
 export type AddDocumentForm = z.infer<typeof AddDocumentFormSchema>;
 export type EditDocument = z.infer<typeof EditDocumentSchema>;
+export type PagePreview = z.infer<typeof DocumentPreviewSchema>;

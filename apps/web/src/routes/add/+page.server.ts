@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
-import type { Health, Problem, StoredDocument } from '@verbatim/api';
-import type { AddField, AddValues } from './form';
+import type { Health, PagePreview, Problem, StoredDocument } from '@verbatim/api';
+import type { AddField, AddValues, PageRead } from './form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => ({ tokenRequired: (await locals.api.get<Health>('/api/health')).tokenRequired });
@@ -31,6 +31,40 @@ export const actions: Actions = {
 
     // What only the form can get wrong; everything else is the API's to check, and to refuse.
     const refuse = (field: AddField, error: string) => fail(400, { values, field, error });
+    // Blank fields are left out: the API takes an absent title as "the first line".
+    const given = Object.fromEntries(
+      (['title', 'date', 'author', 'issuer', 'url', 'language'] as const).filter((k) => values[k].trim() !== '').map((k) => [k, values[k]]),
+    );
+    const chosen = values.format === 'auto' ? undefined : values.format;
+
+    if (text('intent') === 'read') {
+      // "Read the page": fetched by the API, nothing stored; what it gives fills the fields, for
+      // the reader to correct before adding. A field already filled in keeps what was typed.
+      if (values.address === '') return refuse('address', 'Give the page’s address to read it.');
+      const read = await api.send<PagePreview, { values: AddValues; field: AddField | null; error?: string }>('POST', '/api/documents/preview', {
+        body: { ...given, address: values.address, ...(chosen ? { format: chosen } : {}) },
+        token: text('token'),
+        refused: (problem) => ({
+          values,
+          field: fieldOf(problem, 'address'),
+          ...(problem.status === 401 ? { error: 'The access token is missing or not the right one; the page was not read.' } : {}),
+        }),
+      });
+      if (!read.ok) return read.failure;
+      const page = read.data;
+      const filled: AddValues = {
+        ...values,
+        title: page.title,
+        date: page.date ?? '',
+        author: page.author ?? '',
+        issuer: page.issuer ?? '',
+        url: page.url ?? '',
+        language: page.language ?? '',
+      };
+      const shown: PageRead = { address: page.address, format: page.format, paragraphs: page.paragraphs, length: page.length, excerpt: page.excerpt };
+      return { values: filled, field: null, read: shown };
+    }
+
     if (values.kind !== 'source' && values.kind !== 'commentary') return refuse('kind', 'Say whether the document is a source or a commentary.');
     const pasted = values.text.trim() !== '';
     const fetching = values.address !== '';
@@ -38,11 +72,6 @@ export const actions: Actions = {
     if (fetching && (file || pasted)) return refuse('address', 'Give an address, a text or a file, not two: clear the address, or the text and the file.');
     if (!file && !pasted && !fetching) return refuse('text', 'Paste the document’s text, choose a file, or give the page’s address.');
 
-    // Blank fields are left out: the API takes an absent title as "the first line".
-    const given = Object.fromEntries(
-      (['title', 'date', 'author', 'issuer', 'url', 'language'] as const).filter((k) => values[k].trim() !== '').map((k) => [k, values[k]]),
-    );
-    const chosen = values.format === 'auto' ? undefined : values.format;
     let body: FormData | Record<string, unknown>;
     if (fetching) {
       // The API fetches the page (public addresses only) and reads its metadata.

@@ -37,3 +37,13 @@ export function valuesOf(form: FormData): AddValues {
   };
   return Object.fromEntries((Object.keys(EMPTY) as Array<keyof AddValues>).map((k) => [k, text(k)])) as unknown as AddValues;
 }
+
+/** What "Read the page" found, shown beside the fields it filled (POST /api/documents/preview). */
+export interface PageRead {
+  /** Where it was read from, after redirects. */
+  address: string;
+  format: string;
+  paragraphs: number;
+  length: number;
+  excerpt: string;
+}
