@@ -1,8 +1,8 @@
 import { computeReport } from '../alignments.js';
-import type { Queryable } from './pool.js';
+import type pg from 'pg';
 import { storeReportOnce } from './alignments.js';
 import { emphasisOf, versionByVid } from './documents.js';
-import { row } from './pool.js';
+import { row, transaction } from './pool.js';
 
 /**
  * What aligning one pair came to. `stored`: this call stored the report; `unlinked`: the
@@ -24,7 +24,7 @@ export interface Pair {
  * insert is ON CONFLICT DO NOTHING). Holds no lock and no transaction while the engine runs,
  * so it is what an add does after its write, and what a queued job does in a worker.
  */
-export async function alignPair(db: Queryable, pair: Pair, engine: string): Promise<PairOutcome> {
+export async function alignPair(db: pg.Pool, pair: Pair, engine: string): Promise<PairOutcome> {
   if (await row(db, 'SELECT 1 FROM alignments WHERE source_vid = $1 AND commentary_vid = $2', [pair.sourceVid, pair.commentaryVid])) {
     return 'exists';
   }
@@ -34,7 +34,9 @@ export async function alignPair(db: Queryable, pair: Pair, engine: string): Prom
   const report = computeReport({ ...source, emphasis: [] }, { ...commentary, emphasis: await emphasisOf(db, commentary.vid) });
   if (!report.passages.some((p) => p.status !== 'not_found')) return 'unlinked';
   try {
-    return (await storeReportOnce(db, source.vid, commentary.vid, report, engine)) ? 'stored' : 'exists';
+    // The report and its passages together or not at all.
+    const stored = await transaction(db, (client) => storeReportOnce(client, source.vid, commentary.vid, report, engine));
+    return stored ? 'stored' : 'exists';
   } catch (error) {
     // A version deleted while the engine ran: its rows are gone, and so is the pair.
     if ((error as { code?: string } | null)?.code === '23503') return 'gone';
