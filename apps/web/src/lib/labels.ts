@@ -114,3 +114,8 @@ export const EMPHASIS_DESCRIPTION: Record<EmphasisKind, string> = {
   mine: 'the commentator says the emphasis is their own; the source did not set these words in italics',
   original: 'the commentary says the italics are the source’s own',
 };
+
+/** Places named as a reader says them: "0.3, III.5 or III.21". */
+export function eitherOf(items: readonly string[]): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+}

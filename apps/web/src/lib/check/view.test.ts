@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Node } from '../text/nest';
-import { contextHref, describeDifference, markedSide, summary, type CheckedPassage, type DiffMark } from './view';
+import { contextHref, describeDifference, equalPlaces, markedSide, summary, type CheckedPassage, type DiffMark } from './view';
 
 /** The NATO quotation of issue 12 as POST /api/check answers it. */
 const NATO: CheckedPassage = {
@@ -35,6 +35,15 @@ describe('a checked passage as the page shows it', () => {
     expect(html(markedSide(NATO, 'commentary'))).toBe('oppose <insert>any</insert> further enlargement of NATO');
     expect(html(markedSide(NATO, 'source'))).toBe('oppose<ghost>any</ghost> further enlargement of NATO');
     expect(describeDifference(NATO.differences[0]!)).toBe('“any” is the quoter’s: the source does not have it (wording)');
+  });
+
+  it('names the places a passage fits equally: locators in one source, titles too when there are several', () => {
+    const statement = NATO.document!;
+    const at = (locator: string, document: { id: string; title: string } = statement) => ({ start: 0, end: 6, text: 'oppose', locator, document });
+    expect(equalPlaces(NATO)).toEqual({ here: [], all: '', sources: 0 });
+    expect(equalPlaces({ ...NATO, candidates: [at('0.3'), at('III.5'), at('III.21')] })).toEqual({ here: ['0.3', 'III.5', 'III.21'], all: '0.3, III.5 or III.21', sources: 1 });
+    const other = { id: 'communique', title: 'Communiqué' };
+    expect(equalPlaces({ ...NATO, candidates: [at('III.6'), at('¶4', other)] })).toEqual({ here: ['III.6'], all: 'Joint Statement, III.6 or Communiqué, ¶4', sources: 2 });
   });
 
   it('names a changed and a dropped word from the source’s side', () => {

@@ -5,7 +5,7 @@
  * the source. Pure: the page and its unit tests share it.
  */
 import { nest, type Node } from '../text/nest';
-import { CATEGORY_LABEL, type DifferenceCategory, type PassageKind, type PassageStatus, type QuotationMarks } from '../labels';
+import { CATEGORY_LABEL, eitherOf, type DifferenceCategory, type PassageKind, type PassageStatus, type QuotationMarks } from '../labels';
 
 interface Span {
   start: number;
@@ -29,8 +29,11 @@ export interface CheckedPassage {
   status: PassageStatus;
   commentary: Span;
   source: (Span & { locator: string }) | null;
-  /** Every place of the source the passage fits equally, in source order (`source` is the first); absent when it fits one. */
-  candidates?: Array<Span & { locator: string }>;
+  /**
+   * Every place the passage fits equally — in this source, or in several — each with its
+   * document (`source` and `document` are the first); absent when it fits one.
+   */
+  candidates?: Array<Span & { locator: string; document: { id: string; title: string } }>;
   similarity: number;
   differences: CheckDifference[];
   context: { before: string; after: string };
@@ -42,6 +45,19 @@ export interface CheckAnswer {
   sourcesSearched: number;
   sourcesAligned: number;
   passages: CheckedPassage[];
+}
+
+/**
+ * The places a checked passage fits equally, in words: "0.3, III.5 or III.21" in its own
+ * source; with the document's title before each when they lie in several. Empty when it fits one.
+ */
+export function equalPlaces(p: CheckedPassage): { here: string[]; all: string; sources: number } {
+  const places = p.candidates ?? [];
+  if (places.length < 2) return { here: [], all: '', sources: 0 };
+  const documents = new Set(places.map((c) => c.document.id));
+  const here = places.filter((c) => c.document.id === p.document?.id).map((c) => c.locator);
+  const all = documents.size === 1 ? eitherOf(here) : eitherOf(places.map((c) => `${c.document.title}, ${c.locator}`));
+  return { here, all, sources: documents.size };
 }
 
 export type DiffMark =

@@ -1,5 +1,5 @@
 /** The report's passages as the page lists them: numbered, labelled, their differences named. */
-import { CATEGORY_LABEL, CATEGORY_WEIGHT, KIND_LABEL, STATUS_LABEL, type DifferenceCategory, type EmphasisKind } from '../labels';
+import { CATEGORY_LABEL, CATEGORY_WEIGHT, eitherOf, KIND_LABEL, STATUS_LABEL, type DifferenceCategory, type EmphasisKind } from '../labels';
 import type { DiffView, EmphasisView, PassageView, Report, ReportDifference, ReportPassage } from './model';
 
 const QUOTE_LIMIT = 120;
@@ -45,11 +45,6 @@ function passageView(p: ReportPassage, n: number, total: number): PassageView {
     context: { before: p.context.before, after: p.context.after },
     summary: [`Passage ${n} of ${total}`, KIND_LABEL[p.kind], STATUS_LABEL[p.status], where].join(' · '),
   };
-}
-
-/** "0.3, III.5 or III.21". */
-export function eitherOf(locators: readonly string[]): string {
-  return locators.length < 2 ? (locators[0] ?? '') : `${locators.slice(0, -1).join(', ')} or ${locators.at(-1)}`;
 }
 
 function span(s: { start: number; end: number; text: string }) {
