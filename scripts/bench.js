@@ -13,6 +13,7 @@ const SECTIONS = [
   { name: 'check', title: 'Checking a quotation against the whole corpus (store.check, POST /api/check)' },
   { name: 'cli', title: 'Command line: verbatim check on one sentence, from process start' },
   { name: 'writes', title: 'HTTP API: reads while a 5 MB commentary is added' },
+  { name: 'postgres', title: 'Team server: SQLite and PostgreSQL (ingestion with workers, reads, HTTP p99)' },
   { name: 'web', title: 'Web workbench: comparison page render' },
 ];
 

@@ -83,14 +83,15 @@ const SERVER_MAIN = new URL('../../apps/server/dist/main.js', import.meta.url);
 
 /**
  * Starts the built server (apps/server/dist/main.js) in a process of its own on a free
- * loopback port with the database `dbPath`; resolves with its URL, read from the one line
- * it prints, and the process.
+ * loopback port with the database `dbPath` (and what `env` adds, such as
+ * VERBATIM_DATABASE_URL); resolves with its URL, read from the one line it prints, and the
+ * process.
  */
-export async function startServer(dbPath) {
+export async function startServer(dbPath, env = {}) {
   const { spawn } = await import('node:child_process');
   const { fileURLToPath } = await import('node:url');
   const child = spawn(process.execPath, [fileURLToPath(SERVER_MAIN)], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', VERBATIM_DB: dbPath, VERBATIM_TOKEN: '' },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', VERBATIM_DB: dbPath, VERBATIM_TOKEN: '', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {

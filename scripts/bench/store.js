@@ -11,50 +11,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { align } from '@verbatim/core';
 import { openStore } from '@verbatim/store';
-import { measure, measureAsync, ms, printTable, seededRandom } from './lib.js';
+import { generatedCommentary, generatedSource, statement, STATEMENT_ID } from './corpus.js';
+import { measure, measureAsync, ms, printTable } from './lib.js';
 
 const SOURCES = 1000;
 const COMMENTARIES = 50;
 const RATIO_TARGET = 10;
-const STATEMENT_ID = 'joint-statement-2022-02-04';
-
 const repoFile = (file) => fs.readFileSync(fileURLToPath(new URL(`../../${file}`, import.meta.url)), 'utf8');
-const statement = repoFile('corpus/joint-statement-2022-02-04.en.txt');
 const opEd = repoFile('corpus/op-ed-expanding-sino-russian-cooperation.txt');
 const bytes = (text) => Buffer.byteLength(text, 'utf8');
 const megabytes = (n) => n / 1e6;
-
-// Words drawn with the statement's own frequencies: diplomatic vocabulary, no shared sentences.
-const WORDS = statement.split(/\s+/).map((w) => w.replace(/[^\p{L}\p{N}'-]/gu, '')).filter(Boolean);
-
-/** A source of 800 to 3,000 words in paragraphs of three to five sentences. Seeded. */
-function generatedSource(seed) {
-  const random = seededRandom(seed);
-  const words = 800 + Math.floor(random() * 2200);
-  const paragraphs = [`Generated communiqué ${seed}`];
-  for (let n = 0; n < words; ) {
-    const sentences = [];
-    for (let s = 0; s < 3 + Math.floor(random() * 3); s++) {
-      const length = 10 + Math.floor(random() * 20);
-      sentences.push(`${Array.from({ length }, () => WORDS[Math.floor(random() * WORDS.length)]).join(' ')}.`);
-      n += length;
-    }
-    paragraphs.push(sentences.join(' '));
-  }
-  return paragraphs.join('\n\n');
-}
-
-/** A short commentary quoting two sentences of one generated source. */
-function generatedCommentary(seed, sources) {
-  const random = seededRandom(seed);
-  const paragraphs = sources[Math.floor(random() * sources.length)].split('\n\n').slice(1);
-  const quote = () => paragraphs[Math.floor(random() * paragraphs.length)].split('. ').slice(0, 2).join('. ');
-  return [
-    `Generated commentary ${seed}`,
-    `Officials wrote that “${quote()}.” Observers were unconvinced.`,
-    `Later they added: “${quote()}.” Nobody asked why.`,
-  ].join('\n\n');
-}
 
 /** Adds the texts one by one; returns the time taken and what was stored. */
 async function ingest(store, texts, kind, idOf) {
