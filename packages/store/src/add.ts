@@ -1,7 +1,7 @@
 import { sha256Hex, shingles, splitParagraphs, type AlignmentReport, type Paragraph } from '@verbatim/core';
 import { computeReport, storeReport, type AlignSide } from './alignments.js';
 import { findCandidates } from './candidates.js';
-import { writeTransaction, type Db } from './database.js';
+import { cached, writeTransaction, type Db } from './database.js';
 import {
   emphasisOf,
   insertEmphasis,
@@ -144,7 +144,7 @@ function writeVersion(ctx: AddContext, request: AddRequest, checked: Checked, pl
     unindexVersion(db, previous.vid);
   }
   indexVersion(db, vid, plan.id, prepared.text, prepared.hashes, batch);
-  db.prepare('DELETE FROM deleted_documents WHERE id = ?').run(plan.id);
+  cached(db, 'DELETE FROM deleted_documents WHERE id = ?').run(plan.id);
   for (const other of plan.candidates) {
     const report = reports.get(other)!;
     if (kind === 'source') storeReport(db, vid, other, report, ctx.engine);

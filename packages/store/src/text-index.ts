@@ -13,7 +13,10 @@ export function indexVersion(db: Db, vid: number, id: string, text: string, hash
   if (batch) batch.hold(vid, hashes);
   // One statement for all of a version's shingles: a call per shingle cost more than the insert.
   else cached(db, 'INSERT OR IGNORE INTO shingles (hash, vid) SELECT value, ? FROM json_each(?)').run(vid, JSON.stringify(hashes));
-  cached(db, 'INSERT OR REPLACE INTO version_shingles (vid, hashes) VALUES (?, ?)').run(vid, encodeShingles(hashes));
+  // An upsert, not INSERT OR REPLACE: a replace on a table with a foreign key, foreign keys
+  // on, takes a statement journal, which cost a bulk load a tenth of its time.
+  cached(db, 'INSERT INTO version_shingles (vid, hashes) VALUES (?, ?) ON CONFLICT (vid) DO UPDATE SET hashes = excluded.hashes')
+    .run(vid, encodeShingles(hashes));
 }
 
 /** Rows per insert statement when a batch's shingles are written: the JSON of them stays a few MB. */
