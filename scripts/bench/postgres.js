@@ -33,7 +33,9 @@ const READ_RUNS = 200;
 const READ_WARMUPS = 20;
 const CONNECTIONS = 50;
 const API_SECONDS = Number(process.env.BENCH_PG_API_SECONDS ?? 5);
-const API_WARMUP_SECONDS = 2;
+const LIST_REQUESTS = 2 * CONNECTIONS;
+/** A drain that has not moved for this long has failed (a job the workers cannot do). */
+const STALL_MS = 120_000;
 const CLI = fileURLToPath(new URL('../../packages/cli/bin/verbatim.js', import.meta.url));
 
 if (!Number.isInteger(DOCUMENTS) || DOCUMENTS < 20) {
@@ -98,22 +100,31 @@ async function reads(store) {
   return { candidates, alignment, sourceId };
 }
 
-function load(url, duration) {
+/** autocannon at CONNECTIONS connections, for `duration` seconds or until `amount` requests are answered. */
+function load(url, { duration, amount }) {
   return new Promise((resolve, reject) => {
-    autocannon({ url, connections: CONNECTIONS, duration, timeout: 60 }, (error, result) => (error ? reject(error) : resolve(result)));
+    autocannon({ url, connections: CONNECTIONS, timeout: 60, ...(amount ? { amount } : { duration }) }, (error, result) => (error ? reject(error) : resolve(result)));
   });
 }
 
-/** p99 of the report of the probe's alignment and of the document list through a real server. */
+/**
+ * p99 of the report of the probe's alignment (API_SECONDS of requests) and of the document
+ * list (LIST_REQUESTS requests: with every document in one answer, a few a second is all a
+ * loaded machine gives) through a real server. The warm-ups are a number of requests, all
+ * answered before the measurement starts, so none of them is still being served during it.
+ */
 async function overHttp(server, sourceId) {
-  const paths = { report: `/api/alignments/${sourceId}/${probe.id}`, list: '/api/documents' };
+  const endpoints = {
+    report: { route: `/api/alignments/${sourceId}/${probe.id}`, warmup: { amount: 500 }, measured: { duration: API_SECONDS } },
+    list: { route: '/api/documents', warmup: { amount: CONNECTIONS }, measured: { amount: LIST_REQUESTS } },
+  };
   const answers = {};
-  for (const [name, route] of Object.entries(paths)) {
+  for (const [name, { route, warmup, measured }] of Object.entries(endpoints)) {
     const first = await fetch(server.url + route);
     if (first.status !== 200) throw new Error(`GET ${route} answered ${first.status}`);
     const size = (await first.arrayBuffer()).byteLength;
-    await load(server.url + route, API_WARMUP_SECONDS);
-    const result = await load(server.url + route, API_SECONDS);
+    await load(server.url + route, warmup);
+    const result = await load(server.url + route, measured);
     answers[name] = { route, size, answered: result.requests.total, p99: result.latency.p99, rps: result.requests.average, failed: result.non2xx + result.errors + result.timeouts };
   }
   return answers;
@@ -137,10 +148,15 @@ async function startWorkers(url, count) {
     }
     await Promise.all(started.map((child) => new Promise((resolve, reject) => {
       let out = '';
-      child.stdout.on('data', (chunk) => {
+      const said = (chunk) => {
         out += chunk;
-        if (out.includes('taking alignment jobs')) resolve();
-      });
+        if (!out.includes('taking alignment jobs')) return;
+        // Read on, so that what the worker says later never fills the pipe and stops it.
+        child.stdout.off('data', said);
+        child.stdout.resume();
+        resolve();
+      };
+      child.stdout.on('data', said);
       child.once('exit', (code) => reject(new Error(`a worker exited (${code}) before taking jobs`)));
     })));
     return started;
@@ -150,10 +166,16 @@ async function startWorkers(url, count) {
   }
 }
 
-/** Waits until no pair waits for a worker; answers when that was. */
-async function drained(store) {
+/** Waits until no pair waits for a worker; answers when that was. Fails when the workers die or stall. */
+async function drained(store, workers) {
+  let last = Infinity;
+  let moved = performance.now();
   for (;;) {
-    if ((await store.pending()) === 0) return performance.now();
+    const waiting = await store.pending();
+    if (waiting === 0) return performance.now();
+    if (waiting < last) [last, moved] = [waiting, performance.now()];
+    if (workers.every((child) => child.exitCode !== null || child.signalCode !== null)) throw new Error(`the workers ended with ${waiting} pairs waiting`);
+    if (performance.now() - moved > STALL_MS) throw new Error(`the workers made no progress for ${STALL_MS / 1000} s with ${waiting} pairs waiting`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -216,6 +238,7 @@ try {
     await queued.close();
     rows.push(['PostgreSQL queued: the adds alone', `${addSeconds.toFixed(1)} s`, perSecond(DOCUMENTS, addSeconds), times(sqliteSeconds / addSeconds), `${waiting} waiting`]);
     const drains = [];
+    const starts = [];
     for (const count of WORKERS) {
       const url = await copyDatabase(postgres.url, queuedUrl, `bench_workers_${count}`);
       readUrl ??= url;
@@ -224,7 +247,8 @@ try {
         const start = performance.now();
         const workers = await startWorkers(url, count);
         for (const child of workers) children.add(child);
-        const end = await drained(store);
+        starts.push(seconds(start));
+        const end = await drained(store, workers);
         await Promise.all(workers.map(stopProcess));
         const made = await alignmentCount(store);
         counts.push(made);
@@ -242,7 +266,7 @@ try {
         await store.close();
       }
     }
-    notes.push(`  draining: ${WORKERS.map((c, i) => `${c} worker${c > 1 ? 's' : ''} ${drains[i].toFixed(1)} s`).join(', ')} (from starting the workers until no pair waits);`);
+    notes.push(`  draining: ${WORKERS.map((c, i) => `${c} worker${c > 1 ? 's' : ''} ${drains[i].toFixed(1)} s`).join(', ')} (from starting the workers until no pair waits; all of them were taking jobs after ${starts.map((t) => `${t.toFixed(1)} s`).join(', ')})`);
     notes.push(`  speed-up over 1 worker: ${WORKERS.slice(1).map((c, i) => `${c} workers ${times(drains[0] / drains[i + 1])}`).join(', ')} — on ${os.cpus().length} cores shared with PostgreSQL`);
   } else {
     readUrl = await createDatabase(postgres.url, 'bench_inline');
@@ -280,7 +304,8 @@ try {
   const pgHttp = await overHttp(pgServer, pgReads.sourceId);
   await stopProcess(pgServer.child);
 
-  console.log(`\nThe real server on each, ${CONNECTIONS} connections, ${API_SECONDS} s per endpoint after ${API_WARMUP_SECONDS} s unmeasured (BENCH_PG_API_SECONDS)\n`);
+  console.log(`\nThe real server on each, ${CONNECTIONS} connections: the report for ${API_SECONDS} s (BENCH_PG_API_SECONDS) after 500 requests unmeasured, ` +
+    `the list ${LIST_REQUESTS} times after ${CONNECTIONS} unmeasured\n`);
   // autocannon's p99 of no answers is 0 ms: say there were none instead.
   const p99 = (a) => (a.answered > 0 ? `${a.p99} ms` : 'no answer');
   const httpRow = (name) => {
