@@ -81,7 +81,8 @@ export function passageRows(passages: readonly Passage[]): unknown[][] {
   ]);
 }
 
-function insertPassages(db: Db, alignmentId: number, passages: readonly Passage[]): void {
+/** A report's passages as rows of their own, found by passage id (`passage(id)`). */
+export function insertPassages(db: Db, alignmentId: number, passages: readonly Passage[]): void {
   const insert = db.prepare(
     `INSERT INTO passages (alignment_id, id, ordinal, kind, status, commentary_start, commentary_end,
        source_start, source_end, locator, similarity)

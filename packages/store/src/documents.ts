@@ -73,14 +73,15 @@ export function idExists(db: Db, id: string): boolean {
 
 export type NewVersion = Omit<VersionRow, 'vid' | 'created'>;
 
-export function insertVersion(db: Db, row: NewVersion): number {
+/** `created` is now, but for a corpus copied from another store, whose versions keep theirs. */
+export function insertVersion(db: Db, row: NewVersion, created = new Date().toISOString()): number {
   const info = cached(db, 
       `INSERT INTO documents (id, version, kind, format, title, date, author, issuer, url, language,
          licence, provenance, meta, sha256, text, created)
        VALUES (@id, @version, @kind, @format, @title, @date, @author, @issuer, @url, @language,
          @licence, @provenance, @meta, @sha256, @text, @created)`,
     )
-    .run({ ...row, created: new Date().toISOString() });
+    .run({ ...row, created });
   return Number(info.lastInsertRowid);
 }
 

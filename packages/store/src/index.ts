@@ -12,3 +12,5 @@ export { engineVersion } from './engine-version.js';
 export { alignDocuments, ingestText, type AlignableDocument, type IngestedText } from './align-documents.js';
 export { MAX_CHECK_BYTES } from './check/check.js';
 export { describeDocument, type BatchItem } from './add.js';
+export type { AlignmentRecord, CorpusDigest, CorpusRecord, DeletionRecord, EditRecord, ParagraphRecord, VersionRecord } from './transfer/records.js';
+export { digestCorpus } from './transfer/digest.js';

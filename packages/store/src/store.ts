@@ -21,6 +21,8 @@ import { outdatedAlignments, remakeOutdated } from './remake.js';
 import { search } from './search.js';
 import { unindexVersion } from './text-index.js';
 import { backupDatabase } from './backup.js';
+import type { CorpusRecord } from './transfer/records.js';
+import { exportSqlite, importSqlite } from './transfer/sqlite.js';
 import { errorOf, runRequest, Writer, type WriterAnswer, type WriterArgs, type WriterOp, type WriterRequest } from './writer.js';
 import type { VerifyInput, VerifyOptions, VerifyResult } from './verify.js';
 import type {
@@ -123,6 +125,17 @@ export interface Store {
    * `*.meta.json`. Undefined when there is no such document.
    */
   edit(id: string, changes: MetadataEdit): Promise<StoredDocument | undefined>;
+  /**
+   * Every stored record of the corpus — versions whole, alignments, deletions; no indexes —
+   * in an order both engines give alike, for a copy into another store (`importCorpus`) and
+   * its digest (`digestCorpus`).
+   */
+  exportCorpus(): AsyncIterable<CorpusRecord>;
+  /**
+   * Writes another store's records into this one, which must hold nothing, all or nothing,
+   * and indexes the latest versions; reports are copied, not made again.
+   */
+  importCorpus(records: AsyncIterable<CorpusRecord>): Promise<void>;
   /** Deletes every version of a document and its alignments; false when there was none. */
   delete(id: string): Promise<boolean>;
   close(): Promise<void>;
@@ -249,6 +262,10 @@ function openSqliteStore(options: StoreOptions): Store {
       if (!editMetadata(db, id, changes)) return undefined;
       return loadDocument(db, latestVersion(db, id)!);
     },
+
+    exportCorpus: () => exportSqlite(db),
+
+    importCorpus: (records) => importSqlite(db, records, options.path),
 
     async delete(id) {
       return writeTransaction(db, () => {

@@ -39,7 +39,8 @@ export async function storeReportOnce(db: Queryable, sourceVid: number, commenta
   return true;
 }
 
-async function insertPassages(db: Queryable, alignmentId: number, report: AlignmentReport): Promise<void> {
+/** A report's passages as rows of their own, found by passage id (`passage(id)`). */
+export async function insertPassages(db: Queryable, alignmentId: number, report: AlignmentReport): Promise<void> {
   const values = passageRows(report.passages);
   if (values.length === 0) return;
   const column = (i: number) => values.map((v) => v[i]);

@@ -42,7 +42,8 @@ export async function idExists(db: Queryable, id: string): Promise<boolean> {
   return (await row(db, 'SELECT 1 FROM documents WHERE id = $1 LIMIT 1', [id])) !== undefined;
 }
 
-export async function insertVersion(db: Queryable, version: NewVersion): Promise<number> {
+/** `created` is now, but for a corpus copied from another store, whose versions keep theirs. */
+export async function insertVersion(db: Queryable, version: NewVersion, created = new Date().toISOString()): Promise<number> {
   const inserted = await row<{ vid: number }>(
     db,
     `INSERT INTO documents (id, version, kind, format, title, date, author, issuer, url, language,
@@ -52,7 +53,7 @@ export async function insertVersion(db: Queryable, version: NewVersion): Promise
     [
       version.id, version.version, version.kind, version.format, version.title, version.date, version.author,
       version.issuer, version.url, version.language, version.licence, version.provenance, version.meta,
-      version.sha256, version.text, version.text.length, new Date().toISOString(),
+      version.sha256, version.text, version.text.length, created,
     ],
   );
   return inserted!.vid;

@@ -16,6 +16,7 @@ import { LOCKS, openPool, redactUrl, rows, transaction } from './pool.js';
 import { outdatedAlignments, realign, remakeOutdated } from './realign.js';
 import { search } from './search.js';
 import { verifyDocument } from './verify.js';
+import { exportPostgres, importPostgres } from './transfer.js';
 
 export interface PostgresStoreOptions extends StoreOptions {
   /** `postgres://user:password@host:port/database`. */
@@ -154,6 +155,10 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
         { lock: LOCKS.write },
       );
     },
+
+    exportCorpus: () => exportPostgres(pool),
+
+    importCorpus: (records) => importPostgres(pool, records, location),
 
     async close() {
       await pool.end();
