@@ -23,6 +23,7 @@ export const commands: readonly CommandEntry[] = [
   { name: 'realign', load: async () => (await import('./realign.js')).realignCommand },
   { name: 'verify', load: async () => (await import('./verify.js')).verifyCommand },
   { name: 'backup', load: async () => (await import('./backup.js')).backupCommand },
+  { name: 'migrate-to', load: async () => (await import('./migrate-to.js')).migrateToCommand },
   { name: 'serve', load: async () => (await import('./serve.js')).serveCommand },
 ];
 
