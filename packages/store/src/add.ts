@@ -211,8 +211,10 @@ const EXCERPT_CHARS = 600;
 /** The text from its first paragraph after the title line, cut at a word near EXCERPT_CHARS. */
 function excerptOf(text: string, paragraphs: readonly Paragraph[]): string {
   const start = (paragraphs.find((p) => !p.title) ?? paragraphs[0])?.start ?? 0;
-  const rest = text.slice(start).replace(/\s+/g, ' ').trim();
-  if (rest.length <= EXCERPT_CHARS) return rest;
+  // A few times the excerpt's length is enough, however long the text: white space runs shrink it.
+  const end = start + EXCERPT_CHARS * 4;
+  const rest = text.slice(start, end).replace(/\s+/g, ' ').trim();
+  if (rest.length <= EXCERPT_CHARS) return end < text.length ? `${rest}…` : rest;
   const cut = rest.slice(0, EXCERPT_CHARS);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), EXCERPT_CHARS / 2))}…`;
 }
