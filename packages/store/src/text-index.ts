@@ -52,7 +52,13 @@ export class ShingleBatch {
   }
 
   write(): void {
-    if (this.empty) return;
+    if (!this.empty) this.#insert();
+    this.#vids.length = 0;
+    this.#hashes.length = 0;
+    this.#rows = 0;
+  }
+
+  #insert(): void {
     const db = this.#db;
     // Each row as one number: the hash above, the version's place in the batch below.
     const keys = new Float64Array(this.#rows);
@@ -71,9 +77,6 @@ export class ShingleBatch {
       }
       insert.run(JSON.stringify(rows));
     }
-    this.#vids.length = 0;
-    this.#hashes.length = 0;
-    this.#rows = 0;
   }
 }
 
