@@ -14,37 +14,42 @@ export function median(values) {
  */
 export function measure(fn, { runs, warmups = 0 }) {
   for (let i = 0; i < warmups; i++) fn();
-  globalThis.gc?.();
-  const times = [];
-  let heapPeak = process.memoryUsage().heapUsed;
-  let rssPeak = process.memoryUsage().rss;
+  const samples = sampling();
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
     fn();
-    times.push(performance.now() - start);
-    const { heapUsed, rss } = process.memoryUsage();
-    heapPeak = Math.max(heapPeak, heapUsed);
-    rssPeak = Math.max(rssPeak, rss);
+    samples.add(performance.now() - start);
   }
-  return { runs, warmups, median: median(times), min: Math.min(...times), max: Math.max(...times), heapPeak, rssPeak };
+  return samples.result(runs, warmups);
 }
 
 /** `measure` for work that answers a promise (the store's reads): each run awaited before the next. */
 export async function measureAsync(fn, { runs, warmups = 0 }) {
   for (let i = 0; i < warmups; i++) await fn();
+  const samples = sampling();
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    samples.add(performance.now() - start);
+  }
+  return samples.result(runs, warmups);
+}
+
+/** The times of a measurement and the memory high-water marks after each run, from a collected heap. */
+function sampling() {
   globalThis.gc?.();
   const times = [];
   let heapPeak = process.memoryUsage().heapUsed;
   let rssPeak = process.memoryUsage().rss;
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await fn();
-    times.push(performance.now() - start);
-    const { heapUsed, rss } = process.memoryUsage();
-    heapPeak = Math.max(heapPeak, heapUsed);
-    rssPeak = Math.max(rssPeak, rss);
-  }
-  return { runs, warmups, median: median(times), min: Math.min(...times), max: Math.max(...times), heapPeak, rssPeak };
+  return {
+    add(ms) {
+      times.push(ms);
+      const { heapUsed, rss } = process.memoryUsage();
+      heapPeak = Math.max(heapPeak, heapUsed);
+      rssPeak = Math.max(rssPeak, rss);
+    },
+    result: (runs, warmups) => ({ runs, warmups, median: median(times), min: Math.min(...times), max: Math.max(...times), heapPeak, rssPeak }),
+  };
 }
 
 /** The process's peak resident set so far, in bytes (the kernel's high-water mark). */

@@ -3,7 +3,7 @@ import type pg from 'pg';
 import type { VersionRow } from '../documents.js';
 import { checkText, refuseUnlessEmpty, versionKey, vidOf } from '../transfer/checks.js';
 import type { CorpusRecord, EditRecord, ParagraphRecord, VersionRecord } from '../transfer/records.js';
-import { versionRecord } from '../transfer/shape.js';
+import { alignmentRecord, versionRecord, type AlignmentRecordRow } from '../transfer/shape.js';
 import type { EmphasisSpan, VerificationStatus } from '../types.js';
 import { insertPassages } from './alignments.js';
 import { indexShingles } from './candidates.js';
@@ -46,15 +46,7 @@ export async function* exportPostgres(pool: pg.Pool): AsyncGenerator<CorpusRecor
     );
     for (const a of alignments) {
       const passages = await rows<{ id: string }>(client, 'SELECT id FROM passages WHERE alignment_id = $1 ORDER BY ordinal', [a.id]);
-      yield {
-        type: 'alignment',
-        source: { id: a.source_id, version: a.source_version },
-        commentary: { id: a.commentary_id, version: a.commentary_version },
-        engineVersion: a.engine_version,
-        created: a.created,
-        report: a.report,
-        passages: passages.map((p) => p.id),
-      };
+      yield alignmentRecord(a, passages.map((p) => p.id));
     }
 
     for (const d of await rows<{ id: string; deleted: string }>(client, 'SELECT id, deleted FROM deleted_documents ORDER BY id COLLATE "C"')) {
@@ -161,13 +153,6 @@ function paragraphRecord(p: ParagraphRow): ParagraphRecord {
   };
 }
 
-interface AlignmentRow {
+interface AlignmentRow extends AlignmentRecordRow {
   id: number;
-  source_id: string;
-  source_version: number;
-  commentary_id: string;
-  commentary_version: number;
-  engine_version: string;
-  created: string;
-  report: string;
 }

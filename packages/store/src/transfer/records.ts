@@ -1,34 +1,20 @@
-import type { DocumentFormat, DocumentKind, EmphasisSpan, VerificationStatus } from '../types.js';
+import type { VersionRow } from '../documents.js';
+import type { EmphasisSpan, VerificationStatus } from '../types.js';
 
 /**
  * A corpus as either engine writes it out and reads it in (`exportCorpus`, `importCorpus`):
  * every stored row that is not an index, in an order both engines give alike — versions in
- * the order they were stored, then alignments, then deletions — so that two stores holding
- * the same corpus give the same records, byte for byte, and one digest says so. Then the
- * metadata fields edited by hand, by document id and field.
+ * the order they were stored, then alignments, deletions and fields edited by hand — so that
+ * two stores holding the same corpus give the same records and one digest says so.
  */
 export type CorpusRecord = VersionRecord | AlignmentRecord | DeletionRecord | EditRecord;
 
-/** One version of a document, whole: what `documents`, `paragraphs` and `emphasis` hold of it. */
-export interface VersionRecord {
+/**
+ * One version of a document, whole: its row of `documents` (`meta` the stored JSON, as
+ * stored) and what `paragraphs` and `emphasis` hold of it.
+ */
+export interface VersionRecord extends Omit<VersionRow, 'vid'> {
   type: 'version';
-  id: string;
-  version: number;
-  kind: DocumentKind;
-  format: DocumentFormat;
-  title: string;
-  date: string | null;
-  author: string | null;
-  issuer: string | null;
-  url: string | null;
-  language: string | null;
-  licence: string | null;
-  provenance: string | null;
-  /** The stored JSON, as stored. */
-  meta: string;
-  sha256: string;
-  text: string;
-  created: string;
   /** In order; offsets into `text`. */
   paragraphs: ParagraphRecord[];
   emphasis: EmphasisSpan[];

@@ -1,6 +1,6 @@
 import type { VersionRow } from '../documents.js';
 import type { EmphasisSpan } from '../types.js';
-import type { ParagraphRecord, VersionRecord } from './records.js';
+import type { AlignmentRecord, ParagraphRecord, VersionRecord } from './records.js';
 
 /**
  * A stored version as a record, its fields named one by one: each engine's row has columns of
@@ -30,3 +30,26 @@ export function versionRecord(row: VersionRow, paragraphs: ParagraphRecord[], em
   };
 }
 
+
+/** An alignment as both engines select it: the two versions named by document id and number. */
+export interface AlignmentRecordRow {
+  source_id: string;
+  source_version: number;
+  commentary_id: string;
+  commentary_version: number;
+  engine_version: string;
+  created: string;
+  report: string;
+}
+
+export function alignmentRecord(a: AlignmentRecordRow, passages: string[]): AlignmentRecord {
+  return {
+    type: 'alignment',
+    source: { id: a.source_id, version: a.source_version },
+    commentary: { id: a.commentary_id, version: a.commentary_version },
+    engineVersion: a.engine_version,
+    created: a.created,
+    report: a.report,
+    passages,
+  };
+}

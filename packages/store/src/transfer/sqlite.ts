@@ -6,8 +6,8 @@ import { StoreError } from '../errors.js';
 import { indexVersion } from '../text-index.js';
 import type { EmphasisSpan, VerificationStatus } from '../types.js';
 import { checkText, refuseUnlessEmpty, versionKey, vidOf } from './checks.js';
-import { versionRecord } from './shape.js';
-import type { AlignmentRecord, CorpusRecord, DeletionRecord, EditRecord, ParagraphRecord, VersionRecord } from './records.js';
+import { alignmentRecord, versionRecord, type AlignmentRecordRow } from './shape.js';
+import type { CorpusRecord, DeletionRecord, EditRecord, ParagraphRecord, VersionRecord } from './records.js';
 
 /**
  * Every record of a SQLite corpus, read in one read transaction so that what is written out
@@ -50,16 +50,7 @@ export async function* exportSqlite(db: Db): AsyncGenerator<CorpusRecord> {
     );
     const passages = db.prepare('SELECT id FROM passages WHERE alignment_id = ? ORDER BY ordinal').pluck();
     for (const id of alignmentIds) {
-      const a = alignment.get(id) as AlignmentRow;
-      yield {
-        type: 'alignment',
-        source: { id: a.source_id, version: a.source_version },
-        commentary: { id: a.commentary_id, version: a.commentary_version },
-        engineVersion: a.engine_version,
-        created: a.created,
-        report: a.report,
-        passages: passages.all(id) as string[],
-      } satisfies AlignmentRecord;
+      yield alignmentRecord(alignment.get(id) as AlignmentRecordRow, passages.all(id) as string[]);
     }
 
     const deletions = db.prepare('SELECT id, deleted FROM deleted_documents ORDER BY id').all() as Array<Omit<DeletionRecord, 'type'>>;
@@ -80,16 +71,6 @@ interface ParagraphRow {
   is_title: number;
   verification: VerificationStatus | null;
   verification_note: string | null;
-}
-
-interface AlignmentRow {
-  source_id: string;
-  source_version: number;
-  commentary_id: string;
-  commentary_version: number;
-  engine_version: string;
-  created: string;
-  report: string;
 }
 
 /**
