@@ -1,0 +1,186 @@
+/**
+ * The job queue shared by every server and worker of one PostgreSQL corpus: pg-boss, in its
+ * own schema (`pgboss`) of the same database. Aligning a pair, re-making an outdated report
+ * and verifying a document are jobs; any process that starts a queue may send them, any
+ * worker may take them. A job whose worker dies is given to another once its time is up.
+ */
+import PgBoss from 'pg-boss';
+import { StoreError } from '../errors.js';
+
+/**
+ * The queues Verbatim uses; each is created (once, by whoever starts first) at start.
+ * Verifying a document against an official copy is no job: it answers the request that asked.
+ */
+export const QUEUES = { alignPair: 'align-pair', remake: 'remake' } as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+/** One pair of stored versions to align: what B's `alignPair` needs, and what names the job. */
+export interface AlignPairJob {
+  sourceVid: number;
+  commentaryVid: number;
+  /** The documents' ids, for what a worker says it did. */
+  sourceId: string;
+  commentaryId: string;
+  /** Both texts' SHA-256 and the engine: the job's identity (see `alignPairKey`). */
+  sourceSha256: string;
+  commentarySha256: string;
+  engine: string;
+}
+
+/** One report another engine made, to make again with the running one. */
+export interface RemakeJob {
+  source: { id: string; version: number };
+  commentary: { id: string; version: number };
+  /** The engine that made the report, and the one to make it again. */
+  engineVersion: string;
+  engine: string;
+}
+
+/** 15 minutes: far more than one pair takes, far less than a researcher waits for a dead worker. */
+export const DEFAULT_JOB_TIMEOUT_SECONDS = 15 * 60;
+/** A job that fails (the database went away mid-job, a worker died) is tried this many times again. */
+export const DEFAULT_RETRY_LIMIT = 5;
+
+export interface JobQueueOptions {
+  databaseUrl: string;
+  /**
+   * How long a job may stay taken before it is held to be lost (its worker killed, its machine
+   * gone) and given to another worker, in seconds. pg-boss keeps no heartbeat: this is the
+   * only way a dead worker's job comes back, so it must exceed the longest alignment.
+   */
+  jobTimeoutSeconds?: number;
+  retryLimit?: number;
+  /** How often an idle worker asks for a job, in seconds (at least 0.5). */
+  pollingIntervalSeconds?: number;
+  /** The most connections this process's queue opens. */
+  maxConnections?: number;
+  /** What the queue's background upkeep met (a lost connection); it retries by itself. */
+  onError?: (error: Error) => void;
+}
+
+/** Runs SQL on a caller's connection: a node-postgres client inside its open transaction. */
+export interface SqlClient {
+  query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
+export interface JobQueue {
+  /**
+   * Sends an alignment job. With `client`, the job is written in that client's open
+   * transaction: it exists if and only if the transaction commits. A pair already waiting
+   * under the same key is not queued twice.
+   */
+  sendAlignPair(job: AlignPairJob, options?: { client?: SqlClient }): Promise<void>;
+  /** Sends a re-making job; one already waiting for the same report and engine is not sent again. */
+  sendRemake(job: RemakeJob): Promise<void>;
+  /**
+   * Takes jobs of a queue, `concurrency` at a time, until `stop`. A handler that resolves
+   * completes its job; one that throws gives the job back to be retried.
+   */
+  work<T extends object>(queue: QueueName, options: { concurrency?: number }, handler: (data: T) => Promise<void>): Promise<void>;
+  /** How many jobs of a queue wait or run. */
+  size(queue: QueueName): Promise<number>;
+  /**
+   * Stops taking jobs; waits up to `timeoutMs` for running ones, then gives them back
+   * (failed, so another worker retries them) and closes its connections.
+   */
+  stop(options?: { timeoutMs?: number }): Promise<void>;
+}
+
+/**
+ * VERBATIM_JOB_TIMEOUT as the processes read it: whole seconds, at least 1; the default
+ * when unset.
+ */
+export function jobTimeoutSeconds(setting: string | undefined): number {
+  if (setting === undefined || setting.trim() === '') return DEFAULT_JOB_TIMEOUT_SECONDS;
+  const seconds = Number(setting);
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 24 * 3600) {
+    throw new StoreError('invalid', `VERBATIM_JOB_TIMEOUT is a job's time limit in whole seconds from 1 to 86400, not ${JSON.stringify(setting)}.`);
+  }
+  return seconds;
+}
+
+/** A job's identity: both texts and the engine decide its report. Vids too, so two versions with one text never share a key. */
+export function alignPairKey(job: AlignPairJob): string {
+  return `${job.sourceSha256}:${job.commentarySha256}:${job.engine}:${job.sourceVid}-${job.commentaryVid}`;
+}
+
+/**
+ * Starts pg-boss on the database (creating or upgrading its schema, which it does under its
+ * own advisory lock, so many processes may start at once) and makes sure the queues exist.
+ */
+export async function startQueue(options: JobQueueOptions): Promise<JobQueue> {
+  const timeout = options.jobTimeoutSeconds ?? DEFAULT_JOB_TIMEOUT_SECONDS;
+  if (!Number.isInteger(timeout) || timeout < 1) {
+    throw new StoreError('invalid', `A job's time limit is a whole number of seconds, at least 1; ${timeout} is not.`);
+  }
+  const retryLimit = options.retryLimit ?? DEFAULT_RETRY_LIMIT;
+  const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
+  const boss = new PgBoss({
+    connectionString: options.databaseUrl,
+    max: options.maxConnections ?? 4,
+    application_name: 'verbatim-jobs',
+    // Expired jobs are found by the upkeep: it must run often enough for a lost job to come back
+    // within about its time limit (pg-boss runs it once per interval across all processes).
+    maintenanceIntervalSeconds: Math.max(1, Math.min(120, Math.floor(timeout / 2))),
+    // No cron jobs: no clock monitor either.
+    schedule: false,
+  });
+  boss.on('error', (error) => options.onError?.(error));
+  try {
+    await boss.start();
+    for (const name of Object.values(QUEUES)) await ensureQueue(boss, name, { retryLimit, expireInSeconds: timeout });
+  } catch (error) {
+    await boss.stop({ graceful: false }).catch(() => undefined);
+    throw new StoreError('open', 'The job queue could not be started on the database; is PostgreSQL running and reachable?', { cause: error });
+  }
+
+  const sendOptions = { retryLimit, retryDelay: 1, expireInSeconds: timeout };
+  let stopped = false;
+
+  return {
+    async sendAlignPair(job, { client } = {}) {
+      await boss.send(QUEUES.alignPair, job, {
+        ...sendOptions,
+        singletonKey: alignPairKey(job),
+        ...(client && { db: { executeSql: (text: string, values: unknown[]) => client.query(text, values) } }),
+      });
+    },
+
+    async sendRemake(job) {
+      const key = `${job.source.id}@${job.source.version}:${job.commentary.id}@${job.commentary.version}:${job.engine}`;
+      await boss.send(QUEUES.remake, job, { ...sendOptions, singletonKey: key });
+    },
+
+    async work(queue, { concurrency = 1 }, handler) {
+      // pg-boss 10 has no team size: each `work` call is one poller taking one job at a time.
+      for (let i = 0; i < concurrency; i++) {
+        let id: string | undefined;
+        id = await boss.work<object>(queue, { pollingIntervalSeconds, batchSize: 1 }, async (jobs) => {
+          for (const job of jobs) await handler(job.data as never);
+          // pg-boss waits its polling interval after every fetch, even one that found a job:
+          // a worker with work to do asks again at once, and waits only when the queue is empty.
+          if (id !== undefined) boss.notifyWorker(id);
+        });
+      }
+    },
+
+    size: (queue) => boss.getQueueSize(queue),
+
+    async stop({ timeoutMs = 30_000 } = {}) {
+      if (stopped) return;
+      stopped = true;
+      await boss.stop({ graceful: true, wait: true, timeout: timeoutMs });
+    },
+  };
+}
+
+/** Creates a queue unless it exists; two processes starting at once may both try, and one loses the race harmlessly. */
+async function ensureQueue(boss: PgBoss, name: QueueName, options: { retryLimit: number; expireInSeconds: number }): Promise<void> {
+  if (await boss.getQueue(name)) return;
+  try {
+    // 'short': one waiting job per key, so a pair sent twice before a worker takes it is queued once.
+    await boss.createQueue(name, { name, policy: 'short', ...options });
+  } catch (error) {
+    if (!(await boss.getQueue(name))) throw error;
+  }
+}
