@@ -28,6 +28,7 @@ import type { VerifyInput, VerifyOptions, VerifyResult } from './verify.js';
 import type {
   AddInput,
   AddResult,
+  AlignmentState,
   AlignmentSummary,
   Candidate,
   CheckResult,
@@ -63,6 +64,14 @@ export interface StoreOptions {
    * in the SQLite file. The store never reads the environment; its callers pass this.
    */
   databaseUrl?: string;
+  /**
+   * On PostgreSQL, who makes an add's alignments: the add itself before it answers (`inline`,
+   * the default, as on SQLite), or the workers sharing the job queue (`queued`: the add
+   * answers once the document is stored, its pairs pending). SQLite always aligns inline.
+   */
+  align?: 'inline' | 'queued';
+  /** With `queued`, how long a job may run before it is given to another worker (seconds). */
+  jobTimeoutSeconds?: number;
 }
 
 export interface Store {
@@ -89,6 +98,13 @@ export interface Store {
   get(id: string, options?: { version?: number }): Promise<StoredDocument | undefined>;
   versions(id: string): Promise<DocumentVersion[]>;
   alignment(sourceId: string, commentaryId: string): Promise<AlignmentReport | undefined>;
+  /**
+   * Whether the alignment of the latest versions of a source and a commentary is made, waits
+   * for a worker (PostgreSQL with queued alignment only), or is neither.
+   */
+  alignmentState(sourceId: string, commentaryId: string): Promise<AlignmentState>;
+  /** How many pairs wait for a worker to align them; always 0 on SQLite. */
+  pending(): Promise<number>;
   alignmentsOf(documentId: string): Promise<AlignmentSummary[]>;
   /** Every alignment between latest versions of two documents. */
   alignments(): Promise<AlignmentSummary[]>;
@@ -192,7 +208,7 @@ function openSqliteStore(options: StoreOptions): Store {
     async add(input) {
       const { vid, outcome } = await write('add', { input });
       // Read on this connection: the writer's transaction has committed, so it sees the version.
-      return { ...loadDocument(db, versionByVid(db, vid)!), outcome };
+      return { ...loadDocument(db, versionByVid(db, vid)!), outcome, pending: [] };
     },
 
     addBatch: async (inputs) => addBatch(ctx, inputs),
@@ -213,6 +229,15 @@ function openSqliteStore(options: StoreOptions): Store {
       const row = alignmentRow(db, source.vid, commentary.vid);
       return row && reportOf(row);
     },
+
+    async alignmentState(sourceId, commentaryId) {
+      const source = latestVersion(db, sourceId);
+      const commentary = latestVersion(db, commentaryId);
+      // An add aligns before it returns: what is stored is ready, and nothing ever waits.
+      return source && commentary && alignmentRow(db, source.vid, commentary.vid) ? 'ready' : 'none';
+    },
+
+    pending: async () => 0,
 
     async alignmentsOf(documentId) {
       const row = latestVersion(db, documentId);

@@ -115,7 +115,24 @@ export type AddOutcome = 'added' | 'new-version' | 'existing';
 export interface AddResult extends StoredDocument {
   /** `existing` when the same text was already stored: nothing was written. */
   outcome: AddOutcome;
+  /**
+   * The alignments the add left to the workers (a team server on PostgreSQL): each is made
+   * soon by one of them. Empty where an add aligns before it returns (SQLite, the CLI).
+   */
+  pending: PendingAlignment[];
 }
+
+/** A pair of documents whose alignment a worker is yet to make. */
+export interface PendingAlignment {
+  sourceId: string;
+  commentaryId: string;
+}
+
+/**
+ * Where the alignment of the latest versions of a source and a commentary stands: made,
+ * waiting for a worker, or neither (one of them is missing, or one quotes nothing of the other).
+ */
+export type AlignmentState = 'ready' | 'pending' | 'none';
 
 export interface DocumentVersion {
   version: number;
@@ -234,6 +251,8 @@ export interface RemakeResult {
   remade: number;
   /** Dropped: this engine finds no passage linking the two. */
   unlinked: number;
+  /** On a team server (queued alignment), sent to the workers to make again instead. */
+  queued?: number;
 }
 
 export interface CorpusReport {

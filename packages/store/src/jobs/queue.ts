@@ -1,8 +1,8 @@
 /**
  * The job queue shared by every server and worker of one PostgreSQL corpus: pg-boss, in its
- * own schema (`pgboss`) of the same database. Aligning a pair, re-making an outdated report
- * and verifying a document are jobs; any process that starts a queue may send them, any
- * worker may take them. A job whose worker dies is given to another once its time is up.
+ * own schema (`pgboss`) of the same database. Aligning a pair and re-making an outdated
+ * report are jobs; any process that starts a queue may send them, any worker may take them.
+ * A job whose worker dies is given to another once its time is up.
  */
 import PgBoss from 'pg-boss';
 import { StoreError } from '../errors.js';
@@ -14,7 +14,7 @@ import { StoreError } from '../errors.js';
 export const QUEUES = { alignPair: 'align-pair', remake: 'remake' } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
-/** One pair of stored versions to align: what B's `alignPair` needs, and what names the job. */
+/** One pair of stored versions to align (see postgres/align-pair.ts), and what names the job. */
 export interface AlignPairJob {
   sourceVid: number;
   commentaryVid: number;
@@ -131,7 +131,10 @@ export async function startQueue(options: JobQueueOptions): Promise<JobQueue> {
     for (const name of Object.values(QUEUES)) await ensureQueue(boss, name, { retryLimit, expireInSeconds: timeout });
   } catch (error) {
     await boss.stop({ graceful: false }).catch(() => undefined);
-    throw new StoreError('open', 'The job queue could not be started on the database; is PostgreSQL running and reachable?', { cause: error });
+    // The store's pool has just connected: what fails here is pg-boss making its schema.
+    throw new StoreError('open', 'The job queue could not be set up in the database: its user must be allowed to create the schema pgboss there.', {
+      cause: error,
+    });
   }
 
   const sendOptions = { retryLimit, retryDelay: 1, expireInSeconds: timeout };

@@ -4,6 +4,8 @@ import { engineVersion } from '../engine-version.js';
 import { StoreError } from '../errors.js';
 import type { Store, StoreOptions } from '../store.js';
 import type { CorpusReport } from '../types.js';
+import type { QueuedAlignment } from '../jobs/queued.js';
+import { alignmentStateOf, pendingCount, pendingOf } from '../jobs/pending.js';
 import { addBatch, addDocument, type AlignMode, type PgAddContext } from './add.js';
 import { alignmentOfPassage, alignmentRow, alignmentsOfVersion, latestAlignments, summarize } from './alignments.js';
 import { findCandidates } from './candidates.js';
@@ -18,14 +20,14 @@ import { search } from './search.js';
 import { verifyDocument } from './verify.js';
 import { exportPostgres, importPostgres } from './transfer.js';
 
-export interface PostgresStoreOptions extends StoreOptions {
+export interface PostgresStoreOptions extends Omit<StoreOptions, 'align'> {
   /** `postgres://user:password@host:port/database`. */
   databaseUrl: string;
   /**
-   * How an add's alignments are made: by the add itself before it answers (`inline`, the
-   * default: what a single process does, as on SQLite), or by jobs (`queued`, see AlignMode).
+   * `inline` (the default) or `queued` (jobs on the queue the workers share, see jobs/), or
+   * an AlignMode of the caller's: its `enqueue` is handed each add's pairs in the add's transaction.
    */
-  align?: AlignMode;
+  align?: StoreOptions['align'] | AlignMode;
   /** Connections this process keeps open to the database (10 by default). */
   poolSize?: number;
 }
@@ -39,15 +41,27 @@ export interface PostgresStoreOptions extends StoreOptions {
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<Store> {
   const location = redactUrl(options.databaseUrl);
   const pool = await openPool(options.databaseUrl, { max: options.poolSize ?? 10 });
-  const ctx: PgAddContext = { pool, engine: engineVersion(), align: options.align ?? { mode: 'inline' } };
+  const engine = engineVersion();
+  const ctx: PgAddContext = { pool, engine, align: typeof options.align === 'object' ? options.align : { mode: 'inline' } };
   let corpus: CorpusReport | undefined;
+  let queued: QueuedAlignment | undefined;
   try {
     await migratePostgres(pool, {
       location,
       onMigrated: (m) => options.onProgress?.({ phase: 'migrate', done: m.version, total: PG_LATEST_SCHEMA_VERSION }),
     });
+    if (options.align === 'queued') {
+      // Loaded only here: an inline store (the CLI) never starts pg-boss.
+      const { startQueuedAlignment } = await import('../jobs/queued.js');
+      queued = await startQueuedAlignment(
+        { databaseUrl: options.databaseUrl, ...(options.jobTimeoutSeconds !== undefined && { jobTimeoutSeconds: options.jobTimeoutSeconds }) },
+        engine,
+      );
+      ctx.align = queued.align;
+    }
     if (options.corpusDir !== undefined) corpus = await loadCorpus(ctx, options.corpusDir, options.onProgress);
   } catch (error) {
+    await queued?.stop().catch(() => undefined);
     await pool.end().catch(() => undefined);
     throw error;
   }
@@ -62,7 +76,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
 
     async add(input) {
       const { row, outcome } = await addDocument(ctx, input);
-      return { ...(await loadDocument(pool, row)), outcome };
+      return { ...(await loadDocument(pool, row)), outcome, pending: await pendingOf(pool, row.vid) };
     },
 
     addBatch: (inputs) => addBatch(ctx, inputs),
@@ -83,6 +97,14 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       const row = await alignmentRow(pool, source.vid, commentary.vid);
       return row && reportOf(row);
     },
+
+    async alignmentState(sourceId, commentaryId) {
+      const source = await latestVersion(pool, sourceId);
+      const commentary = await latestVersion(pool, commentaryId);
+      return source && commentary ? alignmentStateOf(pool, source.vid, commentary.vid) : 'none';
+    },
+
+    pending: () => pendingCount(pool),
 
     async alignmentsOf(documentId) {
       const row = await latestVersion(pool, documentId);
@@ -124,7 +146,14 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
 
     outdated: () => outdatedAlignments(pool, ctx.engine),
 
-    remakeOutdated: (remakeOptions) => remakeOutdated(pool, ctx.engine, remakeOptions),
+    async remakeOutdated(remakeOptions) {
+      if (!queued) return remakeOutdated(pool, ctx.engine, remakeOptions);
+      // The workers make them again, off every server's thread; many servers sending the same
+      // jobs at start send each once.
+      const outdated = await outdatedAlignments(pool, ctx.engine);
+      await queued.remake(outdated);
+      return { outdated: outdated.length, remade: 0, unlinked: 0, queued: outdated.length };
+    },
 
     verify: (id, input, verifyOptions = {}) => verifyDocument(ctx, id, input, verifyOptions),
 
@@ -161,6 +190,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     importCorpus: (records) => importPostgres(pool, records, location),
 
     async close() {
+      await queued?.stop();
       await pool.end();
     },
   };

@@ -1,0 +1,117 @@
+import pg from 'pg';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openStore, type Store } from '../store.js';
+import { OP_ED_ID, opEdText, STATEMENT_ID, statementText } from '../test-support/corpus.js';
+import { freshDatabaseUrl } from '../test-support/postgres.js';
+import { startWorkerThread } from './in-process.js';
+import { runWorker, type WorkerEvent } from './worker.js';
+
+const stores: Store[] = [];
+const stops: Array<() => Promise<void>> = [];
+
+afterEach(async () => {
+  for (const stop of stops.splice(0)) await stop();
+  for (const store of stores.splice(0)) await store.close();
+});
+
+async function queuedStore(databaseUrl: string): Promise<Store> {
+  const store = await openStore({ path: '', databaseUrl, align: 'queued' });
+  stores.push(store);
+  return store;
+}
+
+/** A worker in this process, stopped after the test; its events. */
+function worker(databaseUrl: string): WorkerEvent[] {
+  const events: WorkerEvent[] = [];
+  const stop = new AbortController();
+  const running = runWorker({ databaseUrl, pollingIntervalSeconds: 0.5, signal: stop.signal, onEvent: (e) => events.push(e) });
+  stops.push(async () => {
+    stop.abort();
+    await running;
+  });
+  return events;
+}
+
+async function eventually<T>(take: () => Promise<T | undefined>, ms = 20_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await take();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error(`nothing came within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('queued alignment on PostgreSQL', () => {
+  it('stores the document at once, its alignment pending, and a worker makes the report', async () => {
+    const databaseUrl = await freshDatabaseUrl();
+    const store = await queuedStore(databaseUrl);
+    const source = await store.add({ text: statementText(), format: 'text', kind: 'source', id: STATEMENT_ID });
+    expect(source.pending).toEqual([]);
+    const opEd = await store.add({ text: opEdText(), format: 'text', kind: 'commentary', id: OP_ED_ID });
+    expect(opEd.pending).toEqual([{ sourceId: STATEMENT_ID, commentaryId: OP_ED_ID }]);
+    expect(await store.alignmentState(STATEMENT_ID, OP_ED_ID)).toBe('pending');
+    expect(await store.alignment(STATEMENT_ID, OP_ED_ID)).toBeUndefined();
+    expect(await store.pending()).toBe(1);
+
+    const events = worker(databaseUrl);
+    await eventually(async () => ((await store.alignmentState(STATEMENT_ID, OP_ED_ID)) === 'ready' ? true : undefined));
+    expect((await store.alignment(STATEMENT_ID, OP_ED_ID))!.passages).toHaveLength(8);
+    expect(await store.pending()).toBe(0);
+    expect(events.find((e) => e.type === 'aligned')).toMatchObject({ source: STATEMENT_ID, commentary: OP_ED_ID, outcome: 'stored' });
+    // The other way round there is nothing, pending or made.
+    expect(await store.alignmentState(OP_ED_ID, STATEMENT_ID)).toBe('none');
+  });
+
+  it('sends the reports another engine made to the workers, which make them again', async () => {
+    const databaseUrl = await freshDatabaseUrl();
+    const store = await queuedStore(databaseUrl);
+    await store.add({ text: statementText(), format: 'text', kind: 'source', id: STATEMENT_ID });
+    await store.add({ text: opEdText(), format: 'text', kind: 'commentary', id: OP_ED_ID });
+    const events = worker(databaseUrl);
+    await eventually(async () => ((await store.alignmentState(STATEMENT_ID, OP_ED_ID)) === 'ready' ? true : undefined));
+    // As a database an older Verbatim wrote.
+    const db = new pg.Client({ connectionString: databaseUrl });
+    await db.connect();
+    await db.query(`UPDATE alignments SET engine_version = '@verbatim/core@0.0.1'`);
+    await db.end();
+    expect(await store.outdated()).toHaveLength(1);
+
+    expect(await store.remakeOutdated()).toEqual({ outdated: 1, remade: 0, unlinked: 0, queued: 1 });
+    await eventually(async () => ((await store.outdated()).length === 0 ? true : undefined));
+    expect(events.find((e) => e.type === 'remade')).toMatchObject({ source: `${STATEMENT_ID} v1`, commentary: `${OP_ED_ID} v1`, outcome: 'remade' });
+    expect((await store.alignment(STATEMENT_ID, OP_ED_ID))!.passages).toHaveLength(8);
+  });
+
+  it('waits no more for a pair one of whose documents was deleted before a worker came', async () => {
+    const databaseUrl = await freshDatabaseUrl();
+    const store = await queuedStore(databaseUrl);
+    await store.add({ text: statementText(), format: 'text', kind: 'source', id: STATEMENT_ID });
+    await store.add({ text: opEdText(), format: 'text', kind: 'commentary', id: OP_ED_ID });
+    expect(await store.pending()).toBe(1);
+    await store.delete(OP_ED_ID);
+    expect(await store.pending()).toBe(0);
+    const events = worker(databaseUrl);
+    await eventually(async () => events.find((e) => e.type === 'aligned'));
+    expect(events.find((e) => e.type === 'aligned')).toMatchObject({ outcome: 'gone' });
+    expect(await store.alignments()).toEqual([]);
+  });
+
+  it('aligns in a thread of its own when the server runs the worker in process', async () => {
+    const databaseUrl = await freshDatabaseUrl();
+    const store = await queuedStore(databaseUrl);
+    const thread = startWorkerThread({ databaseUrl, pollingIntervalSeconds: 0.5 });
+    stops.push(() => thread.stop());
+    await thread.started;
+    await store.add({ text: statementText(), format: 'text', kind: 'source', id: STATEMENT_ID });
+    await store.add({ text: opEdText(), format: 'text', kind: 'commentary', id: OP_ED_ID });
+    await eventually(async () => ((await store.alignmentState(STATEMENT_ID, OP_ED_ID)) === 'ready' ? true : undefined));
+    expect(await store.pending()).toBe(0);
+  });
+
+  it('says in one sentence that a worker cannot reach its database', async () => {
+    await expect(runWorker({ databaseUrl: 'postgres://verbatim:secret@127.0.0.1:1/none' })).rejects.toThrow(
+      /^Cannot open the database postgres:\/\/verbatim@127\.0\.0\.1:1\/none: no PostgreSQL server answers at that address \(connection refused\)\.$/,
+    );
+  });
+});

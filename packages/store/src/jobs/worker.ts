@@ -1,0 +1,99 @@
+/**
+ * A worker: takes alignment and re-making jobs from the shared queue and stores their
+ * reports, until told to stop. Any number of them, in any number of processes and machines, share one queue; each
+ * job is done by one of them, and done again harmlessly if its worker died after storing it.
+ */
+import { engineVersion } from '../engine-version.js';
+import { StoreError } from '../errors.js';
+import { alignPair, type PairOutcome } from '../postgres/align-pair.js';
+import { openPool } from '../postgres/pool.js';
+import { remakeAlignment } from '../postgres/realign.js';
+import type { Remade } from '../remake.js';
+import { clearPending } from './pending.js';
+import { QUEUES, startQueue, type AlignPairJob, type JobQueueOptions, type RemakeJob } from './queue.js';
+
+export type WorkerEvent =
+  | { type: 'started'; concurrency: number }
+  /** `source` and `commentary` name the two documents by id. */
+  | { type: 'taken'; source: string; commentary: string }
+  | { type: 'aligned'; source: string; commentary: string; outcome: PairOutcome; ms: number }
+  | { type: 'remade'; source: string; commentary: string; outcome: Remade; ms: number }
+  | { type: 'failed'; source: string; commentary: string; reason: string }
+  | { type: 'stopping' };
+
+export interface WorkerOptions extends Omit<JobQueueOptions, 'onError'> {
+  /** How many jobs this worker runs at once (default 1: aligning is work for one core). */
+  concurrency?: number;
+  /** Stops the worker: it finishes the jobs it runs (or gives them back after `stopTimeoutMs`), then resolves. */
+  signal?: AbortSignal;
+  /** How long a stopping worker waits for its running jobs before giving them back; 30 s by default. */
+  stopTimeoutMs?: number;
+  /** What the worker does, for a log. */
+  onEvent?: (event: WorkerEvent) => void;
+  /** What went wrong in the background (a lost connection; the worker goes on). */
+  onError?: (error: Error) => void;
+}
+
+/**
+ * Runs a worker until `signal` aborts. Refuses (StoreError 'open') when the database cannot
+ * be reached at start; later losses of the connection are reported to `onError` and the job
+ * that met one is retried.
+ */
+export async function runWorker(options: WorkerOptions): Promise<void> {
+  const { signal, concurrency = 1, onEvent = () => {}, onError = () => {} } = options;
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    throw new StoreError('invalid', `A worker runs at least one job at a time; ${concurrency} is not a number of jobs.`);
+  }
+  if (signal?.aborted) return;
+  // One connection per job at a time is all a worker uses; pg-boss has its own.
+  const pool = await openPool(options.databaseUrl, { max: concurrency + 1 });
+  const engine = engineVersion();
+  let queue;
+  try {
+    queue = await startQueue({ ...options, onError });
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  try {
+    /** Runs one job, saying what it took, what it came to, and how long it took; a failure is said and thrown, for a retry. */
+    const run = async <T>(names: { source: string; commentary: string }, job: () => Promise<T>): Promise<{ outcome: T; ms: number }> => {
+      const started = performance.now();
+      onEvent({ type: 'taken', ...names });
+      try {
+        return { outcome: await job(), ms: Math.round(performance.now() - started) };
+      } catch (error) {
+        onEvent({ type: 'failed', ...names, reason: error instanceof Error ? error.message : String(error) });
+        throw error;
+      }
+    };
+    await queue.work<AlignPairJob>(QUEUES.alignPair, { concurrency }, async (job) => {
+      const names = { source: job.sourceId, commentary: job.commentaryId };
+      const done = await run(names, async () => {
+        const outcome = await alignPair(pool, { sourceVid: job.sourceVid, commentaryVid: job.commentaryVid }, engine);
+        // Whatever the outcome (stored, stored already, nothing linking the two, a version
+        // deleted meanwhile), the pair waits no more.
+        await clearPending(pool, job);
+        return outcome;
+      });
+      onEvent({ type: 'aligned', ...names, ...done });
+    });
+    await queue.work<RemakeJob>(QUEUES.remake, { concurrency }, async (job) => {
+      const names = { source: `${job.source.id} v${job.source.version}`, commentary: `${job.commentary.id} v${job.commentary.version}` };
+      const done = await run(names, () => remakeAlignment(pool, engine, { source: job.source, commentary: job.commentary, engineVersion: job.engineVersion }));
+      onEvent({ type: 'remade', ...names, ...done });
+    });
+    onEvent({ type: 'started', concurrency });
+    await aborted(signal);
+    onEvent({ type: 'stopping' });
+  } finally {
+    await queue.stop(options.stopTimeoutMs === undefined ? {} : { timeoutMs: options.stopTimeoutMs });
+    await pool.end();
+  }
+}
+
+function aborted(signal: AbortSignal | undefined): Promise<void> {
+  if (!signal) return new Promise(() => {});
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+}
