@@ -2,7 +2,17 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { noneMatchHits } from '../http/conditional.js';
 import { ProblemError } from '../problem.js';
 import { router, type RouteDeps } from '../router.js';
-import { alignmentReportComponents, alignmentReportRef, LinkSchema, linkOf } from '../schemas/alignments.js';
+import {
+  AlignmentPendingSchema,
+  AlignmentStatusSchema,
+  alignmentReportComponents,
+  alignmentReportRef,
+  LinkSchema,
+  linkOf,
+  PendingCountSchema,
+  reportPath,
+  statusPath,
+} from '../schemas/alignments.js';
 import { documentId, problems } from '../schemas/common.js';
 
 /**
@@ -30,7 +40,8 @@ const report = createRoute({
   description:
     'The AlignmentReport (SPEC §2, `alignment-report.schema.json`) between the latest versions of the two documents. ' +
     'Passage ids are stable across restarts. A report another engine made (a database from an older Verbatim) is served as it is with `"stale": true` until the server has made it again, in the background after its start. ' +
-    'The ETag names the two texts (their SHA-256), the engine that made the report and the one serving it; send it back in `If-None-Match` to get a 304.',
+    'The ETag names the two texts (their SHA-256), the engine that made the report and the one serving it; send it back in `If-None-Match` to get a 304. ' +
+    'On a team server (PostgreSQL) a document is aligned by a worker just after it is stored: until then the answer is `202 Accepted`, its `Location` the status to ask again.',
   // Read by the handler, not validated: any value is a valid If-None-Match (it just may not match).
   parameters: [{ name: 'If-None-Match', in: 'header', required: false, description: 'An ETag from an earlier answer.', schema: { type: 'string' } }],
   request: {
@@ -42,10 +53,47 @@ const report = createRoute({
       headers: { ETag: { schema: { type: 'string' } }, 'Cache-Control': { schema: { type: 'string' } } },
       content: { 'application/json': { schema: alignmentReportRef } },
     },
+    202: {
+      description: 'Not aligned yet: a worker is about to make it (team server only)',
+      headers: {
+        Location: { schema: { type: 'string' }, description: 'The status of the alignment.' },
+        'Retry-After': { schema: { type: 'integer' }, description: 'Seconds after which to ask again.' },
+      },
+      content: { 'application/json': { schema: AlignmentPendingSchema } },
+    },
     304: { description: 'The report has not changed since the ETag given' },
     ...problems(400, 404),
   },
 });
+
+const params = z.object({ sourceId: documentId('sourceId'), commentaryId: documentId('commentaryId', 'op-ed-expanding-sino-russian-cooperation') });
+
+const status = createRoute({
+  method: 'get',
+  path: '/alignments/{sourceId}/{commentaryId}/status',
+  tags: ['Alignments'],
+  summary: 'Whether the alignment of a source and a commentary is ready',
+  description:
+    '`pending` while a worker of the team server has yet to make it, `ready` with the link to the report once made; 404 when there is no such alignment. ' +
+    'On SQLite an alignment is made as its document is added, so it is never pending.',
+  request: { params },
+  responses: {
+    200: { description: 'Pending or ready', content: { 'application/json': { schema: AlignmentStatusSchema } } },
+    ...problems(400, 404),
+  },
+});
+
+const pendingCount = createRoute({
+  method: 'get',
+  path: '/alignments/pending',
+  tags: ['Alignments'],
+  summary: 'How many alignments wait for a worker',
+  description: 'On a team server (PostgreSQL), the pairs of documents stored but not yet aligned by a worker; 0 once every worker is done.',
+  responses: { 200: { description: 'The count', content: { 'application/json': { schema: PendingCountSchema } } } },
+});
+
+/** Seconds a client waits before asking again whether a pending alignment is ready. */
+const RETRY_AFTER_SECONDS = 2;
 
 export function alignmentRoutes({ store, reports }: RouteDeps) {
   const app = router();
@@ -54,13 +102,30 @@ export function alignmentRoutes({ store, reports }: RouteDeps) {
   }
   return app
     .openapi(list, async (c) => c.json((await store.alignments()).map(linkOf), 200))
+    .openapi(pendingCount, async (c) => c.json({ pending: await store.pending() }, 200))
     .openapi(report, async (c) => {
       const { sourceId, commentaryId } = c.req.valid('param');
       const served = await reports.get(sourceId, commentaryId);
-      if (!served) throw new ProblemError(404, await notFound(store, sourceId, commentaryId));
+      if (!served) {
+        if ((await store.alignmentState(sourceId, commentaryId)) === 'pending') {
+          const location = statusPath(sourceId, commentaryId);
+          c.header('Location', location);
+          c.header('Retry-After', String(RETRY_AFTER_SECONDS));
+          c.header('Cache-Control', 'no-store');
+          return c.json({ state: 'pending' as const, status: location }, 202);
+        }
+        throw new ProblemError(404, await notFound(store, sourceId, commentaryId));
+      }
       const headers = { ETag: served.etag, 'Cache-Control': CACHE_CONTROL };
       if (noneMatchHits(c.req.header('If-None-Match'), served.etag)) return c.body(null, 304, headers);
       return c.body(served.body, 200, { ...headers, 'Content-Type': 'application/json; charset=utf-8' });
+    })
+    .openapi(status, async (c) => {
+      const { sourceId, commentaryId } = c.req.valid('param');
+      const state = await store.alignmentState(sourceId, commentaryId);
+      if (state === 'none') throw new ProblemError(404, await notFound(store, sourceId, commentaryId));
+      c.header('Cache-Control', 'no-store');
+      return c.json(state === 'ready' ? { state, report: reportPath(sourceId, commentaryId) } : { state }, 200);
     });
 }
 

@@ -13,6 +13,7 @@ import {
   PreviewDocumentSchema,
   StoredDocumentSchema,
 } from '../schemas/documents.js';
+import { statusPath } from '../schemas/alignments.js';
 import { documentId, problems } from '../schemas/common.js';
 import { formatOfUpload, titleOfUpload } from '../upload.js';
 
@@ -57,7 +58,8 @@ const add = createRoute({
   summary: 'Add a document and align it',
   description:
     'Stores the document and aligns it as `verbatim add` does: a commentary against every source it quotes, a source against every commentary quoting it. ' +
-    'Send JSON, or a multipart form with a `file` field. The same text again answers 200 with the stored document; giving the `id` of a stored document with other text adds a version.',
+    'Send JSON, or a multipart form with a `file` field. The same text again answers 200 with the stored document; giving the `id` of a stored document with other text adds a version. ' +
+    'On a team server (PostgreSQL) the answer comes once the document is stored: its alignments are made by the workers just after, and `pending` names each with its status link.',
   security: [{ Bearer: [] }],
   // Both media types' validators run on every request, so neither can be "required" to the
   // validator; the handler refuses a request with neither (documented as required below).
@@ -159,7 +161,7 @@ export function documentRoutes({ store, reports, fetchPrivate }: RouteDeps) {
       const input = await addInput(c.req.header('Content-Type'), () => c.req.valid('json'), () => c.req.valid('form'));
       const stored: AddResult = await store.add(input);
       reports.forget(stored.id);
-      const body = { ...stored, aligned: await store.alignmentsOf(stored.id) };
+      const body = await addedBody(store, stored);
       if (stored.outcome === 'existing') return c.json(body, 200);
       c.header('Location', `/api/documents/${encodeURIComponent(stored.id)}`);
       return c.json(body, 201);
@@ -169,7 +171,7 @@ export function documentRoutes({ store, reports, fetchPrivate }: RouteDeps) {
       const page = await fetchPage(address, { allowPrivate: fetchPrivate });
       const stored: AddResult = await store.add({ ...meta, text: page.text, format: format ?? page.format, pageUrl: page.url });
       reports.forget(stored.id);
-      const body = { ...stored, aligned: await store.alignmentsOf(stored.id) };
+      const body = await addedBody(store, stored);
       if (stored.outcome === 'existing') return c.json(body, 200);
       c.header('Location', `/api/documents/${encodeURIComponent(stored.id)}`);
       return c.json(body, 201);
@@ -197,6 +199,16 @@ export function documentRoutes({ store, reports, fetchPrivate }: RouteDeps) {
       reports.forget(id);
       return c.body(null, 204);
     });
+}
+
+/** What an add answers: the stored document, its alignments, and those still to be made, with their status links. */
+async function addedBody(store: RouteDeps['store'], stored: AddResult) {
+  const { pending, ...document } = stored;
+  return {
+    ...document,
+    aligned: await store.alignmentsOf(stored.id),
+    pending: pending.map((p) => ({ source: p.sourceId, commentary: p.commentaryId, status: statusPath(p.sourceId, p.commentaryId) })),
+  };
 }
 
 type JsonBody = z.infer<typeof AddDocumentJsonSchema>;

@@ -7,7 +7,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** Every route of SPEC §4, the verification of issue 7, and what the pages read (issue 11). */
+/** Every route of SPEC §4, the verification of issue 7, what the pages read (issue 11), the team server's status (issue 13). */
 const ROUTES = [
   ['get', '/api/health'],
   ['get', '/api/documents'],
@@ -21,6 +21,8 @@ const ROUTES = [
   ['get', '/api/documents/{id}/passages'],
   ['get', '/api/alignments'],
   ['get', '/api/alignments/{sourceId}/{commentaryId}'],
+  ['get', '/api/alignments/{sourceId}/{commentaryId}/status'],
+  ['get', '/api/alignments/pending'],
   ['get', '/api/alignments/{sourceId}/{commentaryId}/citations'],
   ['get', '/api/passages/{passageId}/citation'],
   ['get', '/api/search'],
@@ -58,6 +60,17 @@ describe('GET /api/openapi.json', () => {
     expect(Object.keys(add.requestBody.content)).toEqual(['application/json', 'multipart/form-data']);
     expect(add.security).toEqual([{ Bearer: [] }]);
     expect(doc.components.securitySchemes.Bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+  });
+
+  it('describes the 202 Accepted of a pending alignment and the status its Location names', () => {
+    const report = doc.paths['/api/alignments/{sourceId}/{commentaryId}']!.get.responses;
+    expect(report['202'].headers).toMatchObject({ Location: expect.anything(), 'Retry-After': expect.anything() });
+    expect(report['202'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/AlignmentPending' });
+    const status = doc.paths['/api/alignments/{sourceId}/{commentaryId}/status']!.get.responses;
+    expect(status['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/AlignmentStatus' });
+    expect(Object.keys(status)).toEqual(expect.arrayContaining(['200', '404']));
+    const added = doc.components.schemas.AddedDocument as { allOf: [unknown, { properties: Record<string, unknown>; required: string[] }] };
+    expect(added.allOf[1].required).toContain('pending');
   });
 
   it('describes the report with the contract’s own schema, its references resolved within the document', () => {

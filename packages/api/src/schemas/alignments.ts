@@ -32,6 +32,34 @@ export const LinkSchema = AlignmentSummarySchema.extend({
 
 export type Link = AlignmentSummary & { stale: boolean };
 
+/** Where an alignment's status is told: what a 202 names in its Location. */
+export const statusPath = (sourceId: string, commentaryId: string) =>
+  `/api/alignments/${encodeURIComponent(sourceId)}/${encodeURIComponent(commentaryId)}/status`;
+
+export const reportPath = (sourceId: string, commentaryId: string) =>
+  `/api/alignments/${encodeURIComponent(sourceId)}/${encodeURIComponent(commentaryId)}`;
+
+export const AlignmentPendingSchema = z
+  .object({
+    state: z.literal('pending'),
+    status: z.string().openapi({ example: statusPath('joint-statement-2022-02-04', 'op-ed-expanding-sino-russian-cooperation'), description: 'Where to ask whether it is ready.' }),
+  })
+  .openapi('AlignmentPending', { description: 'The alignment is waiting for a worker of the team server (PostgreSQL); it is made within moments.' });
+
+export const AlignmentStatusSchema = z
+  .union([
+    z.object({ state: z.literal('pending') }),
+    z.object({
+      state: z.literal('ready'),
+      report: z.string().openapi({ example: reportPath('joint-statement-2022-02-04', 'op-ed-expanding-sino-russian-cooperation'), description: 'The report.' }),
+    }),
+  ])
+  .openapi('AlignmentStatus');
+
+export const PendingCountSchema = z
+  .object({ pending: z.number().int().openapi({ description: 'Pairs of documents waiting for a worker to align them; always 0 on SQLite.' }) })
+  .openapi('PendingAlignments');
+
 /** A stored alignment as the API lists it: said stale when the running engine did not make it. */
 export function linkOf(summary: AlignmentSummary): Link {
   return { ...summary, stale: summary.engineVersion !== engineVersion() };

@@ -53,6 +53,18 @@ export const AddedDocumentSchema = StoredDocumentSchema.extend({
     description: '`existing` when the same text was already stored (status 200): nothing was written.',
   }),
   aligned: z.array(AlignmentSummarySchema).openapi({ description: 'The alignments linking this version to other documents.' }),
+  pending: z
+    .array(
+      z.object({
+        source: z.string(),
+        commentary: z.string(),
+        status: z.string().openapi({ description: 'Where to ask whether this alignment is ready.' }),
+      }),
+    )
+    .openapi({
+      description:
+        'The alignments a worker of the team server (PostgreSQL) has yet to make for this version: each answers `202 Accepted` until it is made. Always empty on SQLite, where an add aligns before it answers.',
+    }),
 }).openapi('AddedDocument');
 
 /** An empty form field is a field left blank, not a value. */
