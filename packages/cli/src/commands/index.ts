@@ -25,6 +25,7 @@ export const commands: readonly CommandEntry[] = [
   { name: 'backup', load: async () => (await import('./backup.js')).backupCommand },
   { name: 'migrate-to', load: async () => (await import('./migrate-to.js')).migrateToCommand },
   { name: 'serve', load: async () => (await import('./serve.js')).serveCommand },
+  { name: 'worker', load: async () => (await import('./worker.js')).workerCommand },
 ];
 
 /** Every command, loaded: what `verbatim --help` lists. */
