@@ -22,12 +22,20 @@ function milliseconds(name: string, value: string): number {
   return n;
 }
 
+/** VERBATIM_WORKER (on, or off when separate workers align) and VERBATIM_JOB_TIMEOUT, for a server on PostgreSQL. */
+async function jobSettings(env: NodeJS.ProcessEnv): Promise<{ worker: boolean; jobTimeoutSeconds: number }> {
+  const worker = env.VERBATIM_WORKER ?? 'on';
+  if (worker !== 'on' && worker !== 'off') throw new Error(`VERBATIM_WORKER is on or off, not ${JSON.stringify(worker)}.`);
+  const { jobTimeoutSeconds } = await import('@verbatim/store/jobs');
+  return { worker: worker === 'on', jobTimeoutSeconds: jobTimeoutSeconds(env.VERBATIM_JOB_TIMEOUT) };
+}
+
 async function main(): Promise<void> {
   const env = process.env;
   const server = await start({
     // A relative VERBATIM_DB is the user's, relative to where they ran the command.
     dbPath: env.VERBATIM_DB ? path.resolve(env.VERBATIM_DB) : path.join(ROOT, 'data', 'verbatim.db'),
-    ...(env.VERBATIM_DATABASE_URL ? { databaseUrl: env.VERBATIM_DATABASE_URL } : {}),
+    ...(env.VERBATIM_DATABASE_URL ? { databaseUrl: env.VERBATIM_DATABASE_URL, ...(await jobSettings(env)) } : {}),
     corpusDir: path.join(ROOT, 'corpus'),
     port: port(env.PORT),
     // Closed by default: only this machine can reach the workbench unless HOST says otherwise.

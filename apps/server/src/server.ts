@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { createApp } from '@verbatim/api';
 import { openStore, type ProgressListener, type RemakeResult, type Store } from '@verbatim/store';
+import type { WorkerThread } from '@verbatim/store/jobs';
 import { createWebHandler } from '@verbatim/web/server';
 
 export interface ServerOptions {
@@ -10,6 +11,13 @@ export interface ServerOptions {
   dbPath: string;
   /** A PostgreSQL URL (VERBATIM_DATABASE_URL): the corpus lives there instead of the SQLite file. */
   databaseUrl?: string;
+  /**
+   * On PostgreSQL, whether this process also runs a worker, in a thread of its own (default
+   * true; VERBATIM_WORKER=off when separate `verbatim worker` processes do the aligning).
+   */
+  worker?: boolean;
+  /** On PostgreSQL, how long a job may run before it is given to another worker, in seconds (VERBATIM_JOB_TIMEOUT). */
+  jobTimeoutSeconds?: number;
   /** The corpus folder loaded at start, idempotently. */
   corpusDir?: string;
   /** 0 picks a free port. */
@@ -53,7 +61,9 @@ export interface RunningServer {
 export async function start(options: ServerOptions): Promise<RunningServer> {
   const store = await openStore({
     path: options.dbPath,
-    ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+    // A server answers once a document is stored; the workers (its own, or others) align it.
+    ...(options.databaseUrl ? { databaseUrl: options.databaseUrl, align: 'queued' as const } : {}),
+    ...(options.jobTimeoutSeconds !== undefined ? { jobTimeoutSeconds: options.jobTimeoutSeconds } : {}),
     ...(options.corpusDir !== undefined ? { corpusDir: options.corpusDir } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.busyTimeoutMs !== undefined ? { busyTimeoutMs: options.busyTimeoutMs } : {}),
@@ -69,7 +79,9 @@ export async function start(options: ServerOptions): Promise<RunningServer> {
   const handleApi = getRequestListener(api.fetch);
 
   let server: Server;
+  let worker: WorkerThread | undefined;
   try {
+    if (options.databaseUrl && options.worker !== false) worker = await startWorker(options.databaseUrl, options);
     // The web app takes every path outside /api, reading and writing through this same API
     // in process; what it does not serve goes on to the API, whose 404 is a problem+json.
     const web = await createWebHandler({ api: (request) => api.fetch(request) });
@@ -79,6 +91,7 @@ export async function start(options: ServerOptions): Promise<RunningServer> {
       options.host,
     );
   } catch (error) {
+    await worker?.stop();
     await store.close();
     throw error;
   }
@@ -103,9 +116,35 @@ export async function start(options: ServerOptions): Promise<RunningServer> {
         // Keep-alive connections would hold `close` open until they time out.
         server.closeAllConnections();
       });
+      // Its running job finished, or given back to the queue for another worker.
+      await worker?.stop();
       await store.close();
     },
   };
+}
+
+/**
+ * The worker `npm start` runs beside the server on PostgreSQL, in a thread of its own so that
+ * aligning never holds up a request. Its failures go to the log; a job that failed is retried.
+ */
+async function startWorker(databaseUrl: string, options: ServerOptions): Promise<WorkerThread> {
+  const { startWorkerThread } = await import('@verbatim/store/jobs');
+  const log = options.log ?? (() => {});
+  const thread = startWorkerThread({
+    databaseUrl,
+    ...(options.jobTimeoutSeconds !== undefined ? { jobTimeoutSeconds: options.jobTimeoutSeconds } : {}),
+    onEvent: (event) => {
+      if (event.type === 'failed') log(`verbatim: aligning ${event.source} with ${event.commentary} failed (${event.reason}); it will be tried again.`);
+    },
+    onError: (message) => log(`verbatim: the job queue met a problem (${message}); trying again.`),
+  });
+  try {
+    await thread.started;
+  } catch (error) {
+    await thread.stop();
+    throw error;
+  }
+  return thread;
 }
 
 /** At most one progress line a second in the log: a big corpus has thousands of reports. */
@@ -132,7 +171,8 @@ async function remakeInBackground(store: Store, signal: AbortSignal, log: (line:
         log(`verbatim: re-made ${done}/${total} reports${documentId ? ` (${documentId})` : ''}`);
       },
     });
-    if (!signal.aborted) log(`verbatim: every report is now this engine's (${result.remade} made again, ${result.unlinked} no longer linking).`);
+    if (result.queued !== undefined) log(`verbatim: ${result.queued} ${result.queued === 1 ? 'report is' : 'reports are'} queued for the workers to make again.`);
+    else if (!signal.aborted) log(`verbatim: every report is now this engine's (${result.remade} made again, ${result.unlinked} no longer linking).`);
     return result;
   } catch (error) {
     const left = (await store.outdated()).length;
