@@ -10,6 +10,10 @@ export const load: PageServerLoad = async ({ params, locals: { api } }) => {
     api.get<StoredDocument>(`/api/documents/${at(params.commentaryId)}`),
     api.find<AlignmentReport & { stale?: true }>(`/api/alignments/${at(params.sourceId)}/${at(params.commentaryId)}`),
   ]);
+  // A team server answers 202 Accepted while a worker has yet to align the two (just added).
+  if (report && (report as { state?: string }).state === 'pending') {
+    error(503, `Verbatim is aligning “${commentary.title}” with “${source.title}” (a worker of the team server is on it): reload this page in a moment.`);
+  }
   if (!report) {
     // The two ids the other way round: send the reader to the comparison that exists.
     if (await api.find(`/api/alignments/${at(commentary.id)}/${at(source.id)}`)) redirect(308, `/compare/${at(commentary.id)}/${at(source.id)}`);
