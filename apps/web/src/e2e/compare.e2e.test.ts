@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launch, outputPath, repositoryPath } from './support/browser';
+import { newCheckedPage } from './support/checked-page';
 import { COMMENTARY_ID, COMPARE, SOURCE_ID } from './support/seed';
 import { startWorkbench, type Workbench } from './support/workbench';
 
@@ -12,7 +13,6 @@ describe('the comparison page', () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  let errors: string[];
 
   beforeAll(async () => {
     [workbench, browser] = await Promise.all([startWorkbench(), launch()]);
@@ -23,11 +23,7 @@ describe('the comparison page', () => {
   });
   beforeEach(async (test) => {
     await context?.close();
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, baseURL: workbench.url, reducedMotion: 'reduce' });
-    page = await context.newPage();
-    errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    test.onTestFinished(() => expect(errors, 'errors in the page').toEqual([]));
+    ({ context, page } = await newCheckedPage(browser, test, { viewport: { width: 1280, height: 800 }, baseURL: workbench.url }));
   });
 
   const passages = (role: 'source' | 'commentary') => page.locator(`[data-role="${role}"] [data-passage-id]`);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launch, outputPath, repositoryPath } from './support/browser';
+import { newCheckedPage } from './support/checked-page';
 import { COMMENTARY_ID, COMPARE, SOURCE_ID } from './support/seed';
 import { startWorkbench, type Workbench } from './support/workbench';
 
@@ -16,7 +17,6 @@ describe('the marks of the comparison', () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  let errors: string[];
   let readingId: string;
 
   beforeAll(async () => {
@@ -34,11 +34,7 @@ describe('the marks of the comparison', () => {
   });
   beforeEach(async (test) => {
     await context?.close();
-    context = await browser.newContext({ viewport: { width: 1400, height: 900 }, baseURL: workbench.url, reducedMotion: 'reduce' });
-    page = await context.newPage();
-    errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    test.onTestFinished(() => expect(errors, 'errors in the page').toEqual([]));
+    ({ context, page } = await newCheckedPage(browser, test, { viewport: { width: 1400, height: 900 }, baseURL: workbench.url }));
   });
 
   async function open(path: string) {
