@@ -45,6 +45,18 @@ async function eventually<T>(take: () => T | undefined | Promise<T | undefined>,
 }
 
 describe('the job queue on PostgreSQL', () => {
+  it('starts on a new database when several processes start at the same moment', async () => {
+    // Each start creates pg-boss' schema unless it finds it: started together, they race for it.
+    const fresh = await freshDatabaseUrl();
+    const started = await Promise.allSettled(
+      Array.from({ length: 4 }, () => startQueue({ databaseUrl: fresh, pollingIntervalSeconds: 0.5 })),
+    );
+    for (const outcome of started) if (outcome.status === 'fulfilled') open.push(outcome.value);
+    expect(started.map((outcome) => outcome.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
+    await open[0]!.sendAlignPair(job(7));
+    expect(await open[3]!.size(QUEUES.alignPair)).toBe(1);
+  });
+
   it('keeps a job sent in a transaction only if that transaction commits', async () => {
     const q = await queue();
     const client = new pg.Client({ connectionString: url });

@@ -115,26 +115,20 @@ export async function startQueue(options: JobQueueOptions): Promise<JobQueue> {
   }
   const retryLimit = options.retryLimit ?? DEFAULT_RETRY_LIMIT;
   const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
-  const boss = new PgBoss({
-    connectionString: options.databaseUrl,
-    max: options.maxConnections ?? 4,
-    application_name: 'verbatim-jobs',
-    // Expired jobs are found by the upkeep: it must run often enough for a lost job to come back
-    // within about its time limit (pg-boss runs it once per interval across all processes).
-    maintenanceIntervalSeconds: Math.max(1, Math.min(120, Math.floor(timeout / 2))),
-    // No cron jobs: no clock monitor either.
-    schedule: false,
-  });
-  boss.on('error', (error) => options.onError?.(error));
+  const settings = { retryLimit, expireInSeconds: timeout };
+  let boss: PgBoss;
   try {
-    await boss.start();
-    for (const name of Object.values(QUEUES)) await ensureQueue(boss, name, { retryLimit, expireInSeconds: timeout });
+    boss = await startBoss(options, timeout, settings);
   } catch (error) {
-    await boss.stop({ graceful: false }).catch(() => undefined);
-    // The store's pool has just connected: what fails here is pg-boss making its schema.
-    throw new StoreError('open', 'The job queue could not be set up in the database: its user must be allowed to create the schema pgboss there.', {
-      cause: error,
-    });
+    // Only PostgreSQL's own refusal is the user's to fix; anything else is said plainly, the detail kept as the cause.
+    const refused = (error as { code?: string }).code === '42501';
+    throw new StoreError(
+      'open',
+      refused
+        ? 'The job queue could not be set up in the database: its user must be allowed to create the schema pgboss there.'
+        : 'The job queue could not be set up in the database; set VERBATIM_DEBUG=1 to see why.',
+      { cause: error },
+    );
   }
 
   const sendOptions = { retryLimit, retryDelay: 1, expireInSeconds: timeout };
@@ -175,6 +169,41 @@ export async function startQueue(options: JobQueueOptions): Promise<JobQueue> {
       await boss.stop({ graceful: true, wait: true, timeout: timeoutMs });
     },
   };
+}
+
+/**
+ * Starts pg-boss and makes sure the queues exist. Two processes starting on a new database
+ * at once may both find no schema and both create it; pg-boss serialises the creation but the
+ * loser's CREATE TABLE still fails. So a failed start is tried again: by then the schema is
+ * there, and the second start only reads it.
+ */
+async function startBoss(
+  options: JobQueueOptions,
+  timeout: number,
+  settings: { retryLimit: number; expireInSeconds: number },
+  attemptsLeft = 2,
+): Promise<PgBoss> {
+  const boss = new PgBoss({
+    connectionString: options.databaseUrl,
+    max: options.maxConnections ?? 4,
+    application_name: 'verbatim-jobs',
+    // Expired jobs are found by the upkeep: it must run often enough for a lost job to come back
+    // within about its time limit (pg-boss runs it once per interval across all processes).
+    maintenanceIntervalSeconds: Math.max(1, Math.min(120, Math.floor(timeout / 2))),
+    // No cron jobs: no clock monitor either.
+    schedule: false,
+  });
+  boss.on('error', (error) => options.onError?.(error));
+  try {
+    await boss.start();
+    for (const name of Object.values(QUEUES)) await ensureQueue(boss, name, settings);
+    return boss;
+  } catch (error) {
+    await boss.stop({ graceful: false }).catch(() => undefined);
+    if (attemptsLeft <= 1 || (error as { code?: string }).code === '42501') throw error;
+    await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 200));
+    return startBoss(options, timeout, settings, attemptsLeft - 1);
+  }
 }
 
 /** Creates a queue unless it exists; two processes starting at once may both try, and one loses the race harmlessly. */
