@@ -2,6 +2,7 @@ import type { Span } from '@verbatim/core';
 import type { StoredDocument } from '@verbatim/store';
 import type { CitedPassage } from './cited-passage.js';
 import { codePointOffset, codePointsAfter, codePointsBefore } from './code-points.js';
+import { tieSentence } from './ties.js';
 
 /** As much context as Hypothesis keeps around a quote: enough to be unique in most texts. */
 const CONTEXT_CODE_POINTS = 32;
@@ -95,7 +96,9 @@ function useOf(cited: CitedPassage): string {
   const how = passage.kind === 'quotation' ? 'Quoted' : 'Reused without quotation marks';
   const changes = passage.differences.filter((d) => !d.editorial && d.category !== 'typography').length;
   const detail = passage.status === 'altered' ? ` (${changes} ${changes === 1 ? 'difference' : 'differences'})` : '';
-  return `${how} ${STATUS[passage.status]}${detail} in “${commentary.title}”: “${passage.commentary.text.replace(/\s+/g, ' ').trim()}”`;
+  const use = `${how} ${STATUS[passage.status]}${detail} in “${commentary.title}”: “${passage.commentary.text.replace(/\s+/g, ' ').trim()}”`;
+  // The target can select one place; the others are named here so that nobody takes it for the only one.
+  return cited.tiedPlaces.length > 1 ? `${use}. ${tieSentence(cited.tiedPlaces)}` : use;
 }
 
 /** Both selectors of a span of `text`, positions converted to code points. */

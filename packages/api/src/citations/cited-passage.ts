@@ -1,6 +1,7 @@
 import type { PassageRecord, StoredDocument, StoredParagraph } from '@verbatim/store';
 import type { FoundPassage } from '@verbatim/core';
 import { describeLocator } from './locator.js';
+import { tiedLocators } from './ties.js';
 
 /** What every citation format needs to know about one passage, gathered once. */
 export interface CitedPassage {
@@ -16,6 +17,8 @@ export interface CitedPassage {
   words: string;
   /** Source paragraphs of the passage nobody has checked against the official text. */
   unchecked: StoredParagraph[];
+  /** Every place the passage fits equally, as `place` writes one, the first being `place`; empty when it fits one. */
+  tiedPlaces: string[];
 }
 
 /** A passage quoted from nowhere in the source has nothing to cite: undefined. */
@@ -32,6 +35,7 @@ export function citedPassage(record: PassageRecord): CitedPassage | undefined {
     place: describeLocator(passage.source.locator),
     words: passage.source.text.replace(/\s+/g, ' ').trim(),
     unchecked: source.paragraphs.filter((p) => p.start < end && p.end > start && p.verification === 'unchecked'),
+    tiedPlaces: tiedLocators(passage).map(describeLocator),
   };
 }
 

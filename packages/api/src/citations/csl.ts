@@ -4,6 +4,7 @@ import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-ris';
 import { closingQuote, dateParts, issuerOf, type CitedPassage } from './cited-passage.js';
+import { tieSentence } from './ties.js';
 
 // citation-js refuses BibTeX keys with a hyphen (valid in BibTeX) and would invent one from
 // author, year and title; the passage id is the key Verbatim wants, stable and unique.
@@ -27,7 +28,9 @@ export interface CslItem {
 /**
  * The one CSL-JSON item every bibliographic format is made from: the source document,
  * with the passage's place and words in `section` and `note`. The passage id is the item id
- * and the BibTeX key, so a citation is as stable as the passage.
+ * and the BibTeX key, so a citation is as stable as the passage. A passage that fits several
+ * places equally names them all in `note` (BibTeX's `note`, RIS's `N1`), which every format
+ * carries and most styles print: `section` can hold one place only.
  * A joint statement is no treaty, report or law: CSL's generic `document` fits it.
  */
 export function cslItem(cited: CitedPassage): CslItem {
@@ -35,6 +38,7 @@ export function cslItem(cited: CitedPassage): CslItem {
   const issuer = issuerOf(source);
   const parts = dateParts(source.date);
   const unverified = cited.unchecked.length > 0 ? ' Not independently verified against the official text.' : '';
+  const tied = cited.tiedPlaces.length > 1 ? ` ${tieSentence(cited.tiedPlaces)}` : '';
   return {
     id: cited.passageId,
     'citation-key': cited.passageId,
@@ -45,7 +49,7 @@ export function cslItem(cited: CitedPassage): CslItem {
     ...(source.url ? { URL: source.url } : {}),
     ...(source.language ? { language: source.language } : {}),
     section: cited.place,
-    note: `${cited.place}: “${closingQuote(cited.words)}”${unverified} Text SHA-256 ${source.sha256}.`,
+    note: `${cited.place}: “${closingQuote(cited.words)}”${unverified}${tied} Text SHA-256 ${source.sha256}.`,
     version: `sha256:${source.sha256}`,
   };
 }

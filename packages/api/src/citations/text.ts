@@ -1,5 +1,6 @@
 import type { StoredDocument } from '@verbatim/store';
 import { closingQuote, issuerOf, longDate, type CitedPassage } from './cited-passage.js';
+import { tieSentence } from './ties.js';
 
 /** What a note needs of a cited passage: a stored alignment's, or a checked quotation's. */
 export interface NoteInput {
@@ -7,6 +8,10 @@ export interface NoteInput {
   place: CitedPassage['place'];
   words: CitedPassage['words'];
   unchecked: ReadonlyArray<{ locator: string }>;
+  /** Every place the passage fits equally, the first being `place`; empty when it fits one. */
+  tiedPlaces: readonly string[];
+  /** How many sources those places lie in (a checked quotation may fit two sources equally). */
+  tiedSources?: number;
 }
 
 /**
@@ -16,6 +21,8 @@ export interface NoteInput {
  *
  *   The Russian Federation and the People's Republic of China, “Joint Statement …,”
  *   February 4, 2022, sec. IV, para. 5, http://en.kremlin.ru/supplement/5770: “…”
+ *
+ * A passage that fits several places equally says so after the words, naming them all.
  */
 export function chicagoNote(cited: NoteInput): string {
   const { source } = cited;
@@ -26,6 +33,7 @@ export function chicagoNote(cited: NoteInput): string {
     const which = cited.unchecked.map((p) => p.locator).join(', ');
     note += ` The cited text (${which}) was not independently verified against the official text; compare it with the official version before relying on it.`;
   }
+  if (cited.tiedPlaces.length > 1) note += ` ${tieSentence(cited.tiedPlaces, cited.tiedSources)}`;
   return note;
 }
 

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { engineVersion, type CheckedPassage, type CheckResult } from '@verbatim/store';
+import { engineVersion, type CheckedPassage, type CheckPlace, type CheckResult } from '@verbatim/store';
 import { describeLocator } from '../citations/locator.js';
 import { chicagoNote } from '../citations/text.js';
 import { router, type RouteDeps } from '../router.js';
@@ -163,8 +163,17 @@ function withCitation(p: CheckedPassage): CheckedPassage & { citation: string | 
     place: describeLocator(p.source.locator),
     words: p.source.text.replace(/\s+/g, ' ').trim(),
     unchecked: p.unverified.map((locator) => ({ locator })),
+    ...tiedPlaces(p.candidates ?? []),
   });
   return { ...p, citation: note };
+}
+
+/** The places a checked passage fits equally, as a note names them: with their documents' titles when they lie in several. */
+function tiedPlaces(candidates: readonly CheckPlace[]): { tiedPlaces: string[]; tiedSources: number } {
+  if (candidates.length < 2) return { tiedPlaces: [], tiedSources: 1 };
+  const sources = new Set(candidates.map((c) => c.document.id)).size;
+  const place = (c: CheckPlace) => (sources > 1 ? `${c.document.title}, ${describeLocator(c.locator)}` : describeLocator(c.locator));
+  return { tiedPlaces: candidates.map(place), tiedSources: sources };
 }
 
 export type CheckResponse = Omit<CheckResult, 'timing' | 'passages'> & { passages: Array<CheckedPassage & { citation: string | null }> };

@@ -18,7 +18,20 @@ const LinkedPassageSchema = z
     other: z.object({ id: z.string(), title: z.string() }).openapi({ description: 'The document at the other end of the alignment.' }),
     start: z.number().int().openapi({ description: 'Where the passage starts in this document’s text (UTF-16 code units).' }),
     end: z.number().int(),
-    locator: z.string().nullable().openapi({ description: 'The source locator the passage is pinned to (`III.6`); null for a quotation not found.' }),
+    locator: z.string().nullable().openapi({ description: 'The source locator the passage is pinned to (`III.6`); null for a quotation not found. When `candidates` is present, the first of them.' }),
+    candidates: z
+      .array(
+        z.object({
+          start: z.number().int().openapi({ description: 'Where the place starts in the source’s text (UTF-16 code units), whichever document this is.' }),
+          end: z.number().int(),
+          locator: z.string().openapi({ example: 'II.4' }),
+        }),
+      )
+      .optional()
+      .openapi({
+        description:
+          'Present when two or more source places fit the passage equally well: every one, in source order (`locator` is the first). Nothing in the passage’s words tells which was quoted, so a source document lists the passage at each of them, and `start`/`end` keep it when any of them touches the stretch.',
+      }),
   })
   .openapi('LinkedPassage');
 
@@ -69,7 +82,13 @@ export function documentPassageRoutes({ store }: RouteDeps) {
     const placed = alignments.flatMap((a, i) =>
       numbered[i]!.flatMap(({ passage, n }) => {
         const span = isSource ? passage.source : passage.commentary;
-        if (!span || span.end <= start || span.start >= end) return [];
+        if (!span) return [];
+        const candidates = 'candidates' in passage && passage.candidates && passage.candidates.length > 1
+          ? passage.candidates.map((c) => ({ start: c.start, end: c.end, locator: c.locator }))
+          : undefined;
+        // In a source, a tied passage stands at each of its places: any of them may be the one quoted.
+        const places = isSource && candidates ? candidates : [span];
+        if (!places.some((s) => s.end > start && s.start < end)) return [];
         const other = isSource ? a.commentary : a.source;
         return [
           {
@@ -83,6 +102,7 @@ export function documentPassageRoutes({ store }: RouteDeps) {
             start: span.start,
             end: span.end,
             locator: passage.source?.locator ?? null,
+            ...(candidates && { candidates }),
           },
         ];
       }),

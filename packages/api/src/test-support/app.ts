@@ -41,6 +41,11 @@ export function readCorpus(file: string): string {
   return fs.readFileSync(path.join(CORPUS_DIR, file), 'utf8');
 }
 
+/** One of the engine's own test commentaries (`packages/core/test-commentaries`), written for a case the API must carry too. */
+export function readTestCommentary(file: string): string {
+  return fs.readFileSync(path.join(REPO_ROOT, 'packages', 'core', 'test-commentaries', file), 'utf8');
+}
+
 /** A problem response's body, after checking it is one. */
 export async function problemOf(res: Response): Promise<{ type: string; title: string; status: number; detail: string }> {
   if (!res.headers.get('content-type')?.startsWith('application/problem+json')) {
