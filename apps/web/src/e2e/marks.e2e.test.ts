@@ -172,7 +172,7 @@ describe('the marks of the comparison', () => {
     expect(csv.suggestedFilename()).toBe(`${COMMENTARY_ID}-passages.csv`);
     const rows = readFileSync((await csv.path())!, 'utf8').split('\r\n').filter(Boolean);
     expect(rows).toHaveLength(report.passages.length + 1);
-    expect(rows[0]).toBe('\uFEFFn,id,kind,status,locator,similarity,commentary_start,commentary_end,commentary_text,source_start,source_end,source_text,differences,marks,context_before,context_after');
+    expect(rows[0]).toBe('\uFEFFn,id,kind,status,locator,candidates,similarity,commentary_start,commentary_end,commentary_text,source_start,source_end,source_text,differences,marks,context_before,context_after');
 
     await page.locator('[data-action="download"]').click();
     const [bib] = await Promise.all([page.waitForEvent('download'), page.locator('[data-download="bib"]').click()]);

@@ -69,6 +69,54 @@ describe('a passage that fits several places of the source equally', () => {
     await page.screenshot({ path: outputPath('ties-390-list.png') });
   });
 
+  it('names every place in what it downloads and copies: the CSV, the citations, the commentary’s side', async () => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: workbench.url });
+    await open(`/compare/${SOURCE_ID}/${reportId}`);
+    await page.locator('[data-action="download"]').click();
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('[data-download="csv"]').click()]);
+    const [head, ...rows] = readFileSync((await csv.path())!, 'utf8').slice(1).split('\r\n').filter(Boolean).map((r) => r.split(','));
+    const at = head!.indexOf('candidates');
+    expect(head![at - 1]).toBe('locator');
+    expect(rows.map((r) => r[at])).toEqual(['0.3; III.5; III.21', 'I.5; II.4; II.5', 'III.20; IV.9']);
+
+    await page.locator('[data-action="download"]').click();
+    const [bib] = await Promise.all([page.waitForEvent('download'), page.locator('[data-download="bib"]').click()]);
+    expect(readFileSync((await bib.path())!, 'utf8').match(/^\tnote = \{.* The passage fits \d places of the source equally \(/gm)).toHaveLength(3);
+
+    await page.getByLabel('Citation format').selectOption('bibtex');
+    const borrowing = cards().nth(1);
+    await borrowing.getByRole('button', { name: /Copy citation/ }).click();
+    expect((await borrowing.locator('[data-copy="source"]').textContent())!.replace(/\s+/g, ' ').trim()).toBe('The source words, I.5, II.4 or II.5, equally (BibTeX)');
+    await borrowing.locator('[data-copy="source"]').click();
+    await borrowing.locator('[data-copied="source"]').waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain('The passage fits 3 places of the source equally (sec. I, para. 5; sec. II, para. 4; sec. II, para. 5)');
+    expect(await borrowing.locator('[data-copied-text]').textContent()).toBe(copied);
+    await page.screenshot({ path: outputPath('ties-copied-1400.png') });
+
+    await borrowing.getByRole('button', { name: /Copy citation/ }).click();
+    await borrowing.locator('[data-copy="commentary"]').click();
+    await borrowing.locator('[data-copied="commentary"]').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(' Quoting Joint Statement of the Russian Federation and the People\'s Republic of China on the International Relations Entering a New Era and the Global Sustainable Development, I.5, II.4 or II.5 (the words fit each equally); compared at ');
+  });
+
+  it('lists the passage at each of its places on the source’s page, and all of them on the commentary’s', async () => {
+    await open(`/documents/${SOURCE_ID}`);
+    for (const locator of ['I.5', 'II.4', 'II.5']) {
+      const link = page.locator(`[data-locator="${locator}"] ul.links li`, { hasText: 'Moscow and Beijing repeat themselves' });
+      expect((await link.textContent())!.replace(/\s+/g, ' ')).toContain('passage 2, one of 3 places its words fit equally');
+    }
+    await page.locator('[data-locator="II.4"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: outputPath('ties-source-page-1400.png') });
+    await open(`/documents/${reportId}`);
+    const links = await page.locator('ul.links li a').allTextContents();
+    expect(links.map((l) => l.replace(/\s+/g, ' ').trim().replace(/^Quotes Joint Statement .*? Development /, ''))).toEqual([
+      '0.3, III.5 or III.21, equally',
+      'I.5, II.4 or II.5, equally',
+      'III.20 or IV.9, equally',
+    ]);
+  });
+
   it('says so on the check page too', async () => {
     await open(`/check?q=${encodeURIComponent(REPORT)}`);
     const card = page.locator('article[data-passage-id]').first();

@@ -27,7 +27,7 @@ describe('the commentary’s side of a citation', () => {
   const input = {
     commentary: { title: 'Expanding Sino-Russian cooperation', author: 'Not named; the text closes with "The writer is …".', date: '2022-02', url: null },
     words: 'that the new inter-state relations\nbetween Russian and China',
-    source: { title: 'Joint Statement', locator: 'IV.5' },
+    source: { title: 'Joint Statement', locator: 'IV.5', candidates: [] },
     permalink: 'http://localhost:3000/compare/s/c#passage-p-1',
   };
 
@@ -35,6 +35,11 @@ describe('the commentary’s side of a citation', () => {
     expect(commentaryCitation(input)).toBe(
       '“Expanding Sino-Russian cooperation,” February 2022: “that the new inter-state relations between Russian and China” Quoting Joint Statement, IV.5; compared at http://localhost:3000/compare/s/c#passage-p-1',
     );
+  });
+
+  it('names every place when the words fit several equally, not the first as if it were the answer', () => {
+    const tied = { ...input, words: 'the sides call on the international community to', source: { title: 'Joint Statement', locator: 'I.5', candidates: ['I.5', 'II.4', 'II.5'] } };
+    expect(commentaryCitation(tied)).toMatch(/” Quoting Joint Statement, I\.5, II\.4 or II\.5 \(the words fit each equally\); compared at http:/);
   });
 
   it('names a real author and the URL', () => {

@@ -3,7 +3,7 @@
  * one place citations are made (the same text a script gets from
  * /api/passages/:id/citation); the page only carries it to the clipboard.
  */
-import type { CitationFormat } from './labels';
+import { eitherOf, type CitationFormat } from './labels';
 
 export function citationUrl(passageId: string, format: CitationFormat): string {
   return `/api/passages/${encodeURIComponent(passageId)}/citation?format=${encodeURIComponent(format)}`;
@@ -42,7 +42,8 @@ export interface CommentaryCitationInput {
   commentary: { title: string; author: string | null; date: string | null; url: string | null };
   /** The commentary's words, as it quotes them. */
   words: string;
-  source: { title: string; locator: string | null };
+  /** `candidates`: every place the passage fits equally (the first is `locator`); empty when it fits one. */
+  source: { title: string; locator: string | null; candidates: readonly string[] };
   /** The comparison page opened on this passage. */
   permalink: string;
 }
@@ -61,7 +62,8 @@ export function longDate(date: string): string {
 /**
  * The commentary's quotation cited in the style of the source's note (Chicago): author,
  * “title,” date, URL, the words, then where the source says it and the permalink of the
- * comparison, so that a reader of the citation can check the quotation themselves. An author
+ * comparison, so that a reader of the citation can check the quotation themselves (every
+ * place, when the words fit several equally). An author
  * field that is a curator's note ("Not named; …") names no author and is left out.
  */
 export function commentaryCitation(input: CommentaryCitationInput): string {
@@ -70,6 +72,9 @@ export function commentaryCitation(input: CommentaryCitationInput): string {
   const when = [commentary.date ? longDate(commentary.date) : 'n.d.', commentary.url].filter(Boolean).join(', ');
   const head = `${author ? `${author}, ` : ''}“${commentary.title},” ${when}`;
   const words = input.words.replace(/\s+/g, ' ').trim();
-  const where = source.locator ? `${source.title}, ${source.locator}` : source.title;
+  const where =
+    source.candidates.length > 1 ? `${source.title}, ${eitherOf(source.candidates)} (the words fit each equally)`
+    : source.locator ? `${source.title}, ${source.locator}`
+    : source.title;
   return `${head}: “${words}” Quoting ${where}; compared at ${input.permalink}`;
 }

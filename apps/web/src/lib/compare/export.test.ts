@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seedPair } from '../test-support/seed';
+import { seedPair, testCommentaryPair } from '../test-support/seed';
 import { buildComparison } from './comparison';
 import { passagesCsv } from './export';
 import type { PassageView } from './model';
@@ -63,5 +63,29 @@ describe('the passages as CSV', () => {
     const borrowing = rows[passages.findIndex((p) => p.kind === 'borrowing' && p.locator === 'III.6')]!;
     expect(borrowing[head.indexOf('differences')]).toBe('wording: added “two”');
     expect(borrowing[head.indexOf('marks')]).toBe('(Italics added)');
+  });
+});
+
+describe('the passages as CSV, for passages that fit several places equally', () => {
+  let head: string[];
+  let rows: string[][];
+  beforeAll(async () => {
+    // A report whose three passages each fit two or three paragraphs of the statement equally.
+    [head, ...rows] = parseCsv(passagesCsv(buildComparison(await testCommentaryPair('repeated-formulas.txt')).passages).slice(1)) as [string[], ...string[][]];
+  });
+
+  it('names every place in a candidates column beside the locator, the first being the locator', () => {
+    expect(head.slice(head.indexOf('locator'), head.indexOf('locator') + 2)).toEqual(['locator', 'candidates']);
+    const cell = (r: string[], name: string) => r[head.indexOf(name)];
+    expect(rows.map((r) => [cell(r, 'locator'), cell(r, 'candidates')])).toEqual([
+      ['0.3', '0.3; III.5; III.21'],
+      ['I.5', 'I.5; II.4; II.5'],
+      ['III.20', 'III.20; IV.9'],
+    ]);
+  });
+
+  it('leaves it empty for a passage that fits one place', async () => {
+    const [seedHead, ...seedRows] = parseCsv(passagesCsv(buildComparison(await seedPair()).passages).slice(1)) as [string[], ...string[][]];
+    for (const r of seedRows) expect(r[seedHead.indexOf('candidates')]).toBe('');
   });
 });

@@ -11,6 +11,8 @@ const COLUMNS = [
   'kind',
   'status',
   'locator',
+  // Every place the passage fits equally ("I.5; II.4; II.5"), `locator` the first; empty when it fits one.
+  'candidates',
   'similarity',
   'commentary_start',
   'commentary_end',
@@ -36,6 +38,7 @@ export function passagesCsv(passages: readonly PassageView[]): string {
     p.kind,
     STATUS_LABEL[p.status],
     p.locator ?? '',
+    p.candidates.join('; '),
     p.similarity.toFixed(3),
     String(p.commentary.start),
     String(p.commentary.end),

@@ -4,7 +4,7 @@
  * repository's corpus. Tests assert on the real case, not on a hand-made report that could
  * drift from what the engine says.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,25 +23,53 @@ export interface Seed {
   sourceDocument: StoredDocument;
 }
 
-let cached: Seed | undefined;
+const cached = new Map<string, Promise<Seed>>();
 
-export async function seedPair(): Promise<Seed> {
-  if (cached) return cached;
+/** The op-ed against the statement: the seed pair, as shipped. */
+export function seedPair(): Promise<Seed> {
+  return pair(COMMENTARY_ID);
+}
+
+/**
+ * The statement against one of the engine's test commentaries (`packages/core/test-commentaries`),
+ * added through the API as a user adds one: `repeated-formulas.txt` for passages that fit
+ * several places equally.
+ */
+export function testCommentaryPair(file: string): Promise<Seed> {
+  return pair(file, readFileSync(fileURLToPath(new URL(`../../../../../packages/core/test-commentaries/${file}`, import.meta.url)), 'utf8'));
+}
+
+function pair(key: string, commentaryText?: string): Promise<Seed> {
+  let seed = cached.get(key);
+  if (!seed) cached.set(key, (seed = load(commentaryText)));
+  return seed;
+}
+
+async function load(commentaryText: string | undefined): Promise<Seed> {
   const dir = mkdtempSync(join(tmpdir(), 'verbatim-web-unit-'));
   const { app, close } = await openApp({ dbPath: join(dir, 'verbatim.db'), corpusDir: CORPUS_DIR });
   try {
-    const get = async <T>(path: string): Promise<T> => {
-      const res = await app.request(path);
+    const get = async <T>(path: string, init?: RequestInit): Promise<T> => {
+      const res = await app.request(path, init);
       if (!res.ok) throw new Error(`The API answered ${res.status} for ${path}: ${await res.text()}`);
       return (await res.json()) as T;
     };
+    const commentaryId =
+      commentaryText === undefined
+        ? COMMENTARY_ID
+        : (
+            await get<StoredDocument>('/api/documents', {
+              method: 'POST',
+              headers: { 'Content-Type': 'application/json' },
+              body: JSON.stringify({ text: commentaryText, kind: 'commentary' }),
+            })
+          ).id;
     const [report, source, commentary] = await Promise.all([
-      get<Report>(`/api/alignments/${SOURCE_ID}/${COMMENTARY_ID}`),
+      get<Report>(`/api/alignments/${SOURCE_ID}/${commentaryId}`),
       get<StoredDocument>(`/api/documents/${SOURCE_ID}`),
-      get<StoredDocument>(`/api/documents/${COMMENTARY_ID}`),
+      get<StoredDocument>(`/api/documents/${commentaryId}`),
     ]);
-    cached = { report, source: toDocumentText(source), commentary: toDocumentText(commentary), sourceDocument: source };
-    return cached;
+    return { report, source: toDocumentText(source), commentary: toDocumentText(commentary), sourceDocument: source };
   } finally {
     await close();
     rmSync(dir, { recursive: true, force: true });

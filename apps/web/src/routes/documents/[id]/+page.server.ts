@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import type { AlignmentReport, DocumentPassages, Health, Problem, StoredDocument } from '@verbatim/api';
+import { eitherOf } from '$lib/labels';
 import { EDITABLE, type EditField, type EditValues } from './edit';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -10,8 +11,10 @@ export interface ParagraphLink {
   passageId: string;
   n: number;
   status: AlignmentReport['passages'][number]['status'];
-  /** The locator at the other end: where in the source a commentary paragraph quotes from. */
+  /** The locator at the other end: where in the source a commentary paragraph quotes from (every place, when it fits several equally). */
   otherLocator: string | null;
+  /** In a source: how many places the passage fits equally when this paragraph is one of several (it is listed at each). */
+  tiedPlaces: number | null;
   href: string;
 }
 
@@ -28,15 +31,19 @@ export const load: PageServerLoad = async ({ params, url, locals: { api } }) => 
   // The reverse index: for each paragraph, the passages of linked documents that touch it.
   const links: Record<number, ParagraphLink[]> = {};
   for (const p of linked.passages) {
+    // A passage that fits several places of a source equally stands at each of them: any may be the one quoted.
+    const places = isSource && p.candidates ? p.candidates : [p];
+    const tied = p.candidates ? `${eitherOf(p.candidates.map((c) => c.locator))}, equally` : p.locator;
     for (const para of doc.paragraphs) {
-      if (para.start >= p.end || para.end <= p.start) continue;
+      if (!places.some((s) => para.start < s.end && para.end > s.start)) continue;
       (links[para.start] ??= []).push({
         otherId: p.other.id,
         otherTitle: p.other.title,
         passageId: p.id,
         n: p.n,
         status: p.status,
-        otherLocator: isSource ? null : p.locator,
+        otherLocator: isSource ? null : tied,
+        tiedPlaces: isSource && p.candidates ? p.candidates.length : null,
         href: `${compare(p.sourceId, p.commentaryId)}#passage-${encodeURIComponent(p.id)}`,
       });
     }
