@@ -125,8 +125,14 @@ export async function start(options: ServerOptions): Promise<RunningServer> {
 
 /**
  * The worker `npm start` runs beside the server on PostgreSQL, in a thread of its own so that
- * aligning never holds up a request. Its failures go to the log; a job that failed is retried.
+ * aligning never holds up a request. Its failures go to the log; a job that failed is retried,
+ * and a pair whose every try failed is marked failed.
  */
+/** A failed try of a job, with its detail, as a worker's log says it. */
+function triedAndFailed(event: { source: string; commentary: string; reason: string; final: boolean }): string {
+  return `aligning ${event.source} with ${event.commentary} failed (${event.reason}); ${event.final ? 'that was its last try.' : 'it will be tried again.'}`;
+}
+
 async function startWorker(databaseUrl: string, options: ServerOptions): Promise<WorkerThread> {
   const { startWorkerThread } = await import('@verbatim/store/jobs');
   const log = options.log ?? (() => {});
@@ -134,7 +140,8 @@ async function startWorker(databaseUrl: string, options: ServerOptions): Promise
     databaseUrl,
     ...(options.jobTimeoutSeconds !== undefined ? { jobTimeoutSeconds: options.jobTimeoutSeconds } : {}),
     onEvent: (event) => {
-      if (event.type === 'failed') log(`verbatim: aligning ${event.source} with ${event.commentary} failed (${event.reason}); it will be tried again.`);
+      if (event.type === 'failed') log(`verbatim: ${triedAndFailed(event)}`);
+      if (event.type === 'gave-up') log(`verbatim: gave up aligning ${event.source} with ${event.commentary}, now marked failed: ${event.reason}`);
     },
     onError: (message) => log(`verbatim: the job queue met a problem (${message}); trying again.`),
   });

@@ -182,10 +182,58 @@ describe('two servers and two workers on one PostgreSQL', { timeout: 180_000 }, 
       expect(survivor.output()).toContain(`aligned ${STATEMENT_ID} with ${id}`);
       const links = (await (await get(a, '/api/alignments')).json()) as { source: { id: string }; commentary: { id: string } }[];
       expect(links.filter((l) => l.commentary.id === id)).toHaveLength(1);
-      expect(await (await get(a, '/api/alignments/pending')).json()).toEqual({ pending: 0 });
+      expect(await (await get(a, '/api/alignments/pending')).json()).toEqual({ pending: 0, failed: 0 });
     } finally {
       await db.end();
     }
+  });
+
+  it('says through the API and the comparison page that the workers gave up on a pair, and why; the worker logs the detail', async () => {
+    const databaseUrl = await createDatabase(postgresUrl, 'failed');
+    const server = await startServer(databaseUrl, SERVER_ENV);
+    // A database that refuses every report (a real constraint of PostgreSQL's): every try fails.
+    const db = new pg.Client({ connectionString: databaseUrl });
+    await db.connect();
+    try {
+      await db.query('ALTER TABLE alignments ADD CONSTRAINT refuses_reports CHECK (false) NOT VALID');
+    } finally {
+      await db.end();
+    }
+    const quoting = await add(server, { kind: 'commentary', title: 'Bound to fail', text: commentary('Bound to fail', 2, 3) });
+    expect(quoting.status).toBe(201);
+    const pair = `/api/alignments/${STATEMENT_ID}/${quoting.json.id}`;
+    const worker = await startWorker(databaseUrl, WORKER_ENV);
+
+    const reason = "The workers met an error aligning them in 6 tries and gave up (the worker's log says which error).";
+    const status = await eventually('the workers giving up', async () => {
+      const body = (await (await get(server, `${pair}/status`)).json()) as { state: string };
+      return body.state === 'failed' ? body : undefined;
+    });
+    expect(status).toEqual({ state: 'failed', reason });
+    const report = await get(server, pair);
+    expect(report.status).toBe(500);
+    expect(report.headers.get('Content-Type')).toBe('application/problem+json');
+    expect(((await report.json()) as { detail: string }).detail).toBe(
+      `"${quoting.json.id}" could not be aligned with "${STATEMENT_ID}". ${reason} Add either document again, or run verbatim realign, to queue it again.`,
+    );
+    // The corpus's own pair failed too: both counted apart from what waits.
+    await eventually('both pairs given up', async () => {
+      const counts = (await (await get(server, '/api/alignments/pending')).json()) as { pending: number; failed: number };
+      return counts.pending === 0 && counts.failed === 2 ? true : undefined;
+    });
+
+    const page = await get(server, `/compare/${STATEMENT_ID}/${quoting.json.id}`);
+    expect(page.status).toBe(500);
+    const html = await page.text();
+    expect(html).toContain('Alignment failed');
+    expect(html).toContain(`Verbatim could not align “Bound to fail” with “`);
+    expect(html).toContain('in 6 tries and gave up');
+    expect(html).not.toContain('Not ready yet');
+
+    // The worker's log has the detail a user is not shown, and says when it gave up.
+    expect(worker.output()).toContain('violates check constraint "refuses_reports"');
+    expect(worker.output()).toContain(`gave up aligning ${STATEMENT_ID} with ${quoting.json.id}, now marked failed: ${reason}`);
+    expect(worker.output()).toContain('that was its last try.');
   });
 
   it('lands 50 concurrent adds through two servers, none twice', async () => {

@@ -6,6 +6,8 @@ declare global {
   namespace App {
     interface Error {
       message: string;
+      /** What the error page says above the message, when its status alone does not say it well. */
+      heading?: string;
     }
     /** The API the pages read and write through (src/lib/server/api.ts). */
     interface Locals {

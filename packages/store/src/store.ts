@@ -100,11 +100,17 @@ export interface Store {
   alignment(sourceId: string, commentaryId: string): Promise<AlignmentReport | undefined>;
   /**
    * Whether the alignment of the latest versions of a source and a commentary is made, waits
-   * for a worker (PostgreSQL with queued alignment only), or is neither.
+   * for a worker, was given up on by the workers, with why (both PostgreSQL with queued
+   * alignment only), or is none of these.
    */
   alignmentState(sourceId: string, commentaryId: string): Promise<AlignmentState>;
   /** How many pairs wait for a worker to align them; always 0 on SQLite. */
   pending(): Promise<number>;
+  /**
+   * How many pairs the workers gave up on (every try failed), not counted in `pending`; an
+   * add of either document, or a realign, queues them again. Always 0 on SQLite.
+   */
+  failed(): Promise<number>;
   alignmentsOf(documentId: string): Promise<AlignmentSummary[]>;
   /** Every alignment between latest versions of two documents. */
   alignments(): Promise<AlignmentSummary[]>;
@@ -234,10 +240,12 @@ function openSqliteStore(options: StoreOptions): Store {
       const source = latestVersion(db, sourceId);
       const commentary = latestVersion(db, commentaryId);
       // An add aligns before it returns: what is stored is ready, and nothing ever waits.
-      return source && commentary && alignmentRow(db, source.vid, commentary.vid) ? 'ready' : 'none';
+      return { state: source && commentary && alignmentRow(db, source.vid, commentary.vid) ? 'ready' : 'none' };
     },
 
     pending: async () => 0,
+
+    failed: async () => 0,
 
     async alignmentsOf(documentId) {
       const row = latestVersion(db, documentId);

@@ -130,9 +130,10 @@ export interface PendingAlignment {
 
 /**
  * Where the alignment of the latest versions of a source and a commentary stands: made,
- * waiting for a worker, or neither (one of them is missing, or one quotes nothing of the other).
+ * waiting for a worker, given up on by the workers (every try failed; `reason` is one
+ * sentence for a user), or none of these (one of them is missing, or one quotes nothing of the other).
  */
-export type AlignmentState = 'ready' | 'pending' | 'none';
+export type AlignmentState = { state: 'ready' } | { state: 'pending' } | { state: 'failed'; reason: string } | { state: 'none' };
 
 export interface DocumentVersion {
   version: number;

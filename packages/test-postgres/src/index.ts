@@ -194,3 +194,17 @@ function hookExit(): void {
     running.clear();
   });
 }
+
+/**
+ * Runs SQL on a test's database, as its owner: what a test does to the database behind the
+ * store's back (a constraint that makes every report's write fail, for one).
+ */
+export async function runSql(databaseUrl: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}

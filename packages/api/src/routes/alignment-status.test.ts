@@ -1,6 +1,6 @@
 import { openStore, type Store } from '@verbatim/store';
 import { runWorker } from '@verbatim/store/jobs';
-import { createDatabase } from '@verbatim/test-postgres';
+import { createDatabase, runSql } from '@verbatim/test-postgres';
 import type {} from '@verbatim/test-postgres/global-setup';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../app.js';
@@ -19,7 +19,7 @@ describe('the status of an alignment on SQLite, where an add aligns before it an
     const res = await t.app.request(SEED_STATUS);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ state: 'ready', report: SEED_REPORT });
-    expect(await (await t.app.request('/api/alignments/pending')).json()).toEqual({ pending: 0 });
+    expect(await (await t.app.request('/api/alignments/pending')).json()).toEqual({ pending: 0, failed: 0 });
   });
 
   it('answers 404 for two documents the other way round, saying which way they go', async () => {
@@ -55,7 +55,7 @@ describe('the status of an alignment on a team server (PostgreSQL), before and a
     expect(waiting.headers.get('Retry-After')).toBe('2');
     expect(await waiting.json()).toEqual({ state: 'pending', status: SEED_STATUS });
     expect(await (await app.request(SEED_STATUS)).json()).toEqual({ state: 'pending' });
-    expect(await (await app.request('/api/alignments/pending')).json()).toEqual({ pending: 1 });
+    expect(await (await app.request('/api/alignments/pending')).json()).toEqual({ pending: 1, failed: 0 });
 
     const added = await app.request('/api/documents', json({ kind: 'commentary', title: 'Read again', format: 'text', text: 'They wrote that “the sides call on all States to pursue well-being for all and, with these ends, to build dialogue and mutual trust”, and more.' }));
     expect(added.status).toBe(201);
@@ -79,6 +79,57 @@ describe('the status of an alignment on a team server (PostgreSQL), before and a
     expect(((await report.json()) as { passages: unknown[] }).passages).toHaveLength(8);
     expect(await (await app.request(SEED_STATUS)).json()).toEqual({ state: 'ready', report: SEED_REPORT });
     expect((await app.request(`/api/alignments/${STATEMENT}/${body.id}`)).status).toBe(200);
-    expect(await (await app.request('/api/alignments/pending')).json()).toEqual({ pending: 0 });
+    expect(await (await app.request('/api/alignments/pending')).json()).toEqual({ pending: 0, failed: 0 });
+  });
+});
+
+describe('an alignment the workers of a team server gave up on', () => {
+  it('is failed with its reason through the status, a 500 problem for the report, counted apart, and queued again by a re-add', { timeout: 60_000 }, async () => {
+    const databaseUrl = await createDatabase(inject('postgresUrl'), 'apifailed');
+    const store = await openStore({ path: '', databaseUrl, align: 'queued', corpusDir: CORPUS_DIR });
+    const app = createApp({ store, logError: () => {} });
+    // A database that refuses every report (a real constraint of PostgreSQL's): every try fails.
+    const stop = new AbortController();
+    let working: Promise<void> | undefined;
+    try {
+      await runSql(databaseUrl, 'ALTER TABLE alignments ADD CONSTRAINT refuses_reports CHECK (false) NOT VALID');
+      working = runWorker({ databaseUrl, pollingIntervalSeconds: 0.5, signal: stop.signal });
+      const reason = "The workers met an error aligning them in 6 tries and gave up (the worker's log says which error).";
+      for (let tries = 0; (await (await app.request(SEED_STATUS)).json() as { state: string }).state !== 'failed'; tries++) {
+        if (tries > 400) throw new Error('the workers did not give up within 40 s');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const status = await app.request(SEED_STATUS);
+      expect(status.status).toBe(200);
+      expect(await status.json()).toEqual({ state: 'failed', reason });
+
+      const report = await app.request(SEED_REPORT);
+      expect(report.status).toBe(500);
+      expect(report.headers.get('Content-Type')).toBe('application/problem+json');
+      expect(await report.json()).toEqual({
+        type: 'about:blank',
+        title: 'Internal Server Error',
+        status: 500,
+        detail: `"${OP_ED}" could not be aligned with "${STATEMENT}". ${reason} Add either document again, or run verbatim realign, to queue it again.`,
+      });
+      expect(await (await app.request('/api/alignments/pending')).json()).toEqual({ pending: 0, failed: 1 });
+
+      // Repaired, the commentary sent again queues the pair: pending, then ready.
+      await runSql(databaseUrl, 'ALTER TABLE alignments DROP CONSTRAINT refuses_reports');
+      const opEd = await store.get(OP_ED);
+      const again = await app.request('/api/documents', json({ kind: 'commentary', id: OP_ED, title: opEd!.title, format: 'text', text: opEd!.text }));
+      expect(again.status).toBe(200);
+      expect(((await again.json()) as { pending: unknown[] }).pending).toEqual([{ source: STATEMENT, commentary: OP_ED, status: SEED_STATUS }]);
+      expect((await app.request(SEED_REPORT)).status).toBe(202);
+      for (let tries = 0; (await app.request(SEED_REPORT)).status !== 200; tries++) {
+        if (tries > 200) throw new Error('the worker did not align the pair again within 20 s');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(await (await app.request('/api/alignments/pending')).json()).toEqual({ pending: 0, failed: 0 });
+    } finally {
+      stop.abort();
+      await working;
+      await store.close();
+    }
   });
 });

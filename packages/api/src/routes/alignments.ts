@@ -13,7 +13,7 @@ import {
   reportPath,
   statusPath,
 } from '../schemas/alignments.js';
-import { documentId, problems } from '../schemas/common.js';
+import { documentId, ProblemSchema, problems } from '../schemas/common.js';
 
 /**
  * A URL names the latest versions of two documents, so its report changes when either gets
@@ -41,7 +41,8 @@ const report = createRoute({
     'The AlignmentReport (SPEC §2, `alignment-report.schema.json`) between the latest versions of the two documents. ' +
     'Passage ids are stable across restarts. A report another engine made (a database from an older Verbatim) is served as it is with `"stale": true` until the server has made it again, in the background after its start. ' +
     'The ETag names the two texts (their SHA-256), the engine that made the report and the one serving it; send it back in `If-None-Match` to get a 304. ' +
-    'On a team server (PostgreSQL) a document is aligned by a worker just after it is stored: until then the answer is `202 Accepted`, its `Location` the status to ask again.',
+    'On a team server (PostgreSQL) a document is aligned by a worker just after it is stored: until then the answer is `202 Accepted`, its `Location` the status to ask again. ' +
+    'If the workers gave up on it (every try failed), the answer is `500` with a problem saying why, as the status does; adding either document again, or `verbatim realign`, queues it again.',
   // Read by the handler, not validated: any value is a valid If-None-Match (it just may not match).
   parameters: [{ name: 'If-None-Match', in: 'header', required: false, description: 'An ETag from an earlier answer.', schema: { type: 'string' } }],
   request: {
@@ -63,6 +64,10 @@ const report = createRoute({
     },
     304: { description: 'The report has not changed since the ETag given' },
     ...problems(400, 404),
+    500: {
+      description: 'The workers of the team server gave up on this alignment (every try failed): `detail` says why and how to queue it again',
+      content: { 'application/problem+json': { schema: ProblemSchema } },
+    },
   },
 });
 
@@ -74,7 +79,7 @@ const status = createRoute({
   tags: ['Alignments'],
   summary: 'Whether the alignment of a source and a commentary is ready',
   description:
-    '`pending` while a worker of the team server has yet to make it, `ready` with the link to the report once made; 404 when there is no such alignment. ' +
+    '`pending` while a worker of the team server has yet to make it, `ready` with the link to the report once made, `failed` with the reason (one sentence) once the workers gave up on it; 404 when there is no such alignment. ' +
     'On SQLite an alignment is made as its document is added, so it is never pending.',
   request: { params },
   responses: {
@@ -88,9 +93,13 @@ const pendingCount = createRoute({
   path: '/alignments/pending',
   tags: ['Alignments'],
   summary: 'How many alignments wait for a worker',
-  description: 'On a team server (PostgreSQL), the pairs of documents stored but not yet aligned by a worker; 0 once every worker is done.',
+  description:
+    'On a team server (PostgreSQL), the pairs of documents stored but not yet aligned by a worker (`pending`; 0 once every worker is done), and apart from them the pairs the workers gave up on (`failed`). Both are always 0 on SQLite.',
   responses: { 200: { description: 'The count', content: { 'application/json': { schema: PendingCountSchema } } } },
 });
+
+/** How a user queues again an alignment the workers gave up on. */
+const AGAIN = 'Add either document again, or run verbatim realign, to queue it again.';
 
 /** Seconds a client waits before asking again whether a pending alignment is ready. */
 const RETRY_AFTER_SECONDS = 2;
@@ -102,12 +111,18 @@ export function alignmentRoutes({ store, reports }: RouteDeps) {
   }
   return app
     .openapi(list, async (c) => c.json((await store.alignments()).map(linkOf), 200))
-    .openapi(pendingCount, async (c) => c.json({ pending: await store.pending() }, 200))
+    .openapi(pendingCount, async (c) => c.json({ pending: await store.pending(), failed: await store.failed() }, 200))
     .openapi(report, async (c) => {
       const { sourceId, commentaryId } = c.req.valid('param');
       const served = await reports.get(sourceId, commentaryId);
       if (!served) {
-        if ((await store.alignmentState(sourceId, commentaryId)) === 'pending') {
+        const state = await store.alignmentState(sourceId, commentaryId);
+        if (state.state === 'failed') {
+          throw new ProblemError(500, `"${commentaryId}" could not be aligned with "${sourceId}". ${state.reason} ${AGAIN}`, {
+            headers: { 'Cache-Control': 'no-store' },
+          });
+        }
+        if (state.state === 'pending') {
           const location = statusPath(sourceId, commentaryId);
           c.header('Location', location);
           c.header('Retry-After', String(RETRY_AFTER_SECONDS));
@@ -123,9 +138,9 @@ export function alignmentRoutes({ store, reports }: RouteDeps) {
     .openapi(status, async (c) => {
       const { sourceId, commentaryId } = c.req.valid('param');
       const state = await store.alignmentState(sourceId, commentaryId);
-      if (state === 'none') throw new ProblemError(404, await notFound(store, sourceId, commentaryId));
+      if (state.state === 'none') throw new ProblemError(404, await notFound(store, sourceId, commentaryId));
       c.header('Cache-Control', 'no-store');
-      return c.json(state === 'ready' ? { state, report: reportPath(sourceId, commentaryId) } : { state }, 200);
+      return c.json(state.state === 'ready' ? { state: state.state, report: reportPath(sourceId, commentaryId) } : state, 200);
     });
 }
 

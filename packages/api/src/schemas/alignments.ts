@@ -53,11 +53,21 @@ export const AlignmentStatusSchema = z
       state: z.literal('ready'),
       report: z.string().openapi({ example: reportPath('joint-statement-2022-02-04', 'op-ed-expanding-sino-russian-cooperation'), description: 'The report.' }),
     }),
+    z.object({
+      state: z.literal('failed'),
+      reason: z.string().openapi({
+        example: "The workers met an error aligning them in 6 tries and gave up (the worker's log says which error).",
+        description: 'Why the workers gave up, in one sentence. Adding either document again, or `verbatim realign`, queues the alignment again.',
+      }),
+    }),
   ])
   .openapi('AlignmentStatus');
 
 export const PendingCountSchema = z
-  .object({ pending: z.number().int().openapi({ description: 'Pairs of documents waiting for a worker to align them; always 0 on SQLite.' }) })
+  .object({
+    pending: z.number().int().openapi({ description: 'Pairs of documents waiting for a worker to align them; always 0 on SQLite.' }),
+    failed: z.number().int().openapi({ description: 'Pairs the workers gave up on (every try failed), not counted in `pending`; always 0 on SQLite.' }),
+  })
   .openapi('PendingAlignments');
 
 /** A stored alignment as the API lists it: said stale when the running engine did not make it. */

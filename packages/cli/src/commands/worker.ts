@@ -84,7 +84,10 @@ Example:
           } else if (event.type === 'remade') {
             context.stdout.write(`verbatim: ${remade(event)}\n`);
           } else if (event.type === 'failed') {
-            context.stderr.write(`verbatim: aligning ${event.source} with ${event.commentary} failed (${event.reason}); it will be tried again.\n`);
+            const next = event.final ? 'that was its last try' : 'it will be tried again';
+            context.stderr.write(`verbatim: aligning ${event.source} with ${event.commentary} failed (${event.reason}); ${next}.\n`);
+          } else if (event.type === 'gave-up') {
+            context.stderr.write(`verbatim: gave up aligning ${event.source} with ${event.commentary}, now marked failed: ${event.reason}\n`);
           } else {
             context.stdout.write('verbatim: worker stopping: finishing its job or giving it back.\n');
           }

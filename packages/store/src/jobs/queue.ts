@@ -9,9 +9,10 @@ import { StoreError } from '../errors.js';
 
 /**
  * The queues Verbatim uses; each is created (once, by whoever starts first) at start.
- * Verifying a document against an official copy is no job: it answers the request that asked.
+ * `align-pair-failed` is align-pair's dead letter queue: pg-boss puts there a copy of each
+ * job it gave up on (every retry failed, or timed out), for a worker to mark its pair failed.
  */
-export const QUEUES = { alignPair: 'align-pair', remake: 'remake' } as const;
+export const QUEUES = { alignPair: 'align-pair', alignPairFailed: 'align-pair-failed', remake: 'remake' } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 /** One pair of stored versions to align (see postgres/align-pair.ts), and what names the job. */
@@ -25,6 +26,22 @@ export interface AlignPairJob {
   sourceSha256: string;
   commentarySha256: string;
   engine: string;
+  /**
+   * Which queuing of the pair this job is (`pending_alignments.attempt`): its failure marks
+   * the pair failed only if the pair was not queued again since. Absent from the jobs an
+   * older Verbatim sent.
+   */
+  attempt?: string;
+}
+
+/** Where a job stands among its tries, for a handler to say whether another will come. */
+export interface JobTries {
+  /** Tries before this one. */
+  retryCount: number;
+  /** Tries after the first that pg-boss makes before it gives up. */
+  retryLimit: number;
+  /** The job's time limit, in seconds. */
+  expireInSeconds: number;
 }
 
 /** One report another engine made, to make again with the running one. */
@@ -74,10 +91,11 @@ export interface JobQueue {
   sendRemake(job: RemakeJob): Promise<void>;
   /**
    * Takes jobs of a queue, `concurrency` at a time, until `stop`. A handler that resolves
-   * completes its job; one that throws gives the job back to be retried.
+   * completes its job; one that throws gives the job back to be retried, or, its tries
+   * spent, to the queue's dead letter queue.
    */
-  work<T extends object>(queue: QueueName, options: { concurrency?: number }, handler: (data: T) => Promise<void>): Promise<void>;
-  /** How many jobs of a queue wait or run. */
+  work<T extends object>(queue: QueueName, options: { concurrency?: number }, handler: (data: T, tries: JobTries) => Promise<void>): Promise<void>;
+  /** How many jobs of a queue wait (to be taken, or tried again); not those running. */
   size(queue: QueueName): Promise<number>;
   /**
    * Stops taking jobs; waits up to `timeoutMs` for running ones, then gives them back
@@ -138,6 +156,7 @@ export async function startQueue(options: JobQueueOptions): Promise<JobQueue> {
     async sendAlignPair(job, { client } = {}) {
       await boss.send(QUEUES.alignPair, job, {
         ...sendOptions,
+        deadLetter: QUEUES.alignPairFailed,
         singletonKey: alignPairKey(job),
         ...(client && { db: { executeSql: (text: string, values: unknown[]) => client.query(text, values) } }),
       });
@@ -152,8 +171,10 @@ export async function startQueue(options: JobQueueOptions): Promise<JobQueue> {
       // pg-boss 10 has no team size: each `work` call is one poller taking one job at a time.
       for (let i = 0; i < concurrency; i++) {
         let id: string | undefined;
-        id = await boss.work<object>(queue, { pollingIntervalSeconds, batchSize: 1 }, async (jobs) => {
-          for (const job of jobs) await handler(job.data as never);
+        id = await boss.work<object>(queue, { pollingIntervalSeconds, batchSize: 1, includeMetadata: true }, async (jobs) => {
+          for (const job of jobs) {
+            await handler(job.data as never, { retryCount: job.retryCount, retryLimit: job.retryLimit, expireInSeconds: job.expireInSeconds });
+          }
           // pg-boss waits its polling interval after every fetch, even one that found a job:
           // a worker with work to do asks again at once, and waits only when the queue is empty.
           if (id !== undefined) boss.notifyWorker(id);
@@ -196,7 +217,10 @@ async function startBoss(
   boss.on('error', (error) => options.onError?.(error));
   try {
     await boss.start();
-    for (const name of Object.values(QUEUES)) await ensureQueue(boss, name, settings);
+    // The dead letter queue first: a queue names it by a foreign key.
+    await ensureQueue(boss, QUEUES.alignPairFailed, settings);
+    await ensureQueue(boss, QUEUES.alignPair, { ...settings, deadLetter: QUEUES.alignPairFailed });
+    await ensureQueue(boss, QUEUES.remake, settings);
     return boss;
   } catch (error) {
     await boss.stop({ graceful: false }).catch(() => undefined);
@@ -206,9 +230,20 @@ async function startBoss(
   }
 }
 
-/** Creates a queue unless it exists; two processes starting at once may both try, and one loses the race harmlessly. */
-async function ensureQueue(boss: PgBoss, name: QueueName, options: { retryLimit: number; expireInSeconds: number }): Promise<void> {
-  if (await boss.getQueue(name)) return;
+/**
+ * Creates a queue unless it exists; two processes starting at once may both try, and one
+ * loses the race harmlessly. A queue an older Verbatim made without its dead letter queue gets it.
+ */
+async function ensureQueue(
+  boss: PgBoss,
+  name: QueueName,
+  options: { retryLimit: number; expireInSeconds: number; deadLetter?: QueueName },
+): Promise<void> {
+  const existing = await boss.getQueue(name);
+  if (existing) {
+    if (options.deadLetter && existing.deadLetter !== options.deadLetter) await boss.updateQueue(name, { name, policy: existing.policy ?? 'short', deadLetter: options.deadLetter });
+    return;
+  }
   try {
     // 'short': one waiting job per key, so a pair sent twice before a worker takes it is queued once.
     await boss.createQueue(name, { name, policy: 'short', ...options });

@@ -50,17 +50,17 @@ describe('queued alignment on PostgreSQL', () => {
     expect(source.pending).toEqual([]);
     const opEd = await store.add({ text: opEdText(), format: 'text', kind: 'commentary', id: OP_ED_ID });
     expect(opEd.pending).toEqual([{ sourceId: STATEMENT_ID, commentaryId: OP_ED_ID }]);
-    expect(await store.alignmentState(STATEMENT_ID, OP_ED_ID)).toBe('pending');
+    expect(await store.alignmentState(STATEMENT_ID, OP_ED_ID)).toEqual({ state: 'pending' });
     expect(await store.alignment(STATEMENT_ID, OP_ED_ID)).toBeUndefined();
     expect(await store.pending()).toBe(1);
 
     const events = worker(databaseUrl);
-    await eventually(async () => ((await store.alignmentState(STATEMENT_ID, OP_ED_ID)) === 'ready' ? true : undefined));
+    await eventually(async () => ((await store.alignmentState(STATEMENT_ID, OP_ED_ID)).state === 'ready' ? true : undefined));
     expect((await store.alignment(STATEMENT_ID, OP_ED_ID))!.passages).toHaveLength(8);
     expect(await store.pending()).toBe(0);
     expect(events.find((e) => e.type === 'aligned')).toMatchObject({ source: STATEMENT_ID, commentary: OP_ED_ID, outcome: 'stored' });
     // The other way round there is nothing, pending or made.
-    expect(await store.alignmentState(OP_ED_ID, STATEMENT_ID)).toBe('none');
+    expect(await store.alignmentState(OP_ED_ID, STATEMENT_ID)).toEqual({ state: 'none' });
   });
 
   it('sends the reports another engine made to the workers, which make them again', async () => {
@@ -69,7 +69,7 @@ describe('queued alignment on PostgreSQL', () => {
     await store.add({ text: statementText(), format: 'text', kind: 'source', id: STATEMENT_ID });
     await store.add({ text: opEdText(), format: 'text', kind: 'commentary', id: OP_ED_ID });
     const events = worker(databaseUrl);
-    await eventually(async () => ((await store.alignmentState(STATEMENT_ID, OP_ED_ID)) === 'ready' ? true : undefined));
+    await eventually(async () => ((await store.alignmentState(STATEMENT_ID, OP_ED_ID)).state === 'ready' ? true : undefined));
     // As a database an older Verbatim wrote.
     const db = new pg.Client({ connectionString: databaseUrl });
     await db.connect();
@@ -97,6 +97,47 @@ describe('queued alignment on PostgreSQL', () => {
     expect(await store.alignments()).toEqual([]);
   });
 
+  it('marks a pair failed, with a reason for the user, once every try failed; adding it again queues it anew', { timeout: 60_000 }, async () => {
+    const databaseUrl = await freshDatabaseUrl();
+    const store = await queuedStore(databaseUrl);
+    await store.add({ text: statementText(), format: 'text', kind: 'source', id: STATEMENT_ID });
+    await store.add({ text: opEdText(), format: 'text', kind: 'commentary', id: OP_ED_ID });
+    // A database that refuses every report: each try's write fails, for real, in PostgreSQL.
+    const db = new pg.Client({ connectionString: databaseUrl });
+    await db.connect();
+    try {
+      await db.query('ALTER TABLE alignments ADD CONSTRAINT refuses_reports CHECK (false) NOT VALID');
+      const events = worker(databaseUrl);
+      const state = await eventually(async () => {
+        const s = await store.alignmentState(STATEMENT_ID, OP_ED_ID);
+        return s.state === 'failed' ? s : undefined;
+      }, 40_000);
+      // Six tries (one and five retries), then the user is told in one sentence, and the log has the detail.
+      expect(state).toEqual({ state: 'failed', reason: "The workers met an error aligning them in 6 tries and gave up (the worker's log says which error)." });
+      const failures = events.filter((e) => e.type === 'failed');
+      expect(failures).toHaveLength(6);
+      expect(failures.map((e) => e.type === 'failed' && e.final)).toEqual([false, false, false, false, false, true]);
+      expect(failures[0]).toMatchObject({ source: STATEMENT_ID, commentary: OP_ED_ID, reason: expect.stringContaining('refuses_reports') });
+      expect(events.filter((e) => e.type === 'gave-up')).toEqual([{ type: 'gave-up', source: STATEMENT_ID, commentary: OP_ED_ID, reason: state.reason }]);
+      expect(await store.pending()).toBe(0);
+      expect(await store.failed()).toBe(1);
+      expect(await store.alignment(STATEMENT_ID, OP_ED_ID)).toBeUndefined();
+
+      // Repaired, the same commentary added again queues the pair as a new attempt, which a worker makes.
+      await db.query('ALTER TABLE alignments DROP CONSTRAINT refuses_reports');
+      const again = await store.add({ text: opEdText(), format: 'text', kind: 'commentary', id: OP_ED_ID });
+      expect(again.outcome).toBe('existing');
+      expect(again.pending).toEqual([{ sourceId: STATEMENT_ID, commentaryId: OP_ED_ID }]);
+      expect(await store.alignmentState(STATEMENT_ID, OP_ED_ID)).toEqual({ state: 'pending' });
+      expect(await store.failed()).toBe(0);
+      await eventually(async () => ((await store.alignmentState(STATEMENT_ID, OP_ED_ID)).state === 'ready' ? true : undefined));
+      expect((await store.alignment(STATEMENT_ID, OP_ED_ID))!.passages).toHaveLength(8);
+      expect(await store.pending()).toBe(0);
+    } finally {
+      await db.end();
+    }
+  });
+
   it('aligns in a thread of its own when the server runs the worker in process', async () => {
     const databaseUrl = await freshDatabaseUrl();
     const store = await queuedStore(databaseUrl);
@@ -105,7 +146,7 @@ describe('queued alignment on PostgreSQL', () => {
     await thread.started;
     await store.add({ text: statementText(), format: 'text', kind: 'source', id: STATEMENT_ID });
     await store.add({ text: opEdText(), format: 'text', kind: 'commentary', id: OP_ED_ID });
-    await eventually(async () => ((await store.alignmentState(STATEMENT_ID, OP_ED_ID)) === 'ready' ? true : undefined));
+    await eventually(async () => ((await store.alignmentState(STATEMENT_ID, OP_ED_ID)).state === 'ready' ? true : undefined));
     expect(await store.pending()).toBe(0);
   });
 

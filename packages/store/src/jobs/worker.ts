@@ -9,8 +9,8 @@ import { alignPair, type PairOutcome } from '../postgres/align-pair.js';
 import { openPool } from '../postgres/pool.js';
 import { remakeAlignment } from '../postgres/realign.js';
 import type { Remade } from '../remake.js';
-import { clearPending } from './pending.js';
-import { QUEUES, startQueue, type AlignPairJob, type JobQueueOptions, type RemakeJob } from './queue.js';
+import { alignmentStateOf, clearPending, markFailed, recordFailure } from './pending.js';
+import { DEFAULT_JOB_TIMEOUT_SECONDS, QUEUES, startQueue, type AlignPairJob, type JobQueueOptions, type JobTries, type RemakeJob } from './queue.js';
 
 export type WorkerEvent =
   | { type: 'started'; concurrency: number }
@@ -18,7 +18,10 @@ export type WorkerEvent =
   | { type: 'taken'; source: string; commentary: string }
   | { type: 'aligned'; source: string; commentary: string; outcome: PairOutcome; ms: number }
   | { type: 'remade'; source: string; commentary: string; outcome: Remade; ms: number }
-  | { type: 'failed'; source: string; commentary: string; reason: string }
+  /** A try failed; `reason` is the detail, for the worker's log; `final` when no try is left (the pair will be marked failed). */
+  | { type: 'failed'; source: string; commentary: string; reason: string; final: boolean }
+  /** The workers gave up on the pair: it is marked failed, and `reason` is what a user is shown. */
+  | { type: 'gave-up'; source: string; commentary: string; reason: string }
   | { type: 'stopping' };
 
 export interface WorkerOptions extends Omit<JobQueueOptions, 'onError'> {
@@ -56,31 +59,55 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
     throw error;
   }
   try {
-    /** Runs one job, saying what it took, what it came to, and how long it took; a failure is said and thrown, for a retry. */
-    const run = async <T>(names: { source: string; commentary: string }, job: () => Promise<T>): Promise<{ outcome: T; ms: number }> => {
+    /**
+     * Runs one job, saying what it took, what it came to, and how long it took; a failure is
+     * said (with `onFailure` told first, on the job's last try too) and thrown, for a retry.
+     */
+    const run = async <T>(
+      names: { source: string; commentary: string },
+      tries: JobTries,
+      job: () => Promise<T>,
+      onFailure: (error: unknown) => Promise<void> = async () => {},
+    ): Promise<{ outcome: T; ms: number }> => {
       const started = performance.now();
       onEvent({ type: 'taken', ...names });
       try {
         return { outcome: await job(), ms: Math.round(performance.now() - started) };
       } catch (error) {
-        onEvent({ type: 'failed', ...names, reason: error instanceof Error ? error.message : String(error) });
+        onEvent({ type: 'failed', ...names, reason: error instanceof Error ? error.message : String(error), final: tries.retryCount >= tries.retryLimit });
+        await onFailure(error).catch((also: unknown) => onError(also instanceof Error ? also : new Error(String(also))));
         throw error;
       }
     };
-    await queue.work<AlignPairJob>(QUEUES.alignPair, { concurrency }, async (job) => {
+    await queue.work<AlignPairJob>(QUEUES.alignPair, { concurrency }, async (job, tries) => {
       const names = { source: job.sourceId, commentary: job.commentaryId };
-      const done = await run(names, async () => {
-        const outcome = await alignPair(pool, { sourceVid: job.sourceVid, commentaryVid: job.commentaryVid }, engine);
-        // Whatever the outcome (stored, stored already, nothing linking the two, a version
-        // deleted meanwhile), the pair waits no more.
-        await clearPending(pool, job);
-        return outcome;
-      });
+      const done = await run(
+        names,
+        tries,
+        async () => {
+          const outcome = await alignPair(pool, { sourceVid: job.sourceVid, commentaryVid: job.commentaryVid }, engine);
+          // Whatever the outcome (stored, stored already, nothing linking the two, a version
+          // deleted meanwhile), the pair waits no more.
+          await clearPending(pool, job);
+          return outcome;
+        },
+        (error) => recordFailure(pool, job, failureReason(error, tries)),
+      );
       onEvent({ type: 'aligned', ...names, ...done });
     });
-    await queue.work<RemakeJob>(QUEUES.remake, { concurrency }, async (job) => {
+    // pg-boss gave up on a pair (its last try failed or timed out): its pair is marked failed,
+    // for the API, the pages and the CLI to say so, until it is queued again.
+    const timeout = options.jobTimeoutSeconds ?? DEFAULT_JOB_TIMEOUT_SECONDS;
+    await queue.work<AlignPairJob>(QUEUES.alignPairFailed, { concurrency: 1 }, async (job, tries) => {
+      const unfinished = `No worker finished aligning them within the job time limit (VERBATIM_JOB_TIMEOUT, ${timeout} s) in ${tries.retryLimit + 1} tries: a worker died, or the texts take longer than that to align.`;
+      if (await markFailed(pool, job, unfinished)) {
+        const state = await alignmentStateOf(pool, job.sourceVid, job.commentaryVid);
+        onEvent({ type: 'gave-up', source: job.sourceId, commentary: job.commentaryId, reason: state.state === 'failed' ? state.reason : unfinished });
+      }
+    });
+    await queue.work<RemakeJob>(QUEUES.remake, { concurrency }, async (job, tries) => {
       const names = { source: `${job.source.id} v${job.source.version}`, commentary: `${job.commentary.id} v${job.commentary.version}` };
-      const done = await run(names, () => remakeAlignment(pool, engine, { source: job.source, commentary: job.commentary, engineVersion: job.engineVersion }));
+      const done = await run(names, tries, () => remakeAlignment(pool, engine, { source: job.source, commentary: job.commentary, engineVersion: job.engineVersion }));
       onEvent({ type: 'remade', ...names, ...done });
     });
     onEvent({ type: 'started', concurrency });
@@ -96,4 +123,14 @@ function aborted(signal: AbortSignal | undefined): Promise<void> {
   if (!signal) return new Promise(() => {});
   if (signal.aborted) return Promise.resolve();
   return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+}
+
+/**
+ * What a failed try tells a user, in one sentence: a refusal of the store says it in its own
+ * words; anything else (a database error, a fault of the engine) is the worker's to log, not
+ * to show, so the user is told where to look.
+ */
+export function failureReason(error: unknown, tries: JobTries): string {
+  if (error instanceof StoreError) return error.message;
+  return `The workers met an error aligning them in ${tries.retryCount + 1} ${tries.retryCount === 0 ? 'try' : 'tries'} and gave up (the worker's log says which error).`;
 }

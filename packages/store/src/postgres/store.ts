@@ -5,7 +5,7 @@ import { StoreError } from '../errors.js';
 import type { Store, StoreOptions } from '../store.js';
 import type { CorpusReport } from '../types.js';
 import type { QueuedAlignment } from '../jobs/queued.js';
-import { alignmentStateOf, pendingCount, pendingOf } from '../jobs/pending.js';
+import { alignmentStateOf, failedCount, failedPairs, pendingCount, pendingOf } from '../jobs/pending.js';
 import { addBatch, addDocument, type AlignMode, type PgAddContext } from './add.js';
 import { alignmentOfPassage, alignmentRow, alignmentsOfVersion, latestAlignments, summarize } from './alignments.js';
 import { findCandidates } from './candidates.js';
@@ -66,6 +66,17 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     throw error;
   }
 
+  /** Queues again the pairs the workers gave up on, of one version or of all; how many. */
+  const requeueFailed = async (vid?: number): Promise<number> => {
+    const align = ctx.align;
+    if (align.mode !== 'queued') return 0;
+    return transaction(pool, async (client) => {
+      const pairs = await failedPairs(client, vid);
+      await align.enqueue(client, pairs);
+      return pairs.length;
+    });
+  };
+
   return {
     engine: 'postgres',
     location,
@@ -76,6 +87,8 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
 
     async add(input) {
       const { row, outcome } = await addDocument(ctx, input);
+      // The same text added again: the pairs of it the workers gave up on are tried anew.
+      if (outcome === 'existing') await requeueFailed(row.vid);
       return { ...(await loadDocument(pool, row)), outcome, pending: await pendingOf(pool, row.vid) };
     },
 
@@ -101,10 +114,12 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     async alignmentState(sourceId, commentaryId) {
       const source = await latestVersion(pool, sourceId);
       const commentary = await latestVersion(pool, commentaryId);
-      return source && commentary ? alignmentStateOf(pool, source.vid, commentary.vid) : 'none';
+      return source && commentary ? alignmentStateOf(pool, source.vid, commentary.vid) : { state: 'none' };
     },
 
     pending: () => pendingCount(pool),
+
+    failed: () => failedCount(pool),
 
     async alignmentsOf(documentId) {
       const row = await latestVersion(pool, documentId);
