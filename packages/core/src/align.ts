@@ -5,16 +5,16 @@ import { compareWords } from './classify/differences.js';
 import { statusOf } from './classify/status.js';
 import { detectFootnoteNumbers } from './detect/footnotes.js';
 import { detectMarks, isEmphasis, type DetectedMark } from './detect/marks.js';
-import { detectQuotations } from './detect/quotations.js';
+import { detectQuotations, layoutOf } from './detect/quotations.js';
 import { contextOf } from './report/context.js';
 import { coverageOf, coveredWords, omissionsOf } from './report/coverage.js';
 import { marksOf } from './report/marks.js';
 import { preparedSource } from './prepared-source.js';
 import { locatorOf } from './text/paragraphs.js';
-import { sha256Hex } from './text/sha256.js';
+import { sha256Hex, sha256HexAfter } from './text/sha256.js';
 import { lowerBound } from './text/token-ranges.js';
 import { tokenize, type Range, type Token } from './text/tokenize.js';
-import type { AlignOptions, AlignmentReport, DocumentInfo, Passage } from './types.js';
+import type { AlignOptions, AlignmentReport, DocumentInfo, FoundPassage, Passage } from './types.js';
 
 const DEFAULTS = { minBorrowingWords: 8, minNotFoundWords: 4 };
 
@@ -29,7 +29,8 @@ const DEFAULTS = { minBorrowingWords: 8, minNotFoundWords: 4 };
 export function align(source: string, commentary: string, options: AlignOptions = {}): AlignmentReport {
   const settings = { ...DEFAULTS, ...options };
   const marks = detectMarks(commentary);
-  const quotations = detectQuotations(commentary);
+  const layout = layoutOf(commentary);
+  const quotations = detectQuotations(commentary, layout);
   const prepared = preparedSource(source);
   const sourceTokens = prepared.tokens;
   const commentaryTokens = tokenize(commentary, {
@@ -51,6 +52,7 @@ export function align(source: string, commentary: string, options: AlignOptions 
     ids,
     marks,
     quotations,
+    commentaryBlocks: layout.blocks,
     minBorrowingWords: settings.minBorrowingWords,
     minNotFoundWords: settings.minNotFoundWords,
     lexicon: options.lexicon,
@@ -64,13 +66,18 @@ export function align(source: string, commentary: string, options: AlignOptions 
   const elided: Range[] = [];
   const inPassages = new Uint8Array(commentaryTokens.length);
 
+  const idOf = passageIds(sourceInfo.sha256, commentaryInfo.sha256, sourceTokens);
   const passages: Passage[] = located.map((l) => {
     const passageMarks = marksOf(commentary, l.commentary, marks, options.commentaryEmphasis);
     const commentarySpan = spanOf(commentary, l.commentary);
-    const id = passageId(sourceInfo.sha256, commentaryInfo.sha256, l, sourceTokens);
-    const base = { id, kind: l.kind, quotationMarks: l.quotationMarks, commentary: commentarySpan, marks: passageMarks };
+    const id = idOf(l);
+    // Each passage written out in the report's key order, not spread from a shared part: a
+    // spread object costs several times more to make.
     if (l.sourceWords === null) {
-      return { ...base, kind: 'quotation', status: 'not_found', source: null, similarity: 0, differences: [], context: { before: '', after: '' } };
+      return {
+        id, kind: 'quotation', quotationMarks: l.quotationMarks, commentary: commentarySpan, marks: passageMarks,
+        status: 'not_found', source: null, similarity: 0, differences: [], context: { before: '', after: '' },
+      };
     }
     const sourceRange = sourceOffsets(source, sourceTokens, l.sourceWords, commentary, l.commentary);
     const comparison = compareWords({
@@ -88,17 +95,18 @@ export function align(source: string, commentary: string, options: AlignOptions 
     quoted.push(sourceRange);
     elided.push(...comparison.elided);
     inPassages.fill(1, l.words.start, l.words.end);
-    const sourceSpan = (r: Range) => ({ ...spanOf(source, r), locator: locatorOf(paragraphs, r.start, r.end) });
+    const sourceSpan = (r: Range) => ({ start: r.start, end: r.end, text: source.slice(r.start, r.end), locator: locatorOf(paragraphs, r.start, r.end) });
     const candidates = l.alternatives.map((w) => sourceOffsets(source, sourceTokens, w, commentary, l.commentary));
-    return {
-      ...base,
+    const passage: FoundPassage = {
+      id, kind: l.kind, quotationMarks: l.quotationMarks, commentary: commentarySpan, marks: passageMarks,
       status: l.evidence === 'paraphrase' ? 'paraphrased' : statusOf(comparison.differences),
       source: sourceSpan(sourceRange),
       similarity: comparison.similarity,
       differences: comparison.differences,
       context: contextOf(source, paragraphs, sourceRange.start, sourceRange.end),
-      ...(candidates.length > 0 && { candidates: [sourceRange, ...candidates].sort((a, b) => a.start - b.start).map(sourceSpan) }),
     };
+    if (candidates.length > 0) passage.candidates = [sourceRange, ...candidates].sort((a, b) => a.start - b.start).map(sourceSpan);
+    return passage;
   });
 
   const covered = coveredWords(sourceTokens, quoted, elided);
@@ -133,9 +141,12 @@ function sourceOffsets(source: string, tokens: readonly Token[], words: Range, c
 }
 
 /** Same texts, same passage, same id: a hash of both versions and both places. */
-function passageId(sourceSha: string, commentarySha: string, l: Located, sourceTokens: readonly Token[]): string {
-  const s = l.sourceWords ? `${sourceTokens[l.sourceWords.start]!.start}-${sourceTokens[l.sourceWords.end - 1]!.end}` : 'none';
-  return `p-${sha256Hex(`${sourceSha}:${commentarySha}:${l.kind}:${l.commentary.start}-${l.commentary.end}:${s}`).slice(0, 16)}`;
+function passageIds(sourceSha: string, commentarySha: string, sourceTokens: readonly Token[]): (l: Located) => string {
+  const digest = sha256HexAfter(`${sourceSha}:${commentarySha}:`);
+  return (l) => {
+    const s = l.sourceWords ? `${sourceTokens[l.sourceWords.start]!.start}-${sourceTokens[l.sourceWords.end - 1]!.end}` : 'none';
+    return `p-${digest(`${l.kind}:${l.commentary.start}-${l.commentary.end}:${s}`).slice(0, 16)}`;
+  };
 }
 
 /**

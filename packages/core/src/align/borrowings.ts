@@ -1,4 +1,3 @@
-import { blocks } from '../text/paragraphs.js';
 import { bestChains } from './chain.js';
 import { placeOf } from './places.js';
 import { findRuns } from './runs.js';
@@ -56,7 +55,7 @@ function freeSegments(state: LocateState, taken: readonly Offsets[]): Offsets[] 
   const cuts = [...taken, ...state.breaks].sort((a, b) => a.start - b.start);
   const out: Offsets[] = [];
   let first = 0;
-  for (const para of blocks(state.commentary)) {
+  for (const para of state.commentaryBlocks) {
     while (first < cuts.length && cuts[first]!.end <= para.start) first++;
     let from = para.start;
     for (let k = first; k < cuts.length && cuts[k]!.start < para.end; k++) {

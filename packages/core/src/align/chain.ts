@@ -74,7 +74,7 @@ export function bestChains(
   const chains: RankedChain[] = [];
   /** The end each chain was built from, to compare a later end with. */
   const ends: number[] = [];
-  const build = (end: number): Chain => {
+  const build = (end: number): RankedChain => {
     const path = pathTo(end, prev, used);
     // The first run of a cut path keeps its own start, not the trim its old predecessor needed.
     const chosen = path.map((i, k) => {
@@ -111,7 +111,7 @@ export function bestChains(
       continue;
     }
     for (const i of pathTo(end, prev, used)) used[i] = 1;
-    chains.push({ ...chain, ties: [] });
+    chains.push(chain);
     ends.push(end);
   }
   // A tie that reaches into another chain taken is not the same passage.
@@ -280,23 +280,20 @@ function linkCost(p: Run, r: Run, options: ChainOptions): { trim: number; penalt
   return undefined;
 }
 
-function toChain(chosen: Run[], options: ChainOptions): Chain {
+function toChain(chosen: Run[], options: ChainOptions): RankedChain {
   const first = chosen[0]!;
   const last = chosen[chosen.length - 1]!;
   let score = 0;
-  chosen.forEach((r, k) => {
+  let matched = 0;
+  let longest = -Infinity;
+  let evidence = 0;
+  for (let k = 0; k < chosen.length; k++) {
+    const r = chosen[k]!;
     score += r.length;
     if (k > 0) score -= linkCost(chosen[k - 1]!, r, options)?.penalty ?? 0;
-  });
-  return {
-    runs: chosen,
-    cStart: first.c,
-    cEnd: last.c + last.length,
-    sStart: first.s,
-    sEnd: last.s + last.length,
-    matched: chosen.reduce((sum, r) => sum + r.length, 0),
-    longest: Math.max(...chosen.map((r) => r.length)),
-    score,
-    evidence: chosen.reduce((sum, r) => sum + (options.weigh ? options.weigh(r.c, r.length) : r.length), 0),
-  };
+    matched += r.length;
+    longest = Math.max(longest, r.length);
+    evidence += options.weigh ? options.weigh(r.c, r.length) : r.length;
+  }
+  return { runs: chosen, cStart: first.c, cEnd: last.c + last.length, sStart: first.s, sEnd: last.s + last.length, matched, longest, score, evidence, ties: [] };
 }

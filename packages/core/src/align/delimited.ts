@@ -3,7 +3,9 @@ import { bestChains } from './chain.js';
 import { placeOf } from './places.js';
 import { findRuns } from './runs.js';
 import { SEED_LENGTH } from './source-index.js';
-import { quotedInSource, trimmed, wordsIn, type Located, type LocateState, type Offsets } from './state.js';
+import type { Run } from './runs.js';
+import { quotedInSource, trimmed, wordsIn, type Located, type LocateState, type Offsets, type WordRange } from './state.js';
+import type { QuotationMarks } from '../types.js';
 
 /**
  * Pass 1: quotations whose marks give their extent (paired marks, block quotes). Each is
@@ -38,15 +40,9 @@ export function delimitedQuotation(state: LocateState, q: Quotation): Located[] 
   const marks = q.marks;
   const content = trimmed(state.commentary, q.content);
   if (n < 2) return [];
-  const base = { kind: 'quotation' as const, quotationMarks: marks, evidence: 'exact' as const, alternatives: [] };
   // The whole quotation word for word, at its one place in the source.
-  const exact = (at: number): Located => ({
-    ...base,
-    commentary: content,
-    words,
-    sourceWords: { start: at, end: at + n },
-    anchors: [{ c: words.start, s: at, length: n }],
-  });
+  const exact = (at: number): Located =>
+    quotation(marks, content, words, { start: at, end: at + n }, [{ c: words.start, s: at, length: n }], []);
   if (n < SEED_LENGTH + 1) {
     // Too short to be sure of its place unless it occurs exactly once: two places would be
     // candidates with nothing but the words to tell them apart.
@@ -73,7 +69,7 @@ export function delimitedQuotation(state: LocateState, q: Quotation): Located[] 
     const at = found.length === 0 ? state.index.occurrences(state.ids.subarray(words.start, words.end), 1) : [];
     if (at.length === 1) return [exact(at[0]!)];
     if (n < state.minNotFoundWords) return [];
-    return [{ ...base, commentary: content, words, sourceWords: null, anchors: [] }];
+    return [quotation(marks, content, words, null, [], [])];
   }
   const out = chains.map((chain, i): Located => {
     const isFirst = i === 0;
@@ -85,12 +81,17 @@ export function delimitedQuotation(state: LocateState, q: Quotation): Located[] 
       start: isFirst ? content.start : state.commentaryTokens[place.words.start]!.start,
       end: isLast ? content.end : state.commentaryTokens[place.words.end - 1]!.end,
     };
-    return { ...base, commentary, words: place.words, sourceWords: place.source, anchors: place.anchors, alternatives: place.alternatives };
+    return quotation(marks, commentary, place.words, place.source, place.anchors, place.alternatives);
   });
   // Marks around words the source itself puts in quotation marks belong to the source's
   // text ("democratic standards"), not to the commentary: leave them to the borrowings.
   if (out.length === 1 && quotedInSource(state, out[0]!.sourceWords)) return [];
   return out;
+}
+
+/** A quotation found word for word (or not found, with no source words). */
+function quotation(marks: QuotationMarks, commentary: Offsets, words: WordRange, sourceWords: WordRange | null, anchors: Run[], alternatives: WordRange[]): Located {
+  return { kind: 'quotation', quotationMarks: marks, evidence: 'exact', commentary, words, sourceWords, anchors, alternatives };
 }
 
 function within(inner: Offsets, outer: Offsets): boolean {

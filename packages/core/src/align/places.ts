@@ -29,8 +29,8 @@ export interface Place {
 export function placeOf(state: LocateState, chain: RankedChain, limit: WordRange, wholeLeft: boolean, wholeRight: boolean): Place {
   const first = extendChain(state, chain, limit, wholeLeft, wholeRight);
   const ties = chain.ties.filter((c) => c.cStart >= limit.start && c.cEnd <= limit.end);
-  if (ties.length === 0) return { ...first, anchors: chain.runs, alternatives: [] };
-  const grown = [{ chain: chain as Chain, span: first, ...evidenceOfPlace(state, chain, first) }];
+  if (ties.length === 0) return { words: first.words, source: first.source, anchors: chain.runs, alternatives: [] };
+  const grown: Grown[] = [grownPlace(state, chain, first)];
   for (const tie of ties) {
     // A place whose source reads the same, letter for letter, as far as the edges can
     // reach, grows the same way: the repeated formula of a repetitive source costs one
@@ -39,11 +39,11 @@ export function placeOf(state: LocateState, chain: RankedChain, limit: WordRange
     if (twin) {
       const shift = tie.sStart - twin.chain.sStart;
       const source = { start: twin.span.source.start + shift, end: twin.span.source.end + shift };
-      grown.push({ ...twin, chain: tie, span: { words: twin.span.words, source } });
+      grown.push({ chain: tie, span: { words: twin.span.words, source }, evidence: twin.evidence, matched: twin.matched });
       continue;
     }
     const span = extendChain(state, tie, limit, wholeLeft, wholeRight);
-    grown.push({ chain: tie, span, ...evidenceOfPlace(state, tie, span) });
+    grown.push(grownPlace(state, tie, span));
   }
   let best = grown[0]!;
   for (const g of grown) if (g.evidence > best.evidence || (g.evidence === best.evidence && g.matched > best.matched)) best = g;
@@ -52,7 +52,20 @@ export function placeOf(state: LocateState, chain: RankedChain, limit: WordRange
     .sort((a, b) => a.span.source.start - b.span.source.start)
     .slice(0, MAX_CANDIDATES);
   const [lead, ...rest] = tied;
-  return { ...lead!.span, anchors: lead!.chain.runs, alternatives: rest.map((g) => g.span.source) };
+  return { words: lead!.span.words, source: lead!.span.source, anchors: lead!.chain.runs, alternatives: rest.map((g) => g.span.source) };
+}
+
+/** A place grown over its edges, and what its matched words prove. */
+interface Grown {
+  chain: Chain;
+  span: { words: WordRange; source: WordRange };
+  evidence: number;
+  matched: number;
+}
+
+function grownPlace(state: LocateState, chain: Chain, span: { words: WordRange; source: WordRange }): Grown {
+  const { evidence, matched } = evidenceOfPlace(state, chain, span);
+  return { chain, span, evidence, matched };
 }
 
 /**

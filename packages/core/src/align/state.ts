@@ -5,6 +5,7 @@ import { CLOSING_MARKS, isQuotationMark } from '../detect/quotation-marks.js';
 import { lowerBound, tokensIn } from '../text/token-ranges.js';
 import type { Range, Token } from '../text/tokenize.js';
 import type { LexiconData } from '../lexicon/lexicon.js';
+import type { Block } from '../text/paragraphs.js';
 import type { PassageKind, QuotationMarks } from '../types.js';
 import type { Chain, ChainOptions } from './chain.js';
 import { MatchWeights } from './evidence.js';
@@ -49,6 +50,8 @@ export interface LocateInput {
   ids: Int32Array;
   marks: readonly DetectedMark[];
   quotations: readonly Quotation[];
+  /** The commentary's blocks (paragraphs.ts), as quotation detection found them. */
+  commentaryBlocks: readonly Block[];
   minBorrowingWords: number;
   minNotFoundWords: number;
   /** Loads the paraphrase layer's lexicon, if the caller has one. */
@@ -129,9 +132,13 @@ export function wordsIn(state: LocateState, r: Offsets): WordRange {
  * (they are inside its quotation marks).
  */
 export function extendChain(state: LocateState, chain: Chain, limit: WordRange, wholeLeft: boolean, wholeRight: boolean): { words: WordRange; source: WordRange } {
-  const common = { sourceText: state.source, commentary: state.commentaryTokens, source: state.sourceTokens };
-  const left = extend({ ...common, cFrom: chain.cStart, sFrom: chain.sStart, cAvailable: chain.cStart - limit.start, direction: -1, wholeCommentary: wholeLeft });
-  const right = extend({ ...common, cFrom: chain.cEnd, sFrom: chain.sEnd, cAvailable: limit.end - chain.cEnd, direction: 1, wholeCommentary: wholeRight });
+  // Each request written out, not spread from a shared part: a spread object costs several
+  // times more to make, and this runs for every chain and every tie.
+  const sourceText = state.source;
+  const commentary = state.commentaryTokens;
+  const source = state.sourceTokens;
+  const left = extend({ sourceText, commentary, source, cFrom: chain.cStart, sFrom: chain.sStart, cAvailable: chain.cStart - limit.start, direction: -1, wholeCommentary: wholeLeft });
+  const right = extend({ sourceText, commentary, source, cFrom: chain.cEnd, sFrom: chain.sEnd, cAvailable: limit.end - chain.cEnd, direction: 1, wholeCommentary: wholeRight });
   return {
     words: { start: chain.cStart - left.c, end: chain.cEnd + right.c },
     source: { start: chain.sStart - left.s, end: chain.sEnd + right.s },

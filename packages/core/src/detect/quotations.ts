@@ -1,4 +1,4 @@
-import { blocks, lines } from '../text/paragraphs.js';
+import { blocks, lines, type Block, type Line } from '../text/paragraphs.js';
 import { lowerBound } from '../text/token-ranges.js';
 import type { Range } from '../text/tokenize.js';
 import type { QuotationMarks } from '../types.js';
@@ -60,10 +60,10 @@ function familyOf(char: string): Family {
  * mark is missing, and indented or `>` block quotes. An apostrophe is told from a single
  * closing mark by what stands around it.
  */
-export function detectQuotations(text: string): Quotation[] {
+export function detectQuotations(text: string, layout: TextLayout = layoutOf(text)): Quotation[] {
   const out: Quotation[] = [];
-  const paragraphs = blocks(text);
-  const allLines = lines(text);
+  const paragraphs = layout.blocks;
+  const allLines = layout.lines;
   let carried: Opener[] = [];
   paragraphs.forEach((para, index) => {
     const block = isBlockQuote(text, para, allLines);
@@ -131,6 +131,17 @@ export function detectQuotations(text: string): Quotation[] {
   return out.sort((a, b) => a.content.start - b.content.start || a.depth - b.depth);
 }
 
+/** A text's lines and blocks, found once for everything that reads them. */
+export interface TextLayout {
+  lines: readonly Line[];
+  blocks: readonly Block[];
+}
+
+export function layoutOf(text: string): TextLayout {
+  const all = lines(text);
+  return { lines: all, blocks: blocks(text, all) };
+}
+
 function findOpener(stack: readonly Opener[], closer: string): number {
   for (let i = stack.length - 1; i >= 0; i--) {
     if (CLOSERS[stack[i]!.char]?.includes(closer)) return i;
@@ -180,7 +191,7 @@ function roleOf(text: string, at: number, char: string, stack: readonly Opener[]
  * A block quote: every line of the paragraph starts with `>` or is indented by at least
  * two spaces or a tab. `allLines` are the text's lines, computed once for all paragraphs.
  */
-function isBlockQuote(text: string, para: Range, allLines: ReturnType<typeof lines>): boolean {
+function isBlockQuote(text: string, para: Range, allLines: readonly Line[]): boolean {
   const own: Range[] = [];
   for (let i = lowerBound(allLines, para.start + 1, (l) => l.end); i < allLines.length && allLines[i]!.start < para.end; i++) {
     if (!allLines[i]!.blank) own.push(allLines[i]!);

@@ -1,12 +1,12 @@
 import type { Paragraph } from '../types.js';
 
-interface Line {
+export interface Line {
   start: number;
   end: number;
   blank: boolean;
 }
 
-interface Block {
+export interface Block {
   start: number;
   end: number;
   lines: number;
@@ -40,8 +40,7 @@ function makeLine(text: string, start: number, end: number): Line {
  * text, otherwise one block per line (the op-ed puts each paragraph on a line of its own).
  * Each block's offsets are trimmed of surrounding white space.
  */
-export function blocks(text: string): Block[] {
-  const all = lines(text);
+export function blocks(text: string, all: readonly Line[] = lines(text)): Block[] {
   const firstText = all.findIndex((l) => !l.blank);
   let lastText = -1;
   for (let i = all.length - 1; i >= 0; i--) if (!all[i]!.blank) { lastText = i; break; }

@@ -5,3 +5,13 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 export function sha256Hex(text: string): string {
   return bytesToHex(sha256(utf8ToBytes(text)));
 }
+
+/**
+ * sha256Hex of `prefix + rest` for many rests, the prefix hashed once: the ids of a report's
+ * passages all start with the same two digests, two of the three blocks each id hashes.
+ * The prefix must end on a whole character (a UTF-16 surrogate pair not cut in two).
+ */
+export function sha256HexAfter(prefix: string): (rest: string) => string {
+  const start = sha256.create().update(utf8ToBytes(prefix));
+  return (rest) => bytesToHex(start.clone().update(utf8ToBytes(rest)).digest());
+}
