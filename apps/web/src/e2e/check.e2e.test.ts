@@ -1,35 +1,15 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, outputPath } from './support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { outputPath } from './support/browser';
 import { SOURCE_ID } from './support/seed';
-import { startWorkbench, type Workbench } from './support/workbench';
+import { checkedPages, hydrated, openHydrated, useWorkbench } from './support/session';
 
 /** The fact-checker's question of issue 12. */
 const QUESTION = "Russia and China said their friendship has 'no limits' and that they 'oppose any further enlargement of NATO'";
 
 describe('the check page', () => {
-  let workbench: Workbench;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [workbench, browser] = await Promise.all([startWorkbench(), launch()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await workbench?.close();
-  });
-
-  async function newPage(options: { javaScriptEnabled?: boolean; width?: number; height?: number } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-    const context = await browser.newContext({
-      viewport: { width: options.width ?? 1400, height: options.height ?? 900 },
-      baseURL: workbench.url,
-      javaScriptEnabled: options.javaScriptEnabled ?? true,
-    });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    return { context, page, errors };
-  }
+  const session = useWorkbench();
+  const newPage = checkedPages(session, { viewport: { width: 1400, height: 900 } });
 
   const cards = (page: Page) => page.locator('article[data-passage-id]');
   const verdicts = (page: Page) =>
@@ -37,13 +17,13 @@ describe('the check page', () => {
       list.map((c) => [c.getAttribute('data-status'), c.querySelector('[data-role="commentary"]')?.textContent, c.querySelector('.locator')?.textContent]),
     );
 
-  it('answers the question while it is typed: "no limits" and the NATO sentence in the statement, "any" the quoter’s', async () => {
-    const { context, page, errors } = await newPage();
+  it('answers the question while it is typed: "no limits" and the NATO sentence in the statement, "any" the quoter’s', async (test) => {
+    const { page } = await newPage(test);
     await page.goto('/');
     // Linked from the header, beside search.
     await page.locator('header nav a[href="/check"]').click();
     await page.waitForURL('**/check');
-    await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+    await hydrated(page);
     // The box has the focus: typing is all it takes.
     await page.keyboard.type(QUESTION, { delay: 8 });
     await page.locator('p[role="status"]', { hasText: '2 passages checked against the 1 source of the corpus' }).waitFor();
@@ -58,14 +38,11 @@ describe('the check page', () => {
     // The address carries the text, so the check can be shared.
     expect(new URL(page.url()).searchParams.get('q')).toBe(QUESTION);
     await page.screenshot({ path: outputPath('check.png'), fullPage: true });
-    expect(errors).toEqual([]);
-    await context.close();
   });
 
-  it('keeps only the answer for the text as it is now, however fast the typing', async () => {
-    const { context, page } = await newPage();
-    await page.goto('/check');
-    await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+  it('keeps only the answer for the text as it is now, however fast the typing', async (test) => {
+    const { page } = await newPage(test);
+    await openHydrated(page, '/check');
     const box = page.locator('#check-text');
     await box.fill('They said "the moon is made of green cheese" once.');
     await page.keyboard.press('Control+Enter');
@@ -77,25 +54,22 @@ describe('the check page', () => {
     await page.keyboard.press('Control+Enter');
     await page.locator('article[data-status="altered"]').waitFor();
     expect((await verdicts(page)).map((v) => v[0])).toEqual(['verbatim', 'altered']);
-    await context.close();
   });
 
-  it('opens a shared link with its verdicts from the server, even without JavaScript', async () => {
-    const { context, page } = await newPage({ javaScriptEnabled: false });
+  it('opens a shared link with its verdicts from the server, even without JavaScript', async (test) => {
+    const { page } = await newPage(test, { javaScriptEnabled: false });
     await page.goto(`/check?q=${encodeURIComponent(QUESTION)}`);
     expect(await verdicts(page)).toEqual([
       ['verbatim', 'no limits', 'IV.5'],
       ['altered', 'oppose any further enlargement of NATO', 'III.6'],
     ]);
     expect(await page.locator('#check-text').inputValue()).toBe(QUESTION);
-    await context.close();
   });
 
-  it('copies the citation and opens the source at the paragraph', async () => {
-    const { context, page } = await newPage();
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: workbench.url });
-    await page.goto(`/check?q=${encodeURIComponent(QUESTION)}`);
-    await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+  it('copies the citation and opens the source at the paragraph', async (test) => {
+    const { context, page } = await newPage(test);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.workbench.url });
+    await openHydrated(page, `/check?q=${encodeURIComponent(QUESTION)}`);
     const nato = cards(page).nth(1);
     await nato.locator('[data-action="copy-citation"]').click();
     await nato.locator('[data-copied]').waitFor();
@@ -104,17 +78,14 @@ describe('the check page', () => {
     await nato.locator('[data-action="open-in-context"]').focus();
     await page.keyboard.press('Enter');
     await page.waitForURL(`**/documents/${SOURCE_ID}#p-III.6`);
-    await context.close();
   });
 
-  it('is usable on a phone: one column, nothing wider than the screen', async () => {
-    const { context, page } = await newPage({ width: 390, height: 844 });
-    await page.goto(`/check?q=${encodeURIComponent(QUESTION)}`);
-    await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+  it('is usable on a phone: one column, nothing wider than the screen', async (test) => {
+    const { page } = await newPage(test, { viewport: { width: 390, height: 844 } });
+    await openHydrated(page, `/check?q=${encodeURIComponent(QUESTION)}`);
     expect(await cards(page).count()).toBe(2);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: outputPath('check-phone.png'), fullPage: true });
-    await context.close();
   });
 });

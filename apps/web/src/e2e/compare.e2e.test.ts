@@ -1,30 +1,17 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launch, outputPath, repositoryPath } from './support/browser';
-import { newCheckedPage } from './support/checked-page';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { outputPath, repositoryPath } from './support/browser';
 import { COMMENTARY_ID, COMPARE, SOURCE_ID } from './support/seed';
-import { startWorkbench, type Workbench } from './support/workbench';
+import { openHydrated, usePagePerTest, useWorkbench } from './support/session';
 
 // The comparison page for the seed pair — the op-ed against the joint statement — in
 // Chromium (support/browser.ts), against the real server.
 describe('the comparison page', () => {
-  let workbench: Workbench;
-  let browser: Browser;
+  const session = useWorkbench();
   let context: BrowserContext;
   let page: Page;
-
-  beforeAll(async () => {
-    [workbench, browser] = await Promise.all([startWorkbench(), launch()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await workbench?.close();
-  });
-  beforeEach(async (test) => {
-    await context?.close();
-    ({ context, page } = await newCheckedPage(browser, test, { viewport: { width: 1280, height: 800 }, baseURL: workbench.url }));
-  });
+  usePagePerTest(session, { viewport: { width: 1280, height: 800 } }, (opened) => ({ context, page } = opened));
 
   const passages = (role: 'source' | 'commentary') => page.locator(`[data-role="${role}"] [data-passage-id]`);
   const passage = (role: 'source' | 'commentary', id: string) => page.locator(`[data-role="${role}"] [data-passage-id="${id}"]`);
@@ -37,11 +24,7 @@ describe('the comparison page', () => {
       return box.bottom > pane.top + 4 && box.top < pane.bottom - 4;
     });
 
-  async function open(hash = '') {
-    await page.goto(`${COMPARE}${hash}`);
-    // Interactive once hydrated (the layout marks it).
-    await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
-  }
+  const open = (hash = '') => openHydrated(page, `${COMPARE}${hash}`);
 
   it('shows the eight passages in both columns: 2 verbatim and 6 altered, 6 quotations and 2 borrowings', async () => {
     await open();
@@ -158,7 +141,7 @@ describe('the comparison page', () => {
   });
 
   it('copies a citation of either side, in the format chosen, and shows what it copied', async () => {
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: workbench.url });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.workbench.url });
     await open();
     await page.getByLabel('Citation format').selectOption('bibtex');
     const first = page.locator('[data-list-passage]').first();
@@ -180,7 +163,7 @@ describe('the comparison page', () => {
     const commentary = await page.evaluate(() => navigator.clipboard.readText());
     expect(commentary).toMatch(/^“Expanding Sino-Russian cooperation,” February 2022: “military and political alliances and coalitions seek to obtain/);
     expect(commentary).toContain('III.6');
-    expect(commentary.endsWith(`${workbench.url}${COMPARE}#passage-${id}`)).toBe(true);
+    expect(commentary.endsWith(`${session.workbench.url}${COMPARE}#passage-${id}`)).toBe(true);
     expect(await first.locator('[data-copied-text]').textContent()).toBe(commentary);
 
     await page.getByLabel('Citation format').selectOption('text');

@@ -5,11 +5,11 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, outputPath } from './support/browser';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import { outputPath } from './support/browser';
 import { SOURCE_ID } from './support/seed';
-import { startWorkbench, type Workbench } from './support/workbench';
+import { checkedPages, openHydrated, useWorkbench } from './support/session';
 
 const WIDTHS = [390, 1400] as const;
 
@@ -32,8 +32,10 @@ const SECOND = `<!doctype html><html lang="en"><head><title>No limits? | World D
 </article></body></html>`;
 
 describe('curating the corpus', () => {
-  let workbench: Workbench;
-  let browser: Browser;
+  const session = useWorkbench({ VERBATIM_FETCH_PRIVATE: '1' });
+  const checkedPage = checkedPages(session, {});
+  /** A page at a phone's size (390 px) or a desktop's. */
+  const newPage = (test: TestContext, width: number) => checkedPage(test, { viewport: { width, height: width < 500 ? 844 : 900 } });
   /** The "web" the curator fetches from: a server on loopback, which the workbench may read because the test says so. */
   let site: http.Server;
   let siteUrl: string;
@@ -46,28 +48,17 @@ describe('curating the corpus', () => {
     });
     await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
     siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
-    [workbench, browser] = await Promise.all([startWorkbench({ VERBATIM_FETCH_PRIVATE: '1' }), launch()]);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await workbench?.close();
+  afterAll(() => {
     site?.close();
   });
-
-  async function newPage(width: number): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-    const context = await browser.newContext({ viewport: { width, height: width < 500 ? 844 : 900 }, baseURL: workbench.url });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    return { context, page, errors };
-  }
 
   /** Whether the page scrolls sideways: its content is wider than the window. */
   const scrollsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
 
   for (const width of WIDTHS) {
-    it(`searches a query with an unbalanced quotation mark as plain words, the statement before the op-ed, at ${width} px`, async () => {
-      const { context, page, errors } = await newPage(width);
+    it(`searches a query with an unbalanced quotation mark as plain words, the statement before the op-ed, at ${width} px`, async (test) => {
+      const { page } = await newPage(test, width);
       await page.goto('/search');
       await page.getByLabel('Words to find').fill('"no limits');
       await page.locator('#main').getByRole('button', { name: 'Search' }).click();
@@ -81,14 +72,12 @@ describe('curating the corpus', () => {
       expect(await page.locator('[role="alert"]').count()).toBe(0);
       expect(await scrollsSideways(page)).toBe(false);
       await page.screenshot({ path: outputPath(`curation-search-${width}.png`), fullPage: true });
-      expect(errors).toEqual([]);
-      await context.close();
     });
   }
 
-  it('shows the statement’s verification as the provenance gives it: II.11 confirmed, IV.11 confirmed in part with its note', async () => {
+  it('shows the statement’s verification as the provenance gives it: II.11 confirmed, IV.11 confirmed in part with its note', async (test) => {
     for (const width of WIDTHS) {
-      const { context, page, errors } = await newPage(width);
+      const { page } = await newPage(test, width);
       await page.goto(`/documents/${SOURCE_ID}#p-II.11`);
       const status = (locator: string) => page.locator(`[data-locator="${locator}"] .verification`);
       expect(await status('II.11').textContent()).toBe('confirmed');
@@ -98,16 +87,13 @@ describe('curating the corpus', () => {
       expect(await status('II.1').textContent()).toBe('unchecked');
       expect(await scrollsSideways(page)).toBe(false);
       await page.screenshot({ path: outputPath(`curation-verification-${width}.png`) });
-      expect(errors).toEqual([]);
-      await context.close();
     }
   });
 
-  it('adds an article by its address: fetched, with the byline, date and site of its meta tags, and aligned', async () => {
-    const { context, page, errors } = await newPage(1400);
+  it('adds an article by its address: fetched, with the byline, date and site of its meta tags, and aligned', async (test) => {
+    const { page } = await newPage(test, 1400);
     page.setDefaultTimeout(10_000);
-    await page.goto('/add');
-    await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+    await openHydrated(page, '/add');
     expect(await page.locator('#text-hint').textContent()).toMatch(/At most 5 MB/);
     await page.getByRole('radio', { name: /^Commentary/ }).check();
     await page.getByLabel('Or fetch a page by its address').fill(`${siteUrl}/2022/02/draw-a-line`);
@@ -124,8 +110,7 @@ describe('curating the corpus', () => {
     await page.screenshot({ path: outputPath('curation-added-from-address-1400.png'), fullPage: true });
 
     // A page that is not there: the sentence beside the address, and what was typed kept.
-    await page.goto('/add');
-    await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+    await openHydrated(page, '/add');
     await page.getByRole('radio', { name: /^Commentary/ }).check();
     await page.getByLabel('Title').fill('Kept title');
     await page.getByLabel('Or fetch a page by its address').fill(`${siteUrl}/gone`);
@@ -133,16 +118,13 @@ describe('curating the corpus', () => {
     await expect.poll(() => page.locator('#address-error').textContent()).toBe(`${siteUrl}/gone answered 404 Not Found, not the page.`);
     expect(await page.getByLabel('Title').inputValue()).toBe('Kept title');
     expect(await page.getByLabel('Or fetch a page by its address').inputValue()).toBe(`${siteUrl}/gone`);
-    expect(errors).toEqual([]);
-    await context.close();
   });
 
-  it('reads a page by its address into the form — title, author, date, site and address — for the curator to correct before adding it', async () => {
+  it('reads a page by its address into the form — title, author, date, site and address — for the curator to correct before adding it', async (test) => {
     for (const width of [390, 1400] as const) {
-      const { context, page, errors } = await newPage(width);
+      const { page } = await newPage(test, width);
       page.setDefaultTimeout(15_000);
-      await page.goto('/add');
-      await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+      await openHydrated(page, '/add');
       await page.getByLabel('Or fetch a page by its address').fill(`${siteUrl}/2022/02/no-limits`);
       await page.getByRole('button', { name: 'Read the page' }).click();
       await page.locator('[data-read]').waitFor();
@@ -156,7 +138,7 @@ describe('curating the corpus', () => {
       expect(await scrollsSideways(page)).toBe(false);
       await page.locator('#address').scrollIntoViewIfNeeded();
       await page.screenshot({ path: outputPath(`curation-read-page-${width}.png`), fullPage: width === 1400 });
-      expect((await (await fetch(`${workbench.url}/api/documents`)).json()).map((d: { title: string }) => d.title)).not.toContain('No limits, and no forbidden areas');
+      expect((await (await fetch(`${session.workbench.url}/api/documents`)).json()).map((d: { title: string }) => d.title)).not.toContain('No limits, and no forbidden areas');
       if (width === 1400) {
         // Corrected, then added: stored as the curator left the fields.
         await page.getByLabel('Author').fill('John Roe');
@@ -171,18 +153,15 @@ describe('curating the corpus', () => {
         expect(meta).toContain('World Desk');
         expect(await page.locator('[data-added]').textContent()).toContain('Verbatim linked it with 1 document');
       }
-      expect(errors).toEqual([]);
-      await context.close();
     }
   });
 
-  it('says a 10 MB paste is over the limit beside the text, in the same sentence as a 5.5 MB one, keeping the text and the fields typed', async () => {
+  it('says a 10 MB paste is over the limit beside the text, in the same sentence as a 5.5 MB one, keeping the text and the fields typed', async (test) => {
     const sentences: string[] = [];
     for (const [megabytes, width] of [[5.5, 1400], [10, 390]] as const) {
-      const { context, page, errors } = await newPage(width);
+      const { page } = await newPage(test, width);
       page.setDefaultTimeout(30_000);
-      await page.goto('/add');
-      await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+      await openHydrated(page, '/add');
       // The limit is said before anything is pasted.
       expect(await page.locator('#text-hint').textContent()).toMatch(/At most 5 MB of text/);
       await page.getByRole('radio', { name: /^Commentary/ }).check();
@@ -208,8 +187,6 @@ describe('curating the corpus', () => {
         el.scrollIntoView({ block: 'center' });
       });
       await page.screenshot({ path: outputPath(`curation-too-large-${megabytes}mb-${width}.png`) });
-      expect(errors).toEqual([]);
-      await context.close();
     }
     // The 5.5 MB paste is refused by the API, the 10 MB one by the server's body limit before
     // any route runs: the reader cannot tell, and reads the same sentence with its own size.
@@ -217,12 +194,12 @@ describe('curating the corpus', () => {
       'The document is 5.2 MB, over the 5 MB limit for one document.',
       'The document is 9.5 MB, over the 5 MB limit for one document.',
     ]);
-    expect(await (await fetch(`${workbench.url}/api/documents`)).json()).not.toContainEqual(expect.objectContaining({ title: expect.stringMatching(/MB paste/) }));
+    expect(await (await fetch(`${session.workbench.url}/api/documents`)).json()).not.toContainEqual(expect.objectContaining({ title: expect.stringMatching(/MB paste/) }));
   });
 
-  it('never scrolls sideways whatever is stored: a 500-character unbreakable title on the library, its page and search, at 390 and 1400 px', async () => {
+  it('never scrolls sideways whatever is stored: a 500-character unbreakable title on the library, its page and search, at 390 and 1400 px', async (test) => {
     const title = `Unbreakable${'x'.repeat(489)}`;
-    const res = await fetch(`${workbench.url}/api/documents`, {
+    const res = await fetch(`${session.workbench.url}/api/documents`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ kind: 'commentary', title, text: `Supercalifragilistic${'o'.repeat(2000)} and the sides oppose further enlargement of NATO.` }),
@@ -230,7 +207,7 @@ describe('curating the corpus', () => {
     expect(res.status).toBe(201);
     const { id } = (await res.json()) as { id: string };
     for (const width of WIDTHS) {
-      const { context, page, errors } = await newPage(width);
+      const { page } = await newPage(test, width);
       for (const path of ['/', `/documents/${encodeURIComponent(id)}`, '/search?q=Supercalifragilistic*']) {
         await page.goto(path);
         expect(await scrollsSideways(page), `${path} at ${width} px`).toBe(false);
@@ -239,13 +216,11 @@ describe('curating the corpus', () => {
       }
       await page.goto('/');
       await page.screenshot({ path: outputPath(`curation-long-title-library-${width}.png`), fullPage: true });
-      expect(errors).toEqual([]);
-      await context.close();
     }
   });
 
-  it('corrects a document’s metadata from its page: the fields changed saved, a refusal said beside its field with what was typed kept', async () => {
-    const res = await fetch(`${workbench.url}/api/documents`, {
+  it('corrects a document’s metadata from its page: the fields changed saved, a refusal said beside its field with what was typed kept', async (test) => {
+    const res = await fetch(`${session.workbench.url}/api/documents`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({
@@ -258,7 +233,7 @@ describe('curating the corpus', () => {
     });
     const { id, version } = (await res.json()) as { id: string; version: number };
     for (const width of WIDTHS) {
-      const { context, page, errors } = await newPage(width);
+      const { page } = await newPage(test, width);
       await page.goto(`/documents/${encodeURIComponent(id)}`);
       await page.getByText('Correct the metadata').click();
       expect(await page.getByLabel('Title').inputValue()).toBe(width === 390 ? 'Drawing a line | World Desk' : 'Moscow and Beijing draw a line');
@@ -273,7 +248,7 @@ describe('curating the corpus', () => {
         expect(await page.getByLabel('Title').inputValue()).toBe('Moscow and Beijing draw a line');
         expect(await scrollsSideways(page)).toBe(false);
         await page.locator('#edit').screenshot({ path: outputPath('curation-edit-refused-390.png') });
-        expect((await (await fetch(`${workbench.url}/api/documents/${encodeURIComponent(id)}`)).json()).title).toBe('Drawing a line | World Desk');
+        expect((await (await fetch(`${session.workbench.url}/api/documents/${encodeURIComponent(id)}`)).json()).title).toBe('Drawing a line | World Desk');
 
         await page.getByLabel('Author').fill('Jane Doe');
         await page.getByLabel('Date').fill('2022-02-10');
@@ -296,22 +271,20 @@ describe('curating the corpus', () => {
         expect(await scrollsSideways(page)).toBe(false);
         await page.screenshot({ path: outputPath('curation-edit-1400.png'), fullPage: true });
       }
-      expect(errors).toEqual([]);
-      await context.close();
     }
     // The library lists it by its new title; the text is the same version.
-    const stored = (await (await fetch(`${workbench.url}/api/documents/${encodeURIComponent(id)}`)).json()) as { title: string; version: number; author: string; issuer: string | null };
+    const stored = (await (await fetch(`${session.workbench.url}/api/documents/${encodeURIComponent(id)}`)).json()) as { title: string; version: number; author: string; issuer: string | null };
     expect(stored).toMatchObject({ title: 'Moscow and Beijing draw a line', version, author: 'Jane Doe', issuer: null });
   });
 
-  it('deletes a document from its page, after a confirmation naming its versions and alignments', async () => {
-    const res = await fetch(`${workbench.url}/api/documents`, {
+  it('deletes a document from its page, after a confirmation naming its versions and alignments', async (test) => {
+    const res = await fetch(`${session.workbench.url}/api/documents`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ kind: 'commentary', title: 'A note to delete', text: 'A note to delete\n\nThe statement says that “the sides oppose further enlargement of NATO”.' }),
     });
     const { id } = (await res.json()) as { id: string };
-    const { context, page, errors } = await newPage(390);
+    const { page } = await newPage(test, 390);
     await page.goto(`/documents/${encodeURIComponent(id)}`);
     expect(await page.locator('[data-deletes]').textContent()).toMatch(/removes\s+A note to delete, its one version\s+and its alignment with other documents\s+\(Joint Statement/);
     await page.screenshot({ path: outputPath('curation-delete-390.png'), fullPage: true });
@@ -322,8 +295,6 @@ describe('curating the corpus', () => {
     await page.getByRole('button', { name: 'Delete the document' }).click();
     await page.waitForURL(/\/\?deleted=/);
     expect(await page.locator(`tr[data-document-id="${id}"]`).count()).toBe(0);
-    expect((await fetch(`${workbench.url}/api/documents/${encodeURIComponent(id)}`)).status).toBe(404);
-    expect(errors).toEqual([]);
-    await context.close();
+    expect((await fetch(`${session.workbench.url}/api/documents/${encodeURIComponent(id)}`)).status).toBe(404);
   });
 });

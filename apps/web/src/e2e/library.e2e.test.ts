@@ -1,8 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, outputPath } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { outputPath } from './support/browser';
 import { COMMENTARY_ID, SOURCE_ID } from './support/seed';
-import { startWorkbench, type Workbench } from './support/workbench';
+import { checkedPages, hydrated, useWorkbench } from './support/session';
 
 /** A commentary that quotes the joint statement twice, and carries markup that must stay text. */
 const HOSTILE_COMMENTARY = [
@@ -13,39 +12,11 @@ const HOSTILE_COMMENTARY = [
 ].join('\n');
 
 describe('the library, adding a document, search', () => {
-  let workbench: Workbench;
-  let browser: Browser;
+  const session = useWorkbench();
+  const newPage = checkedPages(session, { viewport: { width: 1280, height: 800 } });
 
-  beforeAll(async () => {
-    [workbench, browser] = await Promise.all([startWorkbench(), launch()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await workbench?.close();
-  });
-
-  async function newPage(options: { javaScriptEnabled?: boolean; width?: number } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-    const context = await browser.newContext({
-      viewport: { width: options.width ?? 1280, height: 800 },
-      baseURL: workbench.url,
-      javaScriptEnabled: options.javaScriptEnabled ?? true,
-    });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('dialog', (d) => {
-      errors.push(`a dialog opened: ${d.message()}`);
-      void d.dismiss();
-    });
-    return { context, page, errors };
-  }
-
-  async function hydrated(page: Page) {
-    await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
-  }
-
-  it('lists the seed pair with its eight passages, linking to the comparison', async () => {
-    const { context, page, errors } = await newPage();
+  it('lists the seed pair with its eight passages, linking to the comparison', async (test) => {
+    const { page } = await newPage(test);
     await page.goto('/');
     const link = page.locator(`a[href="/compare/${SOURCE_ID}/${COMMENTARY_ID}"]`).first();
     expect(await link.textContent()).toContain('8 passages');
@@ -54,12 +25,10 @@ describe('the library, adding a document, search', () => {
     await link.click();
     await page.waitForURL(`**/compare/${SOURCE_ID}/${COMMENTARY_ID}`);
     expect(await page.locator('[data-role="commentary"] [data-passage-id]').count()).toBe(8);
-    expect(errors).toEqual([]);
-    await context.close();
   });
 
-  it('keeps what was typed and says what is wrong, beside the field, when a document is refused', async () => {
-    const { context, page, errors } = await newPage();
+  it('keeps what was typed and says what is wrong, beside the field, when a document is refused', async (test) => {
+    const { page } = await newPage(test);
     await page.goto('/add');
     await hydrated(page);
     await page.getByLabel('Title').fill('A title worth keeping');
@@ -71,12 +40,10 @@ describe('the library, adding a document, search', () => {
     expect(await page.getByLabel('Date').inputValue()).toBe('2022-03');
     expect(await page.getByRole('radio', { name: /^Commentary/ }).isChecked()).toBe(true);
     expect(await page.getByLabel('Text').getAttribute('aria-invalid')).toBe('true');
-    expect(errors).toEqual([]);
-    await context.close();
   });
 
-  it('adds a commentary through the form; it appears in the library and in its comparison, its markup shown as text and never run', async () => {
-    const { context, page, errors } = await newPage();
+  it('adds a commentary through the form; it appears in the library and in its comparison, its markup shown as text and never run', async (test) => {
+    const { page } = await newPage(test);
     await page.goto('/add');
     await hydrated(page);
     await page.getByRole('radio', { name: /^Commentary/ }).check();
@@ -102,12 +69,10 @@ describe('the library, adding a document, search', () => {
     expect(await page.locator('[data-role="commentary"] .text').textContent()).toBe(HOSTILE_COMMENTARY);
     expect(await page.locator('[data-role="commentary"] script, [data-role="commentary"] img').count()).toBe(0);
     expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
-    expect(errors).toEqual([]);
-    await context.close();
   });
 
-  it('adds a document without JavaScript: the form is a plain form', async () => {
-    const { context, page } = await newPage({ javaScriptEnabled: false });
+  it('adds a document without JavaScript: the form is a plain form', async (test) => {
+    const { page } = await newPage(test, { javaScriptEnabled: false });
     await page.goto('/add');
     await page.getByRole('radio', { name: /^Source/ }).check();
     await page.getByLabel('Title').fill('A communiqué added without scripts');
@@ -115,16 +80,15 @@ describe('the library, adding a document, search', () => {
     await page.getByRole('button', { name: 'Add to the library' }).click();
     await page.waitForURL(/\?added=added$/);
     expect(await page.locator('h1').textContent()).toBe('A communiqué added without scripts');
-    await context.close();
   });
 
-  it('says beside the file that an upload over the server’s limit is too large, keeping what was typed, with JavaScript or without', async () => {
+  it('says beside the file that an upload over the server’s limit is too large, keeping what was typed, with JavaScript or without', async (test) => {
     const tooLarge = { name: 'long.txt', mimeType: 'text/plain', buffer: Buffer.alloc(7 * 1024 * 1024, 'word ') };
     // With JavaScript the page knows the file's size, and says it in the API's words for a
     // document over the limit; without, the error page can only say what the limit is.
     const sized = 'The document is 7.0 MB, over the 5 MB limit for one document.';
     const sentence = 'This upload is larger than the server takes; a document may be at most 5 MB of text.';
-    const { context, page, errors } = await newPage();
+    const { page } = await newPage(test);
     await page.goto('/add');
     await hydrated(page);
     await page.getByRole('radio', { name: /^Source/ }).check();
@@ -137,21 +101,18 @@ describe('the library, adding a document, search', () => {
     expect(answer.status()).toBe(413);
     await expect.poll(() => page.locator('#file-error').textContent()).toBe(sized);
     expect(await page.getByLabel('Title').inputValue()).toBe('A long upload');
-    expect(errors).toEqual([]);
-    await context.close();
 
-    const plain = await newPage({ javaScriptEnabled: false });
+    const plain = await newPage(test, { javaScriptEnabled: false });
     await plain.page.goto('/add');
     await plain.page.getByRole('radio', { name: /^Source/ }).check();
     await plain.page.getByLabel('Or upload a file').setInputFiles(tooLarge);
     await plain.page.getByRole('button', { name: 'Add to the library' }).click();
     await plain.page.waitForLoadState();
     expect(await plain.page.locator('h1').textContent()).toBe(sentence);
-    await plain.context.close();
   });
 
-  it('finds paragraphs with full-text search and links them into their comparison', async () => {
-    const { context, page, errors } = await newPage();
+  it('finds paragraphs with full-text search and links them into their comparison', async (test) => {
+    const { page } = await newPage(test);
     await page.goto('/search?q=%22forbidden%22%20areas');
     const hits = page.locator('[data-hit]');
     expect(await hits.count()).toBeGreaterThanOrEqual(2);
@@ -162,7 +123,5 @@ describe('the library, adding a document, search', () => {
     await hydrated(page);
     const id = new URL(page.url()).hash.replace('#passage-', '');
     await expect.poll(() => page.locator(`[data-role="source"] [data-passage-id="${id}"]`).getAttribute('data-selected')).toBe('true');
-    expect(errors).toEqual([]);
-    await context.close();
   });
 });

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launch, outputPath, repositoryPath } from './support/browser';
-import { newCheckedPage } from './support/checked-page';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { outputPath, repositoryPath } from './support/browser';
 import { COMMENTARY_ID, COMPARE, SOURCE_ID } from './support/seed';
-import { startWorkbench, type Workbench } from './support/workbench';
+import { addDocument, openHydrated, usePagePerTest, useWorkbench } from './support/session';
 
 // How the comparison marks what it found, in Chromium: the weight of each difference, the key,
 // what each emphasis marker says, passages inside passages, printing and downloading.
@@ -13,34 +12,16 @@ import { startWorkbench, type Workbench } from './support/workbench';
 const READING = readFileSync(repositoryPath('fixtures', 'a-reading-with-emphasis.md'), 'utf8');
 
 describe('the marks of the comparison', () => {
-  let workbench: Workbench;
-  let browser: Browser;
-  let context: BrowserContext;
+  const session = useWorkbench();
   let page: Page;
+  usePagePerTest(session, { viewport: { width: 1400, height: 900 } }, (opened) => ({ page } = opened));
   let readingId: string;
 
   beforeAll(async () => {
-    [workbench, browser] = await Promise.all([startWorkbench(), launch()]);
-    const res = await fetch(`${workbench.url}/api/documents`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Origin: workbench.url },
-      body: JSON.stringify({ text: READING, format: 'markdown', kind: 'commentary', title: 'A reading of no limits' }),
-    });
-    readingId = ((await res.json()) as { id: string }).id;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await workbench?.close();
-  });
-  beforeEach(async (test) => {
-    await context?.close();
-    ({ context, page } = await newCheckedPage(browser, test, { viewport: { width: 1400, height: 900 }, baseURL: workbench.url }));
+    readingId = await addDocument(session.workbench, { text: READING, format: 'markdown', kind: 'commentary', title: 'A reading of no limits' });
   });
 
-  async function open(path: string) {
-    await page.goto(path);
-    await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
-  }
+  const open = (path: string) => openHydrated(page, path);
   const style = (selector: string, property: string, pseudo: string | null = null) =>
     page.locator(selector).first().evaluate((el, [p, ps]) => getComputedStyle(el, ps).getPropertyValue(p!), [property, pseudo] as const);
 

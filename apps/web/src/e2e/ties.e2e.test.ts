@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launch, outputPath, repositoryPath } from './support/browser';
-import { newCheckedPage } from './support/checked-page';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { outputPath, repositoryPath } from './support/browser';
 import { SOURCE_ID } from './support/seed';
-import { startWorkbench, type Workbench } from './support/workbench';
+import { addDocument, openHydrated, usePagePerTest, useWorkbench } from './support/session';
 
 // A news report that quotes, without its closing mark, a formula the statement uses three
 // times, borrows another, and quotes a third without its opening mark: each fits two or
@@ -13,34 +12,17 @@ import { startWorkbench, type Workbench } from './support/workbench';
 const REPORT = readFileSync(repositoryPath('packages', 'core', 'test-commentaries', 'repeated-formulas.txt'), 'utf8');
 
 describe('a passage that fits several places of the source equally', () => {
-  let workbench: Workbench;
-  let browser: Browser;
+  const session = useWorkbench();
   let context: BrowserContext;
   let page: Page;
+  usePagePerTest(session, { viewport: { width: 1400, height: 900 } }, (opened) => ({ context, page } = opened));
   let reportId: string;
 
   beforeAll(async () => {
-    [workbench, browser] = await Promise.all([startWorkbench(), launch()]);
-    const res = await fetch(`${workbench.url}/api/documents`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Origin: workbench.url },
-      body: JSON.stringify({ text: REPORT, kind: 'commentary', title: 'Moscow and Beijing repeat themselves' }),
-    });
-    reportId = ((await res.json()) as { id: string }).id;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await workbench?.close();
-  });
-  beforeEach(async (test) => {
-    await context?.close();
-    ({ context, page } = await newCheckedPage(browser, test, { viewport: { width: 1400, height: 900 }, baseURL: workbench.url }));
+    reportId = await addDocument(session.workbench, { text: REPORT, kind: 'commentary', title: 'Moscow and Beijing repeat themselves' });
   });
 
-  async function open(path: string) {
-    await page.goto(path);
-    await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
-  }
+  const open = (path: string) => openHydrated(page, path);
   const cards = () => page.locator('[data-list-passage]');
 
   it('lists every place in the passage list, and says in the card which one the columns show', async () => {
@@ -70,7 +52,7 @@ describe('a passage that fits several places of the source equally', () => {
   });
 
   it('names every place in what it downloads and copies: the CSV, the citations, the commentary’s side', async () => {
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: workbench.url });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.workbench.url });
     await open(`/compare/${SOURCE_ID}/${reportId}`);
     await page.locator('[data-action="download"]').click();
     const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('[data-download="csv"]').click()]);
