@@ -73,6 +73,20 @@ describe('GET /api/openapi.json', () => {
     expect(added.allOf[1].required).toContain('pending');
   });
 
+  it('describes a page’s preview as one flat object: a summary’s metadata fields, as the summary types them, and its own', () => {
+    type ObjectSchema = { type: string; properties: Record<string, unknown>; required: string[]; allOf?: unknown };
+    const preview = doc.components.schemas.DocumentPreview as ObjectSchema;
+    const summary = doc.components.schemas.DocumentSummary as ObjectSchema;
+    // Not an allOf over DocumentSummary: a preview has no id, version or passages.
+    expect(preview.allOf).toBeUndefined();
+    expect(preview.type).toBe('object');
+    expect(Object.keys(preview.properties).sort()).toEqual(
+      ['address', 'author', 'date', 'excerpt', 'format', 'issuer', 'language', 'length', 'licence', 'paragraphs', 'provenance', 'sha256', 'title', 'url'].sort(),
+    );
+    expect(preview.required.sort()).toEqual(Object.keys(preview.properties).sort());
+    for (const field of ['format', 'title', 'date', 'author', 'issuer', 'url', 'language', 'licence']) expect(preview.properties[field], field).toEqual(summary.properties[field]);
+  });
+
   it('describes the report with the contract’s own schema, its references resolved within the document', () => {
     const report = doc.paths['/api/alignments/{sourceId}/{commentaryId}']!.get.responses['200'].content['application/json'].schema;
     expect(report).toEqual({ $ref: '#/components/schemas/AlignmentReport' });

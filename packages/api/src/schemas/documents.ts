@@ -118,18 +118,23 @@ export const FetchDocumentSchema = z
 
 export const PreviewDocumentSchema = FetchDocumentSchema.omit({ kind: true }).openapi('PreviewDocument');
 
-export const DocumentPreviewSchema = z
-  .object({
+/**
+ * What adding a page would store, read before adding it: a document summary's metadata (the
+ * same fields, the same types), where the page was read from, and what its text would be.
+ */
+export const DocumentPreviewSchema = DocumentSummarySchema.pick({
+  format: true,
+  title: true,
+  date: true,
+  author: true,
+  issuer: true,
+  url: true,
+  language: true,
+  licence: true,
+})
+  .extend({
     address: z.string().openapi({ description: 'Where the page was read from, after redirects.' }),
-    format: DocumentFormatSchema,
-    title: z.string(),
-    date: z.string().nullable(),
-    author: z.string().nullable(),
-    issuer: z.string().nullable(),
-    url: z.string().nullable(),
-    language: z.string().nullable(),
-    licence: z.string().nullable(),
-    provenance: z.string().nullable(),
+    provenance: StoredDocumentSchema.shape.provenance,
     sha256: z.string().openapi({ description: 'SHA-256 of the plain text as it would be stored.' }),
     length: z.number().int().openapi({ description: 'Length of the plain text in UTF-16 code units.' }),
     paragraphs: z.number().int(),
