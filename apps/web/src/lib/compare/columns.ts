@@ -27,7 +27,7 @@ export function sourceColumn(doc: DocumentText, passages: PassageView[], groups:
     ),
     ...report.omissions.filter((o) => !o.whole).map(omittedItem),
   ];
-  return nest(doc.text, [top, ...sharedTiers(doc)]);
+  return nest(doc.text, [blockItems(doc, top), top, ...sharedTiers(doc)]);
 }
 
 export function commentaryColumn(doc: DocumentText, passages: PassageView[], report: Report): Node<Mark>[] {
@@ -42,7 +42,7 @@ export function commentaryColumn(doc: DocumentText, passages: PassageView[], rep
     // A marker that follows its passage stands on its own; one that interrupts it is inside it.
     ...markers.filter((m) => !passages.some((p) => within(m, p))),
   ];
-  return nest(doc.text, [top, ...sharedTiers(doc)]);
+  return nest(doc.text, [blockItems(doc, top), top, ...sharedTiers(doc)]);
 }
 
 /**
@@ -168,6 +168,29 @@ export function omissionGroups(doc: DocumentText, report: Report): OmissionGroup
     label: g.paragraphs === 1 ? g.firstLocator : `${g.firstLocator}–${g.lastLocator}`,
     paragraphs: g.paragraphs,
   }));
+}
+
+/**
+ * The column cut into blocks at the paragraph starts that no passage (nor any other item of
+ * the tier under it) crosses, so that no element is split by them and the text flows as it
+ * would without them; each block ends with the white space before the next paragraph. The
+ * blocks let the browser leave the text out of sight unlaid-out (content-visibility), which a
+ * column as one inline flow does not: the first paint waits for less. A block that holds a
+ * run of omitted paragraphs is not deferred itself, since the run already is.
+ */
+export function blockItems(doc: DocumentText, top: Items): Items {
+  const end = doc.text.length;
+  const crossed = (at: number) => top.some((item) => item.start < at && at < item.end);
+  const cuts = [...new Set([0, ...doc.paragraphs.map((p) => p.start), end])]
+    .filter((at) => at === 0 || at === end || (at > 0 && at < end && !crossed(at)))
+    .sort((a, b) => a - b);
+  const blocks: Items = [];
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const [from, to] = [cuts[i]!, cuts[i + 1]!];
+    const holdsGroup = top.some((item) => item.data.kind === 'omission-group' && item.start >= from && item.end <= to);
+    blocks.push({ start: from, end: to, data: { kind: 'block', deferred: !holdsGroup } });
+  }
+  return blocks;
 }
 
 /** Tiers both columns share, under the passages: layout, then locators, then the document's own italics. */

@@ -98,6 +98,25 @@ describe('the comparison of the seed pair', () => {
     expect(marks(spanning.children, 'locator').map((l) => l.data.locator)).toEqual(['I.1', 'I.2']);
   });
 
+  it('cuts each column into blocks of whole paragraphs at its top, none splitting a passage, for the page to lay out near the view only', () => {
+    for (const side of ['source', 'commentary'] as const) {
+      const top = view[side];
+      expect(top.every((node) => node.type === 'element' && node.data.kind === 'block')).toBe(true);
+      const starts = new Set(seed[side].paragraphs.map((p) => p.start));
+      for (const block of top) expect(block.start === 0 || starts.has(block.start)).toBe(true);
+      expect(top.length).toBeGreaterThan(5);
+    }
+    // I.1–I.2 is quoted across a paragraph break: one block holds both paragraphs.
+    const spanning = view.passages.find((p) => p.locator === 'I.1–I.2')!.source!;
+    expect(view.source.some((b) => b.start <= spanning.start && spanning.end <= b.end)).toBe(true);
+    // A run of omitted paragraphs is deferred by itself, not by the block around it.
+    const blocks = marks(view.source, 'block');
+    const holders = blocks.filter((b) => marks(b.children, 'omission-group').length > 0);
+    expect(holders.length).toBe(view.omissionGroups.length);
+    expect(holders.every((b) => !b.data.deferred)).toBe(true);
+    expect(blocks.filter((b) => b.data.deferred).length).toBe(blocks.length - holders.length);
+  });
+
   it('draws the whole source in the overview: eight passage bands over the omitted ones', () => {
     const passages = view.bands.filter((b) => b.kind === 'passage');
     expect(passages).toHaveLength(8);

@@ -107,6 +107,11 @@ export type Mark =
   /** Consecutive source paragraphs no passage quotes, collapsible as one. */
   | { kind: 'omission-group'; group: OmissionGroup }
   | { kind: 'omitted'; locator: string; whole: boolean }
+  /**
+   * A run of whole paragraphs that nothing crosses, the outermost element of a column: the page
+   * lays out only the runs near the view. A run holding omitted paragraphs leaves that to them.
+   */
+  | { kind: 'block'; deferred: boolean }
   /** White space between paragraphs. */
   | { kind: 'gap' }
   /** A line outside the paragraphs: the title, a section numeral. */
