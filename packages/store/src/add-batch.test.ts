@@ -1,7 +1,8 @@
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { describeEachEngine } from './test-support/engines.js';
-import type { Store } from './store.js';
+import { openStore, type Store } from './store.js';
 import { OP_ED_ID, opEdText, statementText, STATEMENT_ID } from './test-support/corpus.js';
+import { tempDbPath } from './test-support/temp.js';
 
 /** What a user sees of the corpus: each document's text and versions, each alignment's passages. */
 async function contents(store: Store) {
@@ -75,6 +76,34 @@ describeEachEngine('store.addBatch', (engine) => {
     expect(await store.alignmentsOf(OP_ED_ID)).toEqual([]);
     await store.addBatch([{ text: statementText(), format: 'text', kind: 'source', id: STATEMENT_ID }]);
     expect((await store.alignmentsOf(OP_ED_ID)).map((a) => [a.source.id, a.passages])).toEqual([[STATEMENT_ID, 8]]);
+    await store.close();
+  });
+});
+
+describe('store.addBatch on SQLite, the next batch given before the last has answered', () => {
+  it('writes the batches in the order given, each whole: the second sees what the first stored', async () => {
+    const store = await openStore({ path: tempDbPath() });
+    // Not awaited: the second batch is prepared while the writer thread writes the first.
+    const first = store.addBatch([
+      { text: statementText(), format: 'text', kind: 'source', id: STATEMENT_ID },
+      { text: FIRST_NOTE, format: 'text', kind: 'source', id: 'note' },
+    ]);
+    const second = store.addBatch([
+      { text: opEdText(), format: 'text', kind: 'commentary', id: OP_ED_ID },
+      { text: SECOND_NOTE, format: 'text', kind: 'source', id: 'note' },
+      { text: '', format: 'text', kind: 'source' },
+    ]);
+    expect(await second).toEqual([
+      { ok: true, id: OP_ED_ID, version: 1, outcome: 'added' },
+      { ok: true, id: 'note', version: 2, outcome: 'new-version' },
+      { ok: false, reason: 'The document is empty: it has no text to store.' },
+    ]);
+    expect(await first).toEqual([
+      { ok: true, id: STATEMENT_ID, version: 1, outcome: 'added' },
+      { ok: true, id: 'note', version: 1, outcome: 'added' },
+    ]);
+    expect((await store.alignmentsOf(OP_ED_ID)).map((a) => [a.source.id, a.passages])).toEqual([[STATEMENT_ID, 8]]);
+    expect((await store.search('Kerch')).hits).toEqual([]);
     await store.close();
   });
 });

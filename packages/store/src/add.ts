@@ -225,16 +225,36 @@ export type BatchItem =
   | { ok: false; reason: string };
 
 /**
- * Adds many documents in one transaction: what a bulk load does per batch, so that a
- * thousand documents cost one commit (one fsync) instead of a thousand. A document the store
- * refuses (empty, binary, a bad date, an alignment that fails) is that item's answer and the
- * others go on: every refusal comes before the document writes a row, so none leaves a part
- * of one behind, and a failure while writing rolls the whole batch back.
+ * A batch ready to be written: each request checked and its text prepared (decoded, converted,
+ * split, hashed), or the one sentence that refuses it. The requests keep their metadata but
+ * not their text, which their prepared text stands for: it is what the writer thread is sent.
+ */
+export interface PreparedBatch {
+  requests: AddRequest[];
+  checked: Array<Checked | { reason: string }>;
+}
+
+/**
+ * Everything of a batch that reads no database: on the caller's thread, so that a bulk load
+ * prepares its next batch while the writer thread writes this one.
+ */
+export function prepareBatch(requests: readonly AddRequest[]): PreparedBatch {
+  return {
+    requests: requests.map(({ text: _text, bytes: _bytes, ...rest }) => rest),
+    checked: checkEach(requests),
+  };
+}
+
+/**
+ * Adds a prepared batch of documents in one transaction: what a bulk load does per batch, so
+ * that a thousand documents cost one commit (one fsync) instead of a thousand. A document the
+ * store refuses (empty, binary, a bad date, an alignment that fails) is that item's answer and
+ * the others go on: every refusal comes before the document writes a row, so none leaves a
+ * part of one behind, and a failure while writing rolls the whole batch back.
  * Alignments with the corpus are made as `add` makes them, inside the lock: a bulk load is
  * the one writer that matters while it runs.
  */
-export function addBatch(ctx: AddContext, requests: readonly AddRequest[]): BatchItem[] {
-  const checked = checkEach(requests);
+export function writePreparedBatch(ctx: AddContext, { requests, checked }: PreparedBatch): BatchItem[] {
   const { db } = ctx;
   // The shingle index takes a batch's rows at random places: a page cache that holds it saves
   // reading the same pages again for every document.

@@ -1,5 +1,5 @@
 import { shingles, type AlignmentReport } from '@verbatim/core';
-import { addBatch, type AddContext, type BatchItem } from './add.js';
+import { prepareBatch, type AddContext, type BatchItem } from './add.js';
 import { alignmentOfPassage, alignmentRow, alignmentsOfVersion, latestAlignments, reportOf, summarize } from './alignments.js';
 import { findCandidates } from './candidates.js';
 import { createChecker } from './check/check.js';
@@ -90,8 +90,12 @@ export interface Store {
    */
   add(input: AddInput): Promise<AddResult>;
   /**
-   * Adds many documents in one transaction (one commit), on this thread: what a bulk load
-   * does per batch. Each document's refusal is its own item; the others are stored.
+   * Adds many documents in one transaction (one commit): what a bulk load does per batch.
+   * Each document's refusal is its own item; the others are stored. A batch's texts are
+   * prepared (decoded, split, hashed) at the call, on the caller's thread; on SQLite the
+   * writer thread then writes the batches one after another in the order of the calls, so a
+   * caller that makes its next call before the last one has answered has that batch prepared
+   * while the last one is written: a bulk load on two cores instead of one.
    */
   addBatch(inputs: readonly AddInput[]): Promise<BatchItem[]>;
   list(): Promise<DocumentSummary[]>;
@@ -217,7 +221,16 @@ function openSqliteStore(options: StoreOptions): Store {
       return { ...loadDocument(db, versionByVid(db, vid)!), outcome, pending: [] };
     },
 
-    addBatch: async (inputs) => addBatch(ctx, inputs),
+    // Prepared at the call, before the promise: the writer may still be writing the last batch.
+    addBatch: (inputs) => {
+      let batch;
+      try {
+        batch = prepareBatch(inputs);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      return write('addBatch', { batch });
+    },
 
     list: async () => listDocuments(db),
 

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { addDocument, type AddContext } from './add.js';
+import { addDocument, writePreparedBatch, type AddContext, type BatchItem, type PreparedBatch } from './add.js';
 import { StoreError, type StoreErrorCode } from './errors.js';
 import { remakeAlignment, type Remade } from './remake.js';
 import type { AddInput, AddOutcome, OutdatedAlignment } from './types.js';
@@ -21,6 +21,8 @@ export interface Written {
 /** Each write the thread does: what it is given, and what it answers. */
 interface Ops {
   add: { args: { input: AddInput }; answer: Written };
+  /** A bulk load's batch, prepared on the caller's thread: one transaction. */
+  addBatch: { args: { batch: PreparedBatch }; answer: BatchItem[] };
   /** One outdated alignment made again (the caller loops, for progress and to stop between two). */
   remake: { args: { alignment: OutdatedAlignment }; answer: Remade };
   /** `verify`, with or without `apply`: both align the official copy with the stored text. */
@@ -37,8 +39,8 @@ export type WriterReply =
   | { seq: number; ok: false; error: { code?: StoreErrorCode; message: string; stack?: string } };
 
 /**
- * Does the long writes off the caller's thread: adding a document, re-making an outdated
- * report, verifying (and applying) an official copy. Aligning a long text takes seconds and
+ * Does the long writes off the caller's thread: adding a document or a bulk load's batch,
+ * re-making an outdated report, verifying (and applying) an official copy. Aligning a long text takes seconds and
  * writing it takes more than a request may wait, so both happen in a worker thread with its
  * own connection to the same file: the process goes on answering reads meanwhile (WAL lets
  * them read the last committed state), and the lock is held only while the rows are written.
@@ -129,6 +131,8 @@ function perform(ctx: AddContext, request: WriterRequest): WriterAnswer<WriterOp
       const { row, outcome } = addDocument(ctx, request.input);
       return { vid: row.vid, outcome };
     }
+    case 'addBatch':
+      return writePreparedBatch(ctx, request.batch);
     case 'remake':
       return remakeAlignment(ctx.db, ctx.engine, request.alignment);
     case 'verify':

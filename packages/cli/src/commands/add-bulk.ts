@@ -59,23 +59,46 @@ export async function bulkAdd(source: { folder: string } | { jsonl: string }, op
     const result: BulkSummary = { added: 0, newVersions: 0, existing: 0, refused: [], batches: 0, bytes: 0, seconds: 0 };
     let done = 0;
     let batch: Pending[] = [];
-    const flush = async () => {
-      if (batch.length === 0) return;
-      const toStore = batch.filter((p): p is Pending & { input: AddInput } => !('refused' in p.input));
-      const answers: BatchItem[] = toStore.length > 0 ? await store.addBatch(toStore.map((p) => p.input)) : [];
-      const byLabel = new Map<Pending, BatchItem>(toStore.map((p, i) => [p, answers[i]!]));
-      for (const p of batch) {
-        const answer = 'refused' in p.input ? ({ ok: false, reason: p.input.refused } as const) : byLabel.get(p)!;
+    const tally = (written: Pending[], stored: Pending[], answers: BatchItem[]) => {
+      const byPending = new Map<Pending, BatchItem>(stored.map((p, i) => [p, answers[i]!]));
+      for (const p of written) {
+        const answer = 'refused' in p.input ? ({ ok: false, reason: p.input.refused } as const) : byPending.get(p)!;
         if (!answer.ok) result.refused.push({ what: p.label, reason: answer.reason });
         else if (answer.outcome === 'added') result.added += 1;
         else if (answer.outcome === 'new-version') result.newVersions += 1;
         else result.existing += 1;
         result.bytes += p.bytes;
       }
-      done += batch.length;
+      done += written.length;
       result.batches += 1;
-      batch = [];
       progress.update('Loading', done, total);
+    };
+    // The batch before this one, until it has been written and counted. One batch is written
+    // while the next is read and prepared (two cores at work, two batches in memory at most).
+    let writing: Promise<void> | undefined;
+    const flush = async () => {
+      if (batch.length === 0) return;
+      const written = batch;
+      batch = [];
+      const stored = written.filter((p): p is Pending & { input: AddInput } => !('refused' in p.input));
+      // Given to the store before the last batch has answered: the store prepares it meanwhile.
+      const answered = stored.length > 0 ? store.addBatch(stored.map((p) => p.input)) : Promise.resolve([]);
+      const previous = writing;
+      // Counted in the order the batches were given, once the one before is counted.
+      writing = (async () => {
+        const answers = await answered;
+        await previous;
+        tally(written, stored, answers);
+      })();
+      // Awaited below or at the end; never an unhandled rejection meanwhile.
+      writing.catch(() => undefined);
+      try {
+        await previous;
+      } catch (error) {
+        // The load stops; the batch given meanwhile is let finish (committed whole or not at all).
+        await writing.catch(() => undefined);
+        throw error;
+      }
     };
     progress.update('Loading', 0, total);
     for await (const item of items) {
@@ -83,6 +106,7 @@ export async function bulkAdd(source: { folder: string } | { jsonl: string }, op
       if (batch.length >= options.batch) await flush();
     }
     await flush();
+    await writing;
     result.seconds = (performance.now() - started) / 1000;
     return result;
   });
