@@ -1,3 +1,4 @@
+import { keyCount, keyGeneration } from '../text/spellings.js';
 import type { Token } from '../text/tokenize.js';
 
 /** Seeds are k consecutive words; three is long enough to be rare in prose, short enough to survive edits. */
@@ -14,7 +15,17 @@ const MAX_SEED_OCCURRENCES = 64;
  */
 export class SourceIndex {
   readonly ids: Int32Array;
-  private readonly vocabulary = new Map<string, number>();
+  /** Each word id's key. */
+  private readonly keys: string[] = [];
+  /** Key to word id, made when first asked for: words are told by their key numbers (`byKeyId`) when they can be. */
+  private vocabulary: Map<string, number> | undefined;
+  /**
+   * The word id of each key number from `generation` on that the source uses, else -1 (see
+   * spellings.ts); absent when the numbers cannot tell the source's words (its tokens are from
+   * before the key table was last emptied, or the table has many more keys than the source).
+   */
+  private readonly byKeyId: Int32Array | undefined;
+  private readonly generation: number;
   private readonly slots: Int32Array;
   /** How many times the seed in each slot occurs. */
   private readonly counts: Int32Array;
@@ -25,7 +36,9 @@ export class SourceIndex {
 
   constructor(readonly tokens: readonly Token[]) {
     this.ids = new Int32Array(tokens.length);
-    for (let i = 0; i < tokens.length; i++) this.ids[i] = this.intern(tokens[i]!.key);
+    this.generation = keyGeneration();
+    this.byKeyId = this.internByKeyId(tokens);
+    if (!this.byKeyId) for (let i = 0; i < tokens.length; i++) this.ids[i] = this.intern(tokens[i]!.key);
     this.nextSeed = new Int32Array(tokens.length).fill(-1);
     const seeds = Math.max(0, tokens.length - SEED_LENGTH + 1);
     let capacity = 16;
@@ -45,7 +58,19 @@ export class SourceIndex {
 
   /** The id of a word key; words absent from the source get -1 and never match. */
   idOf(key: string): number {
-    return this.vocabulary.get(key) ?? -1;
+    return this.vocabularyMap().get(key) ?? -1;
+  }
+
+  /** The id of a token's word: idOf its key, found by its key number when that tells. */
+  idOfToken(token: Token): number {
+    const byKeyId = this.byKeyId;
+    // A number from before the table was last emptied (or none) is looked up by its key.
+    const k = token.keyId - this.generation;
+    if (byKeyId && k >= 0 && this.generation === keyGeneration()) {
+      // A number given after the index was made is a key the source does not use.
+      return k < byKeyId.length ? byKeyId[k]! : -1;
+    }
+    return this.idOf(token.key);
   }
 
   /** Source positions where the seed starting at `ids[at]` occurs, or [] when absent or too common. */
@@ -102,7 +127,7 @@ export class SourceIndex {
   /** Per-word occurrence lists, built on first use (only short quotations need them). */
   private wordLists(): [Int32Array, Int32Array] {
     if (!this.firstWord || !this.nextWord) {
-      const first = new Int32Array(this.vocabulary.size).fill(-1);
+      const first = new Int32Array(this.keys.length).fill(-1);
       const next = new Int32Array(this.ids.length).fill(-1);
       for (let i = this.ids.length - 1; i >= 0; i--) {
         next[i] = first[this.ids[i]!]!;
@@ -114,16 +139,57 @@ export class SourceIndex {
     return [this.firstWord, this.nextWord];
   }
 
+  /**
+   * Word ids by key number, in order of first use, as `intern` gives them; undefined when
+   * the numbers cannot tell the source's words.
+   */
+  private internByKeyId(tokens: readonly Token[]): Int32Array | undefined {
+    const from = this.generation;
+    const span = keyCount() - from;
+    // A table of every key met is worth it only when the source uses a fair share of them.
+    if (span > KEY_TABLE_STRETCH * tokens.length + 1024) return undefined;
+    for (let i = 0; i < tokens.length; i++) {
+      const k = tokens[i]!.keyId - from;
+      if (!(k >= 0 && k < span)) return undefined;
+    }
+    const byKeyId = new Int32Array(span).fill(-1);
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      let id = byKeyId[t.keyId - from]!;
+      if (id < 0) {
+        byKeyId[t.keyId - from] = id = this.keys.length;
+        this.keys.push(t.key);
+      }
+      this.ids[i] = id;
+    }
+    return byKeyId;
+  }
+
   private intern(key: string): number {
-    let id = this.vocabulary.get(key);
-    if (id === undefined) this.vocabulary.set(key, (id = this.vocabulary.size));
+    const vocabulary = this.vocabularyMap();
+    let id = vocabulary.get(key);
+    if (id === undefined) {
+      vocabulary.set(key, (id = this.keys.length));
+      this.keys.push(key);
+    }
     return id;
   }
+
+  private vocabularyMap(): Map<string, number> {
+    if (!this.vocabulary) {
+      this.vocabulary = new Map();
+      this.keys.forEach((key, id) => this.vocabulary!.set(key, id));
+    }
+    return this.vocabulary;
+  }
 }
+
+/** How many more keys than words a source may have met for its index to tell them by number. */
+const KEY_TABLE_STRETCH = 8;
 
 /** The commentary's words as source word ids (-1 for a word the source never uses). */
 export function idsOf(index: SourceIndex, tokens: readonly Token[]): Int32Array {
   const ids = new Int32Array(tokens.length);
-  tokens.forEach((t, i) => (ids[i] = index.idOf(t.key)));
+  for (let i = 0; i < tokens.length; i++) ids[i] = index.idOfToken(tokens[i]!);
   return ids;
 }

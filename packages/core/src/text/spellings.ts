@@ -10,13 +10,40 @@ import { wordForms, type WordForms } from './normalize.js';
  */
 const MAX_SPELLINGS = 1 << 16;
 
+/** A word's forms, and the number of its key in this process (see keyGeneration). */
+export interface KnownForms extends WordForms {
+  keyId: number;
+}
+
 let slots = new Int32Array(1 << 12).fill(-1);
 let spellings: string[] = [];
 let hashes: number[] = [];
-let forms: WordForms[] = [];
+let forms: KnownForms[] = [];
+/**
+ * Every key met since the table was last emptied, numbered from `generation` up: an index
+ * can tell its words by these numbers, which cost a look-up in a typed array, not in a Map
+ * of strings. Emptied with the table; the numbers go on from where they were, so a number
+ * is never given to two keys.
+ */
+let keyIds = new Map<string, number>();
+let generation = 0;
+let nextKeyId = 0;
+
+/**
+ * The key numbers given since the table was last emptied are `keyGeneration()` up to
+ * `keyCount()`; within that range a number is one key's. A number below it is from before,
+ * and says nothing about the key of a number given now.
+ */
+export function keyGeneration(): number {
+  return generation;
+}
+
+export function keyCount(): number {
+  return nextKeyId;
+}
 
 /** The forms of the word `text[start, end)`. */
-export function formsOf(text: string, start: number, end: number): WordForms {
+export function formsOf(text: string, start: number, end: number): KnownForms {
   let h = 0x811c9dc5;
   for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   const mask = slots.length - 1;
@@ -43,12 +70,15 @@ function sameWord(word: string, text: string, start: number, end: number): boole
   return true;
 }
 
-function add(word: string, h: number, slot: number): WordForms {
-  const f = wordForms(word);
+function add(word: string, h: number, slot: number): KnownForms {
+  const { fold, lower, key, stem } = wordForms(word);
   if (forms.length >= MAX_SPELLINGS) {
     forget();
-    return f;
+    slot = h & (slots.length - 1);
   }
+  let keyId = keyIds.get(key);
+  if (keyId === undefined) keyIds.set(key, (keyId = nextKeyId++));
+  const f: KnownForms = { fold, lower, key, stem, keyId };
   slots[slot] = forms.length;
   spellings.push(word);
   hashes.push(h);
@@ -62,6 +92,8 @@ function forget(): void {
   spellings = [];
   hashes = [];
   forms = [];
+  keyIds = new Map();
+  generation = nextKeyId;
 }
 
 function grow(): void {

@@ -11,6 +11,8 @@ export interface Range {
 export interface Token extends WordForms, Range {
   /** The word is, or contains, an editorial insertion in square brackets ([t]he, [Russia]). */
   bracketed: boolean;
+  /** The number of its key in this process (spellings.ts): how an index finds it without a string look-up. */
+  keyId: number;
 }
 
 export interface TokenizeOptions {
@@ -34,13 +36,36 @@ const INVISIBLE_GAP = /^[\u00AD\u200B-\u200D\u2060\uFEFF]+$/;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
 
 /**
- * Word boundaries as two parallel lists of offsets, so that no object is made per word
- * before its token is.
+ * Word boundaries as two parallel lists of offsets in typed arrays, so that no object is
+ * made per word before its token is, and the lists do not grow a word at a time.
  */
-interface Bounds {
-  starts: number[];
-  ends: number[];
+class Bounds {
+  starts: Int32Array;
+  ends: Int32Array;
+  length = 0;
+
+  /** `expected`: about how many words there will be (more only costs a copy). */
+  constructor(expected: number) {
+    this.starts = new Int32Array(Math.max(16, expected));
+    this.ends = new Int32Array(Math.max(16, expected));
+  }
+
+  push(start: number, end: number): void {
+    if (this.length === this.starts.length) {
+      const starts = new Int32Array(this.length * 2);
+      const ends = new Int32Array(this.length * 2);
+      starts.set(this.starts);
+      ends.set(this.ends);
+      this.starts = starts;
+      this.ends = ends;
+    }
+    this.starts[this.length] = start;
+    this.ends[this.length++] = end;
+  }
 }
+
+/** Characters per word in running prose, spaces and punctuation included, about: a first guess of how many words a text has. */
+const CHARACTERS_PER_WORD = 6;
 
 /**
  * The words of a text, segmented with Intl.Segmenter so that any script works.
@@ -55,15 +80,15 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
   if (exclude.length > 0) withoutExcluded(words, exclude);
   mergeWords(text, words, intraWordBrackets(text, brackets));
   const { starts, ends } = words;
-  const tokens: Token[] = new Array(starts.length);
+  const tokens: Token[] = new Array(words.length);
   let b = 0;
-  for (let k = 0; k < starts.length; k++) {
+  for (let k = 0; k < words.length; k++) {
     const start = starts[k]!;
     const end = ends[k]!;
     while (b < brackets.length && brackets[b]!.end <= start) b++;
     const bracketed = b < brackets.length && brackets[b]!.start < end;
     const f = formsOf(text, start, end);
-    tokens[k] = { start, end, bracketed, fold: f.fold, lower: f.lower, key: f.key, stem: f.stem };
+    tokens[k] = { start, end, bracketed, fold: f.fold, lower: f.lower, key: f.key, stem: f.stem, keyId: f.keyId };
   }
   return tokens;
 }
@@ -73,15 +98,14 @@ function withoutExcluded(words: Bounds, exclude: readonly Range[]): void {
   const { starts, ends } = words;
   let kept = 0;
   let ex = 0;
-  for (let k = 0; k < starts.length; k++) {
+  for (let k = 0; k < words.length; k++) {
     const start = starts[k]!;
     while (ex < exclude.length && exclude[ex]!.end <= start) ex++;
     if (ex < exclude.length && exclude[ex]!.start <= start) continue;
     starts[kept] = start;
     ends[kept++] = ends[k]!;
   }
-  starts.length = kept;
-  ends.length = kept;
+  words.length = kept;
 }
 
 /**
@@ -90,10 +114,9 @@ function withoutExcluded(words: Bounds, exclude: readonly Range[]): void {
  * there a hundred times faster.
  */
 function wordSegments(text: string): Bounds {
-  const out: Bounds = { starts: [], ends: [] };
+  const out = new Bounds(Math.ceil(text.length / CHARACTERS_PER_WORD));
   if (scanSpacedWords(text, 0, text.length, out, true)) return out;
-  out.starts.length = 0;
-  out.ends.length = 0;
+  out.length = 0;
   for (let from = 0; from < text.length; ) {
     let to = Math.min(text.length, from + CHUNK);
     if (to < text.length) {
@@ -105,8 +128,7 @@ function wordSegments(text: string): Bounds {
       const piece = text.slice(from, to);
       for (const s of (segmenter ??= new Intl.Segmenter('en', { granularity: 'word' })).segment(piece)) {
         if (!s.isWordLike) continue;
-        out.starts.push(from + s.index);
-        out.ends.push(from + s.index + s.segment.length);
+        out.push(from + s.index, from + s.index + s.segment.length);
       }
     } else scanSpacedWords(text, from, to, out, false);
     from = to;
@@ -200,8 +222,7 @@ function scanSpacedWords(text: string, from: number, to: number, out: Bounds, st
       break;
     }
     if (wordLike) {
-      out.starts.push(start);
-      out.ends.push(i);
+      out.push(start, i);
     }
   }
   return true;
@@ -306,7 +327,7 @@ function mergeWords(text: string, words: Bounds, glued: Range[]): void {
   const { starts, ends } = words;
   let n = 0;
   let g = 0;
-  for (let k = 0; k < starts.length; k++) {
+  for (let k = 0; k < words.length; k++) {
     const start = starts[k]!;
     const end = ends[k]!;
     if (n > 0) {
@@ -324,8 +345,7 @@ function mergeWords(text: string, words: Bounds, glued: Range[]): void {
     starts[n] = start;
     ends[n++] = end;
   }
-  starts.length = n;
-  ends.length = n;
+  words.length = n;
   // A glued bracket belongs to its word: "[t]he" starts at the bracket.
   let k = 0;
   for (let w = 0; w < n && glued.length > 0; w++) {
