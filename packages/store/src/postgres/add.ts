@@ -4,9 +4,11 @@ import { StoreError } from '../errors.js';
 import { slugOf, withSha } from '../ids.js';
 import type { VersionRow } from '../documents.js';
 import { alignPair, type Pair } from './align-pair.js';
-import { findCandidates, indexShingles, unindexShingles } from './candidates.js';
-import { idExists, insertEmphasis, insertParagraphs, insertVersion, latestVersion, versionByVid, versionsWithSha } from './documents.js';
-import { LOCKS, transaction, type Queryable } from './pool.js';
+import { findCandidates, indexShingles, unindexShingles, type IndexedVersion } from './candidates.js';
+import type { CandidateRow } from '../candidates.js';
+import type { DocumentKind } from '../types.js';
+import { idExists, insertNewVersion, latestVersion, versionsWithShaOrId } from './documents.js';
+import { LOCKS, row, transaction, type Queryable } from './pool.js';
 import { applyVerification } from './verification.js';
 
 /**
@@ -42,8 +44,17 @@ export async function addDocument(ctx: PgAddContext, request: AddRequest): Promi
   const checked = checkRequest(request);
   // Looked up before taking the lock too: reloading an unchanged corpus writes nothing.
   const known = await findExisting(ctx.pool, checked);
-  if (known) return { row: known, outcome: 'existing', unknownLocators: [] };
-  const written = await transaction(ctx.pool, (client) => writeDocument(ctx, client, request, checked), { lock: LOCKS.write });
+  if (known.existing) return { row: known.existing, outcome: 'existing', unknownLocators: [] };
+  const written = await transaction(
+    ctx.pool,
+    async (client) => {
+      const index = new BatchIndex();
+      const done = await writeDocument(ctx, client, request, checked, index);
+      await index.write(client);
+      return done;
+    },
+    { lock: LOCKS.write },
+  );
   if (ctx.align.mode === 'inline') {
     const failed = await alignPairs(ctx, written.pairs);
     // The document is committed by now: say so, rather than the SQLite store's "nothing was stored".
@@ -55,8 +66,10 @@ export async function addDocument(ctx: PgAddContext, request: AddRequest): Promi
 }
 
 /**
- * Adds many documents in one transaction (one commit), each in a savepoint of its own so that
- * a refusal met while writing undoes only its own rows; the pairs are aligned after the commit.
+ * Adds many documents in one transaction (one commit); the pairs are aligned after the
+ * commit. Every refusal of a document comes before it writes a row (`checkEach`), so none
+ * needs a savepoint to undo its part; a failure while writing rolls the whole batch back.
+ * The shingle rows, most of a batch's rows, are written together (see `BatchIndex`).
  */
 export async function addBatch(ctx: PgAddContext, requests: readonly AddRequest[]): Promise<BatchItem[]> {
   const checked = checkEach(requests);
@@ -64,24 +77,18 @@ export async function addBatch(ctx: PgAddContext, requests: readonly AddRequest[
   const items = await transaction(
     ctx.pool,
     async (client) => {
+      const index = new BatchIndex();
       const out: BatchItem[] = [];
       for (const [i, c] of checked.entries()) {
         if ('reason' in c) {
           out.push({ ok: false, reason: c.reason });
           continue;
         }
-        await client.query('SAVEPOINT document');
-        try {
-          const written = await writeDocument(ctx, client, requests[i]!, c);
-          await client.query('RELEASE SAVEPOINT document');
-          pairs.push(...written.pairs);
-          out.push({ ok: true, id: written.row.id, version: written.row.version, outcome: written.outcome });
-        } catch (error) {
-          await client.query('ROLLBACK TO SAVEPOINT document');
-          if (!(error instanceof StoreError)) throw error;
-          out.push({ ok: false, reason: error.message });
-        }
+        const written = await writeDocument(ctx, client, requests[i]!, c, index);
+        pairs.push(...written.pairs);
+        out.push({ ok: true, id: written.row.id, version: written.row.version, outcome: written.outcome });
       }
+      await index.write(client);
       return out;
     },
     { lock: LOCKS.write },
@@ -91,26 +98,61 @@ export async function addBatch(ctx: PgAddContext, requests: readonly AddRequest[
   return items;
 }
 
-/** The write part of an add, inside the caller's locked transaction. */
-async function writeDocument(ctx: PgAddContext, client: pg.PoolClient, request: AddRequest, checked: Checked): Promise<Written> {
-  const existing = await findExisting(client, checked);
+/**
+ * The shingle index as the documents of one transaction change it. New versions' rows are
+ * held back and written all at once, in key order — a few statements instead of one per
+ * document, the index taking them page after page — until a document of the other kind
+ * needs them to find its candidates. And which kinds have any document, asked once: a bulk
+ * load of sources alone looks for no commentary (the transaction holds the write lock, so
+ * no other writer adds one meanwhile).
+ */
+class BatchIndex {
+  readonly #held = new Map<number, IndexedVersion>();
+  readonly #present = new Map<DocumentKind, boolean>();
+
+  /** The latest versions of `kind` sharing enough shingles with `hashes`. */
+  async candidates(client: pg.PoolClient, hashes: readonly number[], kind: DocumentKind): Promise<CandidateRow[]> {
+    if (!this.#present.has(kind)) this.#present.set(kind, await anyOfKind(client, kind));
+    if (!this.#present.get(kind)) return [];
+    if ([...this.#held.values()].some((v) => v.kind === kind)) await this.write(client);
+    return findCandidates(client, hashes, kind);
+  }
+
+  /** A new version takes the place of its predecessor (only latest versions are candidates). */
+  async replace(client: pg.PoolClient, version: IndexedVersion, previous: number | undefined): Promise<void> {
+    if (previous !== undefined && !this.#held.delete(previous)) await unindexShingles(client, [previous]);
+    this.#held.set(version.vid, version);
+    this.#present.set(version.kind, true);
+  }
+
+  async write(client: pg.PoolClient): Promise<void> {
+    await indexShingles(client, [...this.#held.values()]);
+    this.#held.clear();
+  }
+}
+
+async function anyOfKind(db: Queryable, kind: DocumentKind): Promise<boolean> {
+  return (await row(db, 'SELECT 1 FROM documents WHERE kind = $1 LIMIT 1', [kind])) !== undefined;
+}
+
+/**
+ * The write part of an add, inside the caller's locked transaction; its shingles are left to
+ * `index`, which the caller writes before it commits.
+ */
+async function writeDocument(ctx: PgAddContext, client: pg.PoolClient, request: AddRequest, checked: Checked, index: BatchIndex): Promise<Written> {
+  const { existing, latestOfId } = await findExisting(client, checked);
   if (existing) return { row: existing, outcome: 'existing', unknownLocators: [], pairs: [] };
   const { prepared, kind } = checked;
   const id = checked.givenId ?? (await newId(client, checked));
-  const previous = await latestVersion(client, id);
-  const vid = await insertVersion(client, newVersionOf(request, checked, id, (previous?.version ?? 0) + 1));
-  await insertParagraphs(client, vid, prepared.text, prepared.paragraphs);
-  await insertEmphasis(client, vid, prepared.emphasis);
-  const unknownLocators = request.verification ? await applyVerification(client, vid, request.verification) : [];
-  // Only latest versions are candidates: the new one takes its predecessor's place.
-  if (previous) await unindexShingles(client, previous.vid);
-  await indexShingles(client, vid, prepared.hashes);
-  await client.query('DELETE FROM deleted_documents WHERE id = $1', [id]);
+  const previous = checked.givenId === undefined ? await latestVersion(client, id) : latestOfId;
+  const version = await insertNewVersion(client, newVersionOf(request, checked, id, (previous?.version ?? 0) + 1), prepared);
+  const unknownLocators = request.verification ? await applyVerification(client, version.vid, request.verification) : [];
+  await index.replace(client, { vid: version.vid, kind, hashes: prepared.hashes }, previous?.vid);
   const otherKind = kind === 'source' ? 'commentary' : 'source';
-  const others = (await findCandidates(client, prepared.hashes, otherKind)).filter((c) => c.id !== id);
-  const pairs = others.map((c) => (kind === 'source' ? { sourceVid: vid, commentaryVid: c.vid } : { sourceVid: c.vid, commentaryVid: vid }));
+  const others = (await index.candidates(client, prepared.hashes, otherKind)).filter((c) => c.id !== id);
+  const pairs = others.map((c) => (kind === 'source' ? { sourceVid: version.vid, commentaryVid: c.vid } : { sourceVid: c.vid, commentaryVid: version.vid }));
   if (ctx.align.mode === 'queued') await ctx.align.enqueue(client, pairs);
-  return { row: (await versionByVid(client, vid))!, outcome: previous ? 'new-version' : 'added', unknownLocators, pairs };
+  return { row: version, outcome: previous ? 'new-version' : 'added', unknownLocators, pairs };
 }
 
 /**
@@ -131,11 +173,12 @@ export async function alignPairs(ctx: { pool: pg.Pool; engine: string }, pairs: 
   return failed;
 }
 
-async function findExisting(db: Queryable, checked: Checked): Promise<VersionRow | undefined> {
+/** The stored version an add of this text finds (`chooseExisting`), and the latest version of the id given. */
+async function findExisting(db: Queryable, checked: Checked): Promise<{ existing: VersionRow | undefined; latestOfId: VersionRow | undefined }> {
   const { sha256 } = checked.prepared;
   const id = checked.givenId;
-  const latestOfId = id === undefined ? undefined : await latestVersion(db, id);
-  return chooseExisting(await versionsWithSha(db, sha256), latestOfId, { sha256, id, fromFile: checked.fromFile });
+  const { withSha, latestOfId } = await versionsWithShaOrId(db, sha256, id);
+  return { existing: chooseExisting(withSha, latestOfId, { sha256, id, fromFile: checked.fromFile }), latestOfId };
 }
 
 /** The SQLite store's `newId`: the title's slug, with the start of the SHA-256 when the slug is taken. */

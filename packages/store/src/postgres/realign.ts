@@ -83,8 +83,8 @@ export async function realign(pool: pg.Pool, engine: string, onProgress?: Progre
     await transaction(pool, async (client) => {
       const version = await versionByVid(client, vid);
       if (!version) return;
-      await unindexShingles(client, vid);
-      await indexShingles(client, vid, shingles(version.text));
+      await unindexShingles(client, [vid]);
+      await indexShingles(client, [{ vid, kind: version.kind, hashes: shingles(version.text) }]);
     });
     onProgress?.({ phase: 'reindex', done: i + 1, total: latest.length });
   }

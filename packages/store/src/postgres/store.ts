@@ -8,7 +8,7 @@ import type { QueuedAlignment } from '../jobs/queued.js';
 import { alignmentStateOf, failedCount, failedPairs, pendingCount, pendingOf } from '../jobs/pending.js';
 import { addBatch, addDocument, type AlignMode, type PgAddContext } from './add.js';
 import { alignmentOfPassage, alignmentRow, alignmentsOfVersion, latestAlignments, summarize } from './alignments.js';
-import { findCandidates } from './candidates.js';
+import { findCandidates, unindexShingles } from './candidates.js';
 import { editMetadata } from './edit.js';
 import { check } from './check.js';
 import { loadCorpus } from './corpus.js';
@@ -188,6 +188,8 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
         async (client) => {
           const vids = await rows<{ vid: number }>(client, 'DELETE FROM documents WHERE id = $1 RETURNING vid', [id]);
           if (vids.length === 0) return false;
+          // The shingle table has no foreign key to cascade (see migration 6): its rows go here.
+          await unindexShingles(client, vids.map((v) => v.vid));
           await client.query('DELETE FROM edited_metadata WHERE id = $1', [id]);
           // Remembered so that reloading the corpus does not bring the document back.
           await client.query(

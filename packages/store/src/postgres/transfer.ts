@@ -102,7 +102,7 @@ export async function importPostgres(pool: pg.Pool, records: AsyncIterable<Corpu
           await client.query('INSERT INTO edited_metadata (id, field, value, edited) VALUES ($1, $2, $3, $4)', [record.id, record.field, record.value, record.edited]);
         }
       }
-      for (const v of latest.values()) await indexShingles(client, v.vid, shingles(v.text));
+      await indexShingles(client, [...latest.values()].map((v) => ({ vid: v.vid, kind: v.kind, hashes: shingles(v.text) })));
     },
     { lock: LOCKS.write },
   );

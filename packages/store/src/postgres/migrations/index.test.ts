@@ -1,7 +1,9 @@
+import { shingles } from '@verbatim/core';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { StoreError } from '../../errors.js';
 import { freshDatabaseUrl } from '../../test-support/postgres.js';
+import { findCandidates } from '../candidates.js';
 import { openPool, redactUrl } from '../pool.js';
 import { migratePostgres, PG_LATEST_SCHEMA_VERSION, pgSchemaVersion } from './index.js';
 
@@ -47,6 +49,34 @@ describe('PostgreSQL migrations', () => {
       expect(await tables(pool)).not.toContain('shingles');
       expect(await migratePostgres(pool, { location: 'test' })).toBe(PG_LATEST_SCHEMA_VERSION);
       expect(await tables(pool)).toContain('shingles');
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it("bring a version 5 database's shingles forward, each row with its version's kind, so its candidates are still found", async () => {
+    const url = await freshDatabaseUrl();
+    const pool = await openPool(url);
+    try {
+      expect(await migratePostgres(pool, { location: 'test', target: 5 })).toBe(5);
+      const text = 'The sides reaffirmed that their friendship has no limits and no forbidden areas of cooperation.';
+      const hashes = [...new Set(shingles(text))];
+      const insert = `INSERT INTO documents (id, version, kind, format, title, meta, sha256, text, length, created)
+        VALUES ($1, 1, $2, 'text', $1, '{}', $1, $3, length($3), '2022-02-04') RETURNING vid`;
+      const source = (await pool.query(insert, ['statement', 'source', text])).rows[0].vid as number;
+      const commentary = (await pool.query(insert, ['op-ed', 'commentary', text])).rows[0].vid as number;
+      for (const vid of [source, commentary]) {
+        await pool.query('INSERT INTO shingles (hash, vid) SELECT unnest($1::bigint[]), $2', [hashes, vid]);
+      }
+
+      expect(await migratePostgres(pool, { location: 'test' })).toBe(PG_LATEST_SCHEMA_VERSION);
+      const kinds = await pool.query('SELECT kind, count(*) AS n FROM shingles GROUP BY kind ORDER BY kind');
+      expect(kinds.rows).toEqual([
+        { kind: 'commentary', n: hashes.length },
+        { kind: 'source', n: hashes.length },
+      ]);
+      expect(await findCandidates(pool, hashes, 'source')).toEqual([{ vid: source, id: 'statement', shared: hashes.length }]);
+      expect(await findCandidates(pool, hashes, 'commentary')).toEqual([{ vid: commentary, id: 'op-ed', shared: hashes.length }]);
     } finally {
       await pool.end();
     }
