@@ -110,6 +110,9 @@ function gapOps(input: ComparisonInput, sRange: Range, cRange: Range): Op[] {
   const commentary = input.commentaryTokens.slice(cRange.start, cRange.end);
   const own = input.quotersOwn;
   const comparator = own ? (a: Token, b: Token) => a.key === b.key && !own.has(b) : (a: Token, b: Token) => a.key === b.key;
+  // No word of one side equal to one of the other (the common case of a changed word or
+  // two): whatever order the diff gave its removals and additions in, they make one change.
+  if (!source.some((a) => commentary.some((b) => comparator(a, b)))) return [{ equal: false, s: sRange, c: cRange }];
   for (const part of diffArrays(source, commentary, { comparator })) {
     const n = part.count ?? part.value.length;
     const last = ops[ops.length - 1];

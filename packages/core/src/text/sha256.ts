@@ -13,5 +13,8 @@ export function sha256Hex(text: string): string {
  */
 export function sha256HexAfter(prefix: string): (rest: string) => string {
   const start = sha256.create().update(utf8ToBytes(prefix));
-  return (rest) => bytesToHex(start.clone().update(utf8ToBytes(rest)).digest());
+  // One hash object for every rest, the prefix's state copied into it each time: making a
+  // hash object costs more than hashing a block.
+  const work = sha256.create();
+  return (rest) => bytesToHex(start._cloneInto(work).update(utf8ToBytes(rest)).digest());
 }
