@@ -2,8 +2,6 @@ import { readFileSync } from 'node:fs';
 import { CliError, ExitCode, usageError } from './cli-error.js';
 import type { Command, CommandContext, Output } from './command.js';
 import { commands, loadAllCommands } from './commands/index.js';
-import { commandHelp, overview } from './help.js';
-import { closestName } from './suggest.js';
 
 export interface MainIO {
   stdin?: AsyncIterable<string | Uint8Array>;
@@ -33,6 +31,7 @@ export async function main(argv: string[], io: MainIO = {}): Promise<number> {
   try {
     const [first, ...rest] = argv;
     if (first === undefined) {
+      const { overview } = await import('./help.js');
       context.stderr.write(overview(await loadAllCommands()));
       return ExitCode.usage;
     }
@@ -46,6 +45,7 @@ export async function main(argv: string[], io: MainIO = {}): Promise<number> {
     }
     command = await findCommand(first);
     if (asksForHelp(rest)) {
+      const { commandHelp } = await import('./help.js');
       context.stdout.write(commandHelp(command));
       return ExitCode.ok;
     }
@@ -55,7 +55,10 @@ export async function main(argv: string[], io: MainIO = {}): Promise<number> {
   }
 }
 
+// Help and the spelling suggestion are imported when asked for: a command run as a linter
+// (`verbatim check`, on every save) loads only what it runs.
 async function showHelp(name: string | undefined, context: CommandContext): Promise<number> {
+  const { commandHelp, overview } = await import('./help.js');
   context.stdout.write(name === undefined ? overview(await loadAllCommands()) : commandHelp(await findCommand(name)));
   return ExitCode.ok;
 }
@@ -63,6 +66,7 @@ async function showHelp(name: string | undefined, context: CommandContext): Prom
 async function findCommand(name: string): Promise<Command> {
   const entry = commands.find((c) => c.name === name);
   if (entry) return entry.load();
+  const { closestName } = await import('./suggest.js');
   const guess = closestName(name, commands.map((c) => c.name));
   const hint = guess ? `did you mean "${guess}"? ` : '';
   throw usageError(`${JSON.stringify(name)} is not a command (${hint}run "verbatim --help" to list them).`);

@@ -1,13 +1,8 @@
 import { cached, type Db } from './database.js';
+import { MIN_SHARED_SHINGLES } from './min-shared-shingles.js';
 import type { DocumentKind } from './types.js';
 
-/**
- * Word 4-grams two documents must share before they are worth aligning. A quoted sentence
- * of six words already yields three, and a one-word change inside a quotation breaks at
- * most four of them, so one quoted sentence is enough; two or fewer shared 4-grams are
- * what unrelated texts share by accident ("on the basis of").
- */
-export const MIN_SHARED_SHINGLES = 3;
+export { MIN_SHARED_SHINGLES };
 
 export interface CandidateRow {
   vid: number;

@@ -4,7 +4,7 @@ import { createChecker } from './check/check.js';
 import type { Db } from './database.js';
 import { engineVersion } from './engine-version.js';
 import { schemaNewer, StoreError } from './errors.js';
-import { LATEST_SCHEMA_VERSION, schemaVersion } from './migrations/index.js';
+import { LATEST_SCHEMA_VERSION, schemaVersion } from './migrations/schema-version.js';
 import type { CheckResult } from './types.js';
 
 export { MAX_CHECK_BYTES } from './check/check.js';

@@ -8,7 +8,6 @@ import { wantsColor } from '../format/paint.js';
 import { readableWidth } from '../format/width.js';
 import { parseOutputFormat, toJson } from '../output-format.js';
 import { parseCommandArgs, synopsis } from '../parse-command-args.js';
-import { readDocument } from '../read-document.js';
 import { storeLocations } from '../store/locations.js';
 
 /** The store's limit for a text to check (MAX_CHECK_BYTES), known here without loading the store. */
@@ -68,7 +67,11 @@ async function readInput(positionals: readonly string[], context: CommandContext
   if (positionals.length === 1) {
     const name = positionals[0]!;
     const isFile = await stat(resolve(context.cwd, name)).then((s) => s.isFile(), () => false);
-    if (isFile) return asBadInput(readDocument(name, { cwd: context.cwd, maxBytes: MAX_CHECK_BYTES })).then((d) => d.text);
+    if (isFile) {
+      // Imported here: a check of the text itself (a linter's usual run) reads no file.
+      const { readDocument } = await import('../read-document.js');
+      return asBadInput(readDocument(name, { cwd: context.cwd, maxBytes: MAX_CHECK_BYTES })).then((d) => d.text);
+    }
     if (LOOKS_LIKE_FILE.test(name)) throw usageError(`there is no file ${JSON.stringify(name)}; to check those words as a text, put them in a sentence.`);
   }
   return positionals.join(' ');

@@ -1,5 +1,5 @@
 import { shingles } from '@verbatim/core';
-import { MIN_SHARED_SHINGLES } from '../candidates.js';
+import { MIN_SHARED_SHINGLES } from '../min-shared-shingles.js';
 import { ask, type Plan } from './lookups.js';
 import type { QuotedStretch } from './quoted-stretches.js';
 

@@ -5,13 +5,18 @@ import type { Migration } from './migration.js';
 import { search } from './002-search.js';
 import { kindIndex } from './003-kind-index.js';
 import { editedMetadata } from './004-edited-metadata.js';
+import { LATEST_SCHEMA_VERSION, schemaVersion } from './schema-version.js';
 
 export type { Migration } from './migration.js';
+export { LATEST_SCHEMA_VERSION, schemaVersion };
 
 /** Every migration in order; a new one is appended, never edited once shipped. */
 export const MIGRATIONS: readonly Migration[] = [documents, search, kindIndex, editedMetadata];
 
-export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+// A migration appended without moving LATEST_SCHEMA_VERSION would never be applied: say so at once.
+if (MIGRATIONS[MIGRATIONS.length - 1]!.version !== LATEST_SCHEMA_VERSION) {
+  throw new Error(`LATEST_SCHEMA_VERSION (${LATEST_SCHEMA_VERSION}) is not the last migration's version; update migrations/schema-version.ts.`);
+}
 
 export interface MigrateOptions {
   /** Stop at this schema version (tests build older databases with it). */
@@ -19,10 +24,6 @@ export interface MigrateOptions {
   /** Named in the refusal of a newer database. */
   file?: string;
   onMigrated?: (migration: Migration) => void;
-}
-
-export function schemaVersion(db: Db): number {
-  return db.pragma('user_version', { simple: true }) as number;
 }
 
 /**
