@@ -75,6 +75,8 @@ function holds(source: string, commentary: string): void {
     expect(p.kind).toBe('quotation');
     expect(p.source.text).not.toMatch(/\n\s*\n/u);
     expect(p.similarity).toBeLessThan(1);
+    // Most of its content words are there: a paraphrase is never "nothing alike".
+    expect(p.similarity).toBeGreaterThan(0);
     expect(p.differences.length).toBeGreaterThan(0);
   }
 }

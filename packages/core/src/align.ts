@@ -12,6 +12,7 @@ import { marksOf } from './report/marks.js';
 import { preparedSource } from './prepared-source.js';
 import { locatorOf } from './text/paragraphs.js';
 import { sha256Hex, sha256HexAfter } from './text/sha256.js';
+import { joinStrayHyphens } from './text/stray-hyphens.js';
 import { lowerBound } from './text/token-ranges.js';
 import { tokenize, type Range, type Token } from './text/tokenize.js';
 import type { AlignOptions, AlignmentReport, DocumentInfo, FoundPassage, Passage } from './types.js';
@@ -33,12 +34,16 @@ export function align(source: string, commentary: string, options: AlignOptions 
   const quotations = detectQuotations(commentary, layout);
   const prepared = preparedSource(source);
   const sourceTokens = prepared.tokens;
-  const commentaryTokens = tokenize(commentary, {
-    // Neither a marker such as "(Italics added)" nor a footnote number is a word of the quotation.
-    exclude: [...marks.filter((m) => isEmphasis(m) || m.type === 'sic'), ...detectFootnoteNumbers(commentary)].sort((a, b) => a.start - b.start),
-    brackets: marks.filter((m) => m.type === 'bracket'),
-  });
   const index = prepared.index;
+  const commentaryTokens = joinStrayHyphens(
+    commentary,
+    tokenize(commentary, {
+      // Neither a marker such as "(Italics added)" nor a footnote number is a word of the quotation.
+      exclude: [...marks.filter((m) => isEmphasis(m) || m.type === 'sic'), ...detectFootnoteNumbers(commentary)].sort((a, b) => a.start - b.start),
+      brackets: marks.filter((m) => m.type === 'bracket'),
+    }),
+    (key) => index.idOf(key) >= 0,
+  );
   const ids = idsOf(index, commentaryTokens);
   const own = quotersOwnWords(commentaryTokens, marks);
   for (const i of own) ids[i] = -1;
@@ -101,7 +106,7 @@ export function align(source: string, commentary: string, options: AlignOptions 
       id, kind: l.kind, quotationMarks: l.quotationMarks, commentary: commentarySpan, marks: passageMarks,
       status: l.evidence === 'paraphrase' ? 'paraphrased' : statusOf(comparison.differences),
       source: sourceSpan(sourceRange),
-      similarity: comparison.similarity,
+      similarity: l.evidence === 'paraphrase' ? l.similarity : comparison.similarity,
       differences: comparison.differences,
       context: contextOf(source, paragraphs, sourceRange.start, sourceRange.end),
     };

@@ -28,6 +28,10 @@ const SEED_PAIR_DIGEST: Record<string, string> = {
   // Places ranked by the quoted words' evidence (the same at every place), ties found by the
   // chaining alone, a quotation of a name the source has neither found nor not found: unchanged.
   '0.8.0': 'a588ee8424fe0d5a1d017e683629d1b904169531e57028d6f015cdb2c326fc16',
+  // A paraphrase needs most of its content words and has their similarity; an ellipsis beside
+  // a connective marks its cut; short quotations: an edge changed, a stray space after a
+  // hyphen, not found when presented as someone's words: unchanged.
+  '0.9.0': 'a588ee8424fe0d5a1d017e683629d1b904169531e57028d6f015cdb2c326fc16',
 };
 
 describe('the engine version', () => {

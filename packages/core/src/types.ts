@@ -160,7 +160,11 @@ export interface AlignOptions {
   commentaryEmphasis?: ReadonlyArray<{ start: number; end: number }>;
   /** Fewest consecutive words in common for an unmarked borrowing (default 8). */
   minBorrowingWords?: number;
-  /** Fewest words for a quotation absent from the source to be reported not_found (default 4). */
+  /**
+   * Fewest words for a quotation absent from the source to be reported not_found (default
+   * 4). A shorter one of two words or more is reported too when the commentary presents it
+   * as someone's words ("pledged to '…'"): see detect/attribution.ts.
+   */
   minNotFoundWords?: number;
   /**
    * Loads the lexicon of the paraphrase layer (`@verbatim/core/wordnet.json`). Called at most

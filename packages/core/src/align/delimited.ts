@@ -1,10 +1,10 @@
 import type { Quotation } from '../detect/quotations.js';
-import { bestChains } from './chain.js';
+import { isPresentedAsWords } from '../detect/attribution.js';
+import { bestChains, type Chain } from './chain.js';
 import { placeOf } from './places.js';
-import { findRuns } from './runs.js';
+import { findRuns, type Run } from './runs.js';
 import { SEED_LENGTH } from './source-index.js';
-import type { Run } from './runs.js';
-import { quotedInSource, trimmed, wordsIn, type Located, type LocateState, type Offsets, type WordRange } from './state.js';
+import { extendChain, quotedInSource, trimmed, wordsIn, type Located, type LocateState, type Offsets, type WordRange } from './state.js';
 import type { QuotationMarks } from '../types.js';
 
 /**
@@ -47,8 +47,19 @@ export function delimitedQuotation(state: LocateState, q: Quotation): Located[] 
     // Too short to be sure of its place unless it occurs exactly once: two places would be
     // candidates with nothing but the words to tell them apart.
     const at = state.index.occurrences(state.ids.subarray(words.start, words.end), 2);
-    if (at.length !== 1 || quotedInSource(state, { start: at[0]!, end: at[0]! + n })) return [];
-    return [exact(at[0]!)];
+    if (at.length > 1) return [];
+    if (at.length === 1) return quotedInSource(state, { start: at[0]!, end: at[0]! + n }) ? [] : [exact(at[0]!)];
+    // Not there word for word: a word changed at its edge ("support colour revolutions"
+    // for "oppose colour revolutions") is a change of that word, at the one place that has
+    // the others.
+    const edge = shortWithChangedEdge(state, words);
+    if (edge) return quotedInSource(state, edge.source) ? [] : [quotation(marks, content, words, edge.source, edge.anchors, [])];
+    // Words the source does not have: a scare quote of the commentary's own ("the 'new
+    // normal'") is no passage, but words presented as someone's ("pledged to 'step up
+    // cooperation'", "claimed that they 'support …'") are not found, whatever their length:
+    // silence would read as "fine".
+    if (isPresentedAsWords(state.commentary, q)) return [quotation(marks, content, words, null, [], [])];
+    return [];
   }
   const runs = findRuns(state.index, state.ids, words);
   const found = bestChains(runs, state.chainOptions, (chain, accepted) =>
@@ -92,6 +103,33 @@ export function delimitedQuotation(state: LocateState, q: Quotation): Located[] 
 /** A quotation found word for word (or not found, with no source words). */
 function quotation(marks: QuotationMarks, commentary: Offsets, words: WordRange, sourceWords: WordRange | null, anchors: Run[], alternatives: WordRange[]): Located {
   return { kind: 'quotation', quotationMarks: marks, evidence: 'exact', commentary, words, sourceWords, anchors, alternatives };
+}
+
+const MIN_EDGE_CONTENT = 2;
+
+/**
+ * A short quotation (three words) whose words but one at an edge occur together at exactly
+ * one place of the source, two content words among them and evidence beyond a name (see
+ * MatchWeights.isEnough): its place, the edge word standing for the source word next to the
+ * others in the same sentence. Undefined when no edge or both edges fit, since then nothing tells the place.
+ */
+function shortWithChangedEdge(state: LocateState, words: WordRange): { source: WordRange; anchors: Run[] } | undefined {
+  const n = words.end - words.start;
+  if (n < 3) return undefined;
+  const found: Run[] = [];
+  for (const start of [words.start + 1, words.start]) {
+    const ids = state.ids.subarray(start, start + n - 1);
+    const at = state.index.occurrences(ids, 2);
+    if (at.length !== 1) continue;
+    const run = { c: start, s: at[0]!, length: n - 1 };
+    // Two content words at least: "of convenience" is a stock phrase, not a place.
+    if (state.weights.isEnough(words, [run]) && state.weights.count([run]).content >= MIN_EDGE_CONTENT) found.push(run);
+  }
+  if (found.length !== 1) return undefined;
+  const run = found[0]!;
+  const chain: Chain = { runs: [run], cStart: run.c, cEnd: run.c + run.length, sStart: run.s, sEnd: run.s + run.length, matched: run.length, longest: run.length, score: run.length, evidence: run.length };
+  const grown = extendChain(state, chain, words, true, true);
+  return { source: grown.source, anchors: [run] };
 }
 
 function within(inner: Offsets, outer: Offsets): boolean {

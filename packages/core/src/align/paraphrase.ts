@@ -8,8 +8,12 @@ import type { Located, LocateState, WordRange } from './state.js';
 
 /** A paraphrase has at least this many content words in common with its place… */
 const MIN_SHARED = 3;
-/** …and at least half of the quotation's content words. */
-const MIN_SHARE = 0.5;
+/**
+ * …and most of the quotation's content words: a quotation whose best place has half of
+ * them or fewer ("a new era of genuine multipolarity in world affairs", which shares
+ * "genuine multipolarity" and "world") says something the source does not.
+ */
+const mostOf = (n: number) => Math.floor(n / 2) + 1;
 /** …of which this many are not names: a name in common is not a paraphrase. */
 const MIN_PLAIN = 2;
 /** How much longer than the quotation its place in the source may be, in words. */
@@ -18,6 +22,11 @@ const WINDOW_SLACK = 4;
 const SENTENCE_BREAK = /[.!?;:]|\n/u;
 /** Between two sentences: a full stop (perhaps closing a quotation) and a space, or a line break. */
 const SENTENCE_END = /[.!?]["'\u201D\u2019\u00BB)]*\s|\n/u;
+/**
+ * Between two sentences of a quotation: a full stop and a space, or a blank line. A line
+ * break alone is where the commentary's lines wrap (a source's lines are its paragraphs).
+ */
+const QUOTED_SENTENCE_END = /[.!?]["'\u201D\u2019\u00BB)]*\s|\n[ \t]*\n/u;
 /** Words a place may grow by beyond the quotation's own to reach its sentence's edge. */
 const EDGE_SLACK = 2;
 
@@ -38,7 +47,7 @@ export function paraphrases(state: LocateState, located: Located[]): void {
     if (l.words.end - l.words.start < state.minNotFoundWords) continue;
     index ??= conceptIndexOf(state.source, state.sourceTokens, lexiconOf(state.lexicon()));
     const quoted = state.commentary.slice(state.commentaryTokens[l.words.start]!.start, state.commentaryTokens[l.words.end - 1]!.end);
-    const found = index.paraphraseOf(state.commentaryTokens, l, !SENTENCE_END.test(quoted));
+    const found = index.paraphraseOf(state.commentaryTokens, l, !QUOTED_SENTENCE_END.test(quoted));
     if (found) located[i] = found;
   }
 }
@@ -53,6 +62,8 @@ interface Hit {
 }
 
 const SAME_WORD = 1;
+/** A paraphrase is never as similar as a quotation word for word. */
+const MAX_PARAPHRASE_SIMILARITY = 0.95;
 const RELATED_WORD = 0.75;
 const SPREAD_COST = 0.1;
 
@@ -64,6 +75,8 @@ interface Window {
   lastWord: number;
   /** Content words matched that are not names. */
   plain: number;
+  /** The weights of the matched words, summed. */
+  weight: number;
   span: WordRange;
 }
 
@@ -146,16 +159,30 @@ class ConceptIndex {
     const hits = this.hitsOf(content);
     if (hits.length === 0) return undefined;
     const width = Math.ceil((l.words.end - l.words.start) * WINDOW_STRETCH) + WINDOW_SLACK;
-    const windows = this.bestWindows(hits, width, oneSentence);
+    const needed = Math.max(MIN_SHARED, mostOf(content.length));
+    // Only a place with enough evidence competes: one with more words that are merely
+    // related must not hide one that has the quotation's own words.
+    const windows = this.bestWindows(hits, width, oneSentence, (w) => w.words >= needed && w.plain >= MIN_PLAIN);
     if (windows.length === 0) return undefined;
-    const needed = Math.max(MIN_SHARED, Math.ceil(MIN_SHARE * content.length));
     const [best, ...rest] = windows;
-    if (best!.words < needed || best!.plain < MIN_PLAIN) return undefined;
     // Places that fit as well are candidates too; the first in source order stands for them.
     const grown = (w: Window) => this.grow(w.span, at[w.firstWord]! - l.words.start, l.words.end - 1 - at[w.lastWord]!);
     const places = [best!, ...rest.filter((w) => w.score === best!.score && w.plain === best!.plain)].map(grown);
     places.sort((a, b) => a.start - b.start);
-    return { ...l, evidence: 'paraphrase', sourceWords: places[0]!, anchors: [], alternatives: places.slice(1) };
+    return { ...l, evidence: 'paraphrase', similarity: this.similarity(best!, content.length, places[0]!), sourceWords: places[0]!, anchors: [], alternatives: places.slice(1) };
+  }
+
+  /**
+   * How alike a paraphrase and its place are in what they say: the content words they
+   * share (a synonym or a derived word counting less than the same word) over the content
+   * words of both (Dice's coefficient). More than zero, since most of the quotation's
+   * content words are there; less than one, since the wording differs.
+   */
+  private similarity(w: Window, quoted: number, place: WordRange): number {
+    let inPlace = 0;
+    for (let s = place.start; s < place.end; s++) if (!isFunctionWord(this.sourceTokens[s]!.key)) inPlace++;
+    const dice = (2 * w.weight) / (quoted + Math.max(inPlace, w.words));
+    return Math.min(MAX_PARAPHRASE_SIMILARITY, Math.max(0.01, Math.round(dice * 100) / 100));
   }
 
   /**
@@ -204,10 +231,11 @@ class ConceptIndex {
   /**
    * The stretches of at most `width` source words, within one paragraph (one sentence when the quotation is one), from one matched
    * word to another, holding the most content words of the quotation (each counted once,
-   * where it first occurs) for the fewest unmatched words between; best first, none
-   * overlapping a better one, down to the first that scores less than the best.
+   * where it first occurs) for the fewest unmatched words between, among those `enough`
+   * accepts; best first, none overlapping a better one, down to the first that scores less
+   * than the best.
    */
-  private bestWindows(hits: readonly Hit[], width: number, oneSentence: boolean): Window[] {
+  private bestWindows(hits: readonly Hit[], width: number, oneSentence: boolean, enough: (w: Window) => boolean): Window[] {
     const candidates: Window[] = [];
     for (let a = 0; a < hits.length; a++) {
       const start = hits[a]!.s;
@@ -221,7 +249,10 @@ class ConceptIndex {
         const held = chosen.get(hit.k);
         if (!held || (held.s === hit.s && hit.weight > held.weight)) chosen.set(hit.k, hit);
         // Every end is a window of its own: the best place may stop short of a stray synonym.
-        if (h + 1 >= hits.length || hits[h + 1]!.s !== hit.s) candidates.push(this.window([...chosen.values()]));
+        if (h + 1 >= hits.length || hits[h + 1]!.s !== hit.s) {
+          const w = this.window([...chosen.values()]);
+          if (enough(w)) candidates.push(w);
+        }
       }
     }
     candidates.sort((x, y) => y.score - x.score || y.plain - x.plain || x.span.end - x.span.start - (y.span.end - y.span.start) || x.span.start - y.span.start);
@@ -237,6 +268,7 @@ class ConceptIndex {
   /** A window's score, its plain words, and its span from its first to its last matched word. */
   private window(matched: readonly Hit[]): Window {
     let score = 0;
+    let weight = 0;
     let plain = 0;
     let firstWord = Infinity;
     let lastWord = -1;
@@ -244,6 +276,7 @@ class ConceptIndex {
     let hi = -1;
     for (const hit of matched) {
       score += hit.weight;
+      weight += hit.weight;
       firstWord = Math.min(firstWord, hit.k);
       lastWord = Math.max(lastWord, hit.k);
       if (!isNameAt(this.source, this.sourceTokens, hit.s)) plain++;
@@ -252,6 +285,6 @@ class ConceptIndex {
     }
     // Source words in the place that match nothing spread its evidence thin.
     score -= SPREAD_COST * (hi + 1 - lo - new Set(matched.map((h) => h.s)).size);
-    return { score: Math.round(score * 1000) / 1000, words: matched.length, firstWord, lastWord, plain, span: { start: lo, end: hi + 1 } };
+    return { score: Math.round(score * 1000) / 1000, words: matched.length, firstWord, lastWord, plain, weight, span: { start: lo, end: hi + 1 } };
   }
 }

@@ -23,11 +23,16 @@ export type WordRange = Range;
 /** How a passage was found: its words in order (`exact`) or its content words through lemmas and synonyms. */
 export type MatchKind = 'exact' | 'paraphrase';
 
-/** A passage located in both texts, before its differences are classified. */
-export interface Located {
+/**
+ * A passage located in both texts, before its differences are classified. A paraphrase
+ * carries the similarity its content words give: its words mostly differ from the
+ * source's, so a word-for-word comparison would call it nothing alike.
+ */
+export type Located = LocatedPlace & ({ evidence: 'exact' } | { evidence: 'paraphrase'; similarity: number });
+
+interface LocatedPlace {
   kind: PassageKind;
   quotationMarks: QuotationMarks | null;
-  evidence: MatchKind;
   /** Offsets of the passage in the commentary. */
   commentary: Offsets;
   /** Its words, as commentary token indices. */

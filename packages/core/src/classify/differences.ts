@@ -68,16 +68,15 @@ export function compareWords(input: ComparisonInput): Comparison {
       }
       continue;
     }
-    const found = classifyChange(input, op);
-    differences.push(...found);
-    const first = found[0]!;
-    if (first.editorial) {
-      if (first.category === 'omission') elided.push({ start: first.source.start, end: first.source.end });
-      continue;
+    for (const { d, words } of classifyChange(input, op)) {
+      differences.push(d);
+      if (d.editorial) {
+        if (d.category === 'omission') elided.push({ start: d.source.start, end: d.source.end });
+        continue;
+      }
+      counted += words;
+      credit += words * CREDIT[d.category];
     }
-    const words = op.s.end - op.s.start + (op.c.end - op.c.start);
-    counted += words;
-    credit += words * CREDIT[first.category];
   }
   return { differences, similarity: counted === 0 ? 1 : round(credit / counted), elided };
 }
@@ -174,36 +173,59 @@ function sameText(a: string, ra: Range, b: string, rb: Range): boolean {
   return true;
 }
 
-function classifyChange(input: ComparisonInput, op: Op): Difference[] {
+function classifyChange(input: ComparisonInput, op: Op): Change[] {
   const sWords = input.sourceTokens.slice(op.s.start, op.s.end);
   const cWords = input.commentaryTokens.slice(op.c.start, op.c.end);
   if (cWords.length === 0) {
     const at = commentaryGap(input, op.c.start);
     const elided = input.ellipsisBetweenOffsets(at.before, at.after);
-    return [difference(input, 'delete', elided ? 'omission' : 'wording', op.s, op.c, elided)];
+    return [change(input, 'delete', elided ? 'omission' : 'wording', op.s, op.c, elided)];
   }
   const bracketed = cWords.every((t) => t.bracketed);
-  if (sWords.length === 0) return [difference(input, 'insert', 'wording', op.s, op.c, bracketed)];
+  if (sWords.length === 0) return [change(input, 'insert', 'wording', op.s, op.c, bracketed)];
+  const cut = markedCut(input, op);
+  if (cut !== undefined && sWords.length > cWords.length) {
+    // An ellipsis beside words of the quoter's ("confrontation ... [and] affirm",
+    // "consolidation … and oppose"): the ellipsis marks the cut, so the words it hides are
+    // an editorial omission; the words beside it are an insertion, the quoter's own when
+    // bracketed (a connective), a change of wording when not.
+    const hidden = change(input, 'delete', 'omission', op.s, { start: cut, end: cut }, true);
+    const at = cut === op.c.start ? op.s.end : op.s.start;
+    const added = change(input, 'insert', 'wording', { start: at, end: at }, op.c, bracketed);
+    return cut === op.c.start ? [hidden, added] : [added, hidden];
+  }
   if (bracketed) {
-    // "[and]" for a clause left out: no ellipsis marks the cut, so the words it skips are
-    // an omission the reader is not told of. "[AUKUS]" for the partnership's name, "[They]"
-    // for "The sides": an editorial substitution that stands for the words it replaces.
+    // "[and]" for a clause left out, with no ellipsis: the words it skips are an omission
+    // the reader is not told of. "[AUKUS]" for the partnership's name, "[They]" for "The
+    // sides": an editorial substitution that stands for the words it replaces.
     const bridge = cWords.every((t) => isFunctionWord(t.key)) && sWords.length > cWords.length + 1;
-    return [difference(input, 'replace', bridge ? 'omission' : 'wording', op.s, op.c, !bridge)];
+    return [change(input, 'replace', bridge ? 'omission' : 'wording', op.s, op.c, !bridge)];
   }
   if (sWords.map((t) => t.key).join('') === cWords.map((t) => t.key).join('')) {
     // "nuclear- powered" for "nuclear-powered": a stray space is typography, "Asia Pacific"
     // for "Asia-Pacific" a spelling.
     const squeeze = (text: string, tokens: readonly Token[]) => fold(text.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end)).replace(/\s+/gu, '');
     const typography = squeeze(input.sourceText, sWords) === squeeze(input.commentaryText, cWords);
-    return [difference(input, 'replace', typography ? 'typography' : 'spelling', op.s, op.c, false)];
+    return [change(input, 'replace', typography ? 'typography' : 'spelling', op.s, op.c, false)];
   }
   if (sWords.length === cWords.length && sWords.every((s, k) => sameLemmaOf(s, cWords[k]!))) {
     return sWords.map((_, k) =>
-      difference(input, 'replace', 'inflection', { start: op.s.start + k, end: op.s.start + k + 1 }, { start: op.c.start + k, end: op.c.start + k + 1 }, false),
+      change(input, 'replace', 'inflection', { start: op.s.start + k, end: op.s.start + k + 1 }, { start: op.c.start + k, end: op.c.start + k + 1 }, false),
     );
   }
-  return [difference(input, 'replace', 'wording', op.s, op.c, false)];
+  return [change(input, 'replace', 'wording', op.s, op.c, false)];
+}
+
+/**
+ * Where an ellipsis cuts a change's commentary words from the source words it skips: at
+ * the change's first word (the ellipsis before them) or after its last (after them), as a
+ * commentary token index; undefined when no ellipsis stands beside them.
+ */
+function markedCut(input: ComparisonInput, op: Op): number | undefined {
+  const before = commentaryGap(input, op.c.start);
+  if (input.ellipsisBetweenOffsets(before.before, before.after)) return op.c.start;
+  const after = commentaryGap(input, op.c.end);
+  return input.ellipsisBetweenOffsets(after.before, after.after) ? op.c.end : undefined;
 }
 
 /** The commentary offsets around the place between token `at - 1` and token `at`. */
@@ -214,6 +236,16 @@ function commentaryGap(input: ComparisonInput, at: number): { before: number; af
     before: prev ? prev.end : input.commentaryStart,
     after: next ? next.start : input.commentaryText.length,
   };
+}
+
+/** A difference, and how many words of both texts it spans (what it costs the similarity). */
+interface Change {
+  d: Difference;
+  words: number;
+}
+
+function change(input: ComparisonInput, type: Difference['type'], category: DifferenceCategory, s: Range, c: Range, editorial: boolean): Change {
+  return { d: difference(input, type, category, s, c, editorial), words: s.end - s.start + (c.end - c.start) };
 }
 
 function difference(
