@@ -9,7 +9,7 @@ import { createDatabase } from '@verbatim/test-postgres';
 import type {} from '@verbatim/test-postgres/global-setup';
 import pg from 'pg';
 import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { kill, killAll, startServer, startWorker, type Started, type StartedServer } from './test-support/processes.js';
+import { kill, killAll, runVerbatim, startServer, startWorker, type Started, type StartedServer } from './test-support/processes.js';
 
 /** The servers load the repository's corpus at start, as `npm start` does: the statement is the source here. */
 const STATEMENT_ID = 'joint-statement-2022-02-04';
@@ -64,6 +64,11 @@ async function add(server: StartedServer, body: Record<string, unknown>): Promis
     body: JSON.stringify({ format: 'text', ...body }),
   });
   return { status: response.status, json: (await response.json()) as { id: string; pending?: unknown[] } };
+}
+
+/** A command's output with its lines rejoined: what it says, however the terminal's width wrapped it. */
+function words(text: string): string {
+  return text.replace(/\s+/g, ' ');
 }
 
 async function get(server: StartedServer, path: string): Promise<Response> {
@@ -188,7 +193,7 @@ describe('two servers and two workers on one PostgreSQL', { timeout: 180_000 }, 
     }
   });
 
-  it('says through the API and the comparison page that the workers gave up on a pair, and why; the worker logs the detail', async () => {
+  it('says through the API, the comparison page and verbatim show that the workers gave up on a pair, and why; the worker logs the detail; verbatim realign --wait queues it again', async () => {
     const databaseUrl = await createDatabase(postgresUrl, 'failed');
     const server = await startServer(databaseUrl, SERVER_ENV);
     // A database that refuses every report (a real constraint of PostgreSQL's): every try fails.
@@ -202,6 +207,9 @@ describe('two servers and two workers on one PostgreSQL', { timeout: 180_000 }, 
     const quoting = await add(server, { kind: 'commentary', title: 'Bound to fail', text: commentary('Bound to fail', 2, 3) });
     expect(quoting.status).toBe(201);
     const pair = `/api/alignments/${STATEMENT_ID}/${quoting.json.id}`;
+    // Before any worker: verbatim show says the pair waits.
+    const before = await runVerbatim(databaseUrl, ['show', quoting.json.id], { NO_COLOR: '1' });
+    expect(words(before.stdout)).toContain(`${STATEMENT_ID} ↔ ${quoting.json.id} pending: a worker of the team server is yet to align them.`);
     const worker = await startWorker(databaseUrl, WORKER_ENV);
 
     const reason = "The workers met an error aligning them in 6 tries and gave up (the worker's log says which error).";
@@ -234,6 +242,32 @@ describe('two servers and two workers on one PostgreSQL', { timeout: 180_000 }, 
     expect(worker.output()).toContain('violates check constraint "refuses_reports"');
     expect(worker.output()).toContain(`gave up aligning ${STATEMENT_ID} with ${quoting.json.id}, now marked failed: ${reason}`);
     expect(worker.output()).toContain('that was its last try.');
+
+    // verbatim show says why; JSON too.
+    const shown = await runVerbatim(databaseUrl, ['show', quoting.json.id], { NO_COLOR: '1' });
+    expect(shown.status).toBe(0);
+    expect(words(shown.stdout)).toContain(`${STATEMENT_ID} ↔ ${quoting.json.id} failed: ${reason} Add either document again, or run verbatim realign, to queue it again.`);
+    const json = JSON.parse((await runVerbatim(databaseUrl, ['show', quoting.json.id, '--format', 'json'])).stdout) as { waiting: unknown };
+    expect(json.waiting).toEqual([{ sourceId: STATEMENT_ID, commentaryId: quoting.json.id, state: 'failed', reason }]);
+
+    // Repaired, verbatim realign --wait queues both pairs for the workers and waits for them.
+    const repair = new pg.Client({ connectionString: databaseUrl });
+    await repair.connect();
+    try {
+      await repair.query('ALTER TABLE alignments DROP CONSTRAINT refuses_reports');
+    } finally {
+      await repair.end();
+    }
+    const realigned = await runVerbatim(databaseUrl, ['realign', '--wait'], WORKER_ENV);
+    expect(realigned.stderr).toBe('');
+    expect(realigned.stdout).toBe("Queued 2 alignments for the team server's workers (2 commentaries looked at, 0 reports of this engine kept).\nThe workers have done every job.\n");
+    expect(realigned.status).toBe(0);
+    expect((await get(server, pair)).status).toBe(200);
+    expect(await (await get(server, '/api/alignments/pending')).json()).toEqual({ pending: 0, failed: 0 });
+    const after = await runVerbatim(databaseUrl, ['show', quoting.json.id], { NO_COLOR: '1' });
+    expect(after.stdout).not.toContain('failed:');
+    expect(words(after.stdout)).toContain(`${STATEMENT_ID} ↔ ${quoting.json.id} 3 passages: 3 verbatim`);
+    expect(await (await get(server, `/compare/${STATEMENT_ID}/${quoting.json.id}`)).text()).not.toContain('Alignment failed');
   });
 
   it('lands 50 concurrent adds through two servers, none twice', async () => {

@@ -45,6 +45,7 @@ import type {
   SearchOptions,
   SearchResult,
   StoredDocument,
+  WaitingAlignment,
 } from './types.js';
 
 export interface StoreOptions {
@@ -115,6 +116,13 @@ export interface Store {
    * add of either document, or a realign, queues them again. Always 0 on SQLite.
    */
   failed(): Promise<number>;
+  /**
+   * A document's pairs with no report yet on a team server: waiting for a worker, or given up
+   * on by the workers, with why. Always empty on SQLite, where an add aligns before it answers.
+   */
+  waiting(documentId: string): Promise<WaitingAlignment[]>;
+  /** How many reports another engine made the team server's workers are still to make again; always 0 on SQLite. */
+  remaking(): Promise<number>;
   alignmentsOf(documentId: string): Promise<AlignmentSummary[]>;
   /** Every alignment between latest versions of two documents. */
   alignments(): Promise<AlignmentSummary[]>;
@@ -128,6 +136,11 @@ export interface Store {
    * string, is empty, or is over MAX_CHECK_BYTES.
    */
   check(text: string): Promise<CheckResult>;
+  /**
+   * Aligns every commentary again with the sources it quotes (found anew), for after an engine
+   * change. On a team server with queued alignment the workers do the aligning: it returns
+   * once their jobs are sent, saying how many (`queued`).
+   */
   realign(options?: { onProgress?: ProgressListener }): Promise<RealignResult>;
   /** The stored alignments another engine made (their reports are stale until made again). */
   outdated(): Promise<OutdatedAlignment[]>;
@@ -259,6 +272,10 @@ function openSqliteStore(options: StoreOptions): Store {
     pending: async () => 0,
 
     failed: async () => 0,
+
+    waiting: async () => [],
+
+    remaking: async () => 0,
 
     async alignmentsOf(documentId) {
       const row = latestVersion(db, documentId);

@@ -235,7 +235,16 @@ export interface RealignResult {
   alignments: number;
   /** Alignments of older versions another engine had made, made again. */
   remade: number;
+  /**
+   * On a team server (queued alignment): the pairs sent to the workers to align (no report
+   * yet, or given up on before), and the reports another engine made sent to be made again.
+   * `alignments` then counts the reports kept as they were.
+   */
+  queued?: { alignments: number; remakes: number };
 }
+
+/** A pair of a document's that has no report yet on a team server: waiting for a worker, or given up on by the workers, with why. */
+export type WaitingAlignment = PendingAlignment & ({ state: 'pending' } | { state: 'failed'; reason: string });
 
 /** A stored alignment that another engine made, by the two versions it aligns. */
 export interface OutdatedAlignment {

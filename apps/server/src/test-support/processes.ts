@@ -96,3 +96,28 @@ export async function startWorker(databaseUrl: string, env: Record<string, strin
   await waitFor(started, /worker taking alignment jobs/, 60_000);
   return started;
 }
+
+/** A `verbatim` command on the corpus at `databaseUrl`, run to its end: its exit status and what it printed, stream by stream. */
+export async function runVerbatim(
+  databaseUrl: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ status: number | NodeJS.Signals; stdout: string; stderr: string }> {
+  hookExit();
+  const child = spawn(process.execPath, [CLI, ...args], {
+    env: { ...process.env, VERBATIM_CORPUS: '', VERBATIM_DATABASE_URL: databaseUrl, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.add(child);
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d: Buffer) => (stdout += d));
+  child.stderr!.on('data', (d: Buffer) => (stderr += d));
+  const status = await new Promise<number | NodeJS.Signals>((resolve) => {
+    child.once('exit', (code, signal) => {
+      running.delete(child);
+      resolve(code ?? signal!);
+    });
+  });
+  return { status, stdout, stderr };
+}

@@ -15,13 +15,14 @@ export const showCommand: Command = {
   usage: `verbatim show <id> [--format text|json]
 
 Shows a stored document (its latest version): its metadata, its versions, the
-alignments linking it to other documents with their passages by status, and its text
+alignments linking it to other documents with their passages by status (on a team
+server, also the pairs still pending for a worker, and those failed, with why), and its text
 paragraph by paragraph with the locators citations use (III.6, ¶12) and, where the
 corpus records it, how far each paragraph has been checked.
 
 Options:
   --format text   for reading (the default)
-  --format json   {"document", "versions", "alignments"}, for scripts
+  --format json   {"document", "versions", "alignments", "waiting"}, for scripts
 
 Example:
   verbatim show joint-statement-2022-02-04`,
@@ -36,16 +37,16 @@ Example:
     if (positionals.length !== 1) throw usageError(`expected 1 document id but got ${positionals.length}; usage: ${synopsis(showCommand)}.`);
     const id = positionals[0]!;
 
-    const { document, versions, alignments } = await withStore(context, async (store) => {
+    const { document, versions, alignments, waiting } = await withStore(context, async (store) => {
       const found = await findDocument(store, id);
-      return { document: found, versions: await store.versions(id), alignments: await alignmentViews(store, id) };
+      return { document: found, versions: await store.versions(id), alignments: await alignmentViews(store, id), waiting: await store.waiting(id) };
     });
 
     if (format === 'json') {
-      context.stdout.write(toJson({ document, versions, alignments }));
+      context.stdout.write(toJson({ document, versions, alignments, waiting }));
     } else {
       const paint = createPaint(wantsColor(context.stdout, context.env));
-      context.stdout.write(formatDocumentDetails(document, versions, alignments, { paint, width: readableWidth(context.stdout) }));
+      context.stdout.write(formatDocumentDetails(document, versions, alignments, { paint, width: readableWidth(context.stdout), waiting }));
     }
     return 0;
   },

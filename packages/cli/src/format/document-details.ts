@@ -1,4 +1,4 @@
-import type { DocumentVersion, StoredDocument, StoredParagraph, VerificationStatus } from '@verbatim/store';
+import type { DocumentVersion, StoredDocument, StoredParagraph, VerificationStatus, WaitingAlignment } from '@verbatim/store';
 import type { AlignmentView } from '../store/alignment-view.js';
 import { formatAlignment } from './alignment-lines.js';
 import { labelled } from './labelled.js';
@@ -10,6 +10,8 @@ import { wrapSegments, type Segment } from './wrap.js';
 export interface DocumentDetailsOptions {
   paint: Paint;
   width: number;
+  /** On a team server, the document's pairs with no report yet: pending for a worker, or failed. */
+  waiting?: readonly WaitingAlignment[];
 }
 
 /**
@@ -23,20 +25,30 @@ export function formatDocumentDetails(
   alignments: readonly AlignmentView[],
   options: DocumentDetailsOptions,
 ): string {
-  const { paint } = options;
+  const { paint, waiting = [] } = options;
   const sections = [
     [paint(document.id, 'bold'), ...metadataLines(document, options)].join('\n'),
     [paint('Versions', 'bold'), ...versions.map((v) => versionLine(v, document.version))].join('\n'),
     [
       paint('Alignments', 'bold'),
-      ...(alignments.length > 0
-        ? alignments.map((a) => formatAlignment(a, options))
+      ...(alignments.length > 0 || waiting.length > 0
+        ? [...alignments.map((a) => formatAlignment(a, options)), ...waiting.map((w) => waitingLines(w, options))]
         : [`  None: ${document.kind === 'source' ? 'no stored commentary quotes it' : 'it quotes none of the stored sources'}.`]),
     ].join('\n'),
     ...verificationLegend(document.paragraphs, options),
     [paint(`Paragraphs (${document.paragraphs.length})`, 'bold'), ...paragraphLines(document.paragraphs, options)].join('\n'),
   ];
   return sections.join('\n\n') + '\n';
+}
+
+/** A pair the team server's workers have yet to align, or gave up on: who with whom, then where it stands. */
+function waitingLines(w: WaitingAlignment, { paint, width }: DocumentDetailsOptions): string {
+  const heading = `  ${paint(w.sourceId, 'bold')} ↔ ${paint(w.commentaryId, 'bold')}`;
+  const state: Segment[] =
+    w.state === 'pending'
+      ? [{ text: 'pending: ', styles: ['bold'] }, { text: 'a worker of the team server is yet to align them.' }]
+      : [{ text: 'failed: ', styles: ['bold'] }, { text: `${w.reason} Add either document again, or run verbatim realign, to queue it again.` }];
+  return `${heading}\n${wrapSegments(state, paint, width, '    ')}`;
 }
 
 function metadataLines(d: StoredDocument, { paint, width }: DocumentDetailsOptions): string[] {

@@ -22,7 +22,7 @@ export type StoreTask<T> = (store: Store, progress: Progress) => T | Promise<T>;
  * CLI errors. The store writes each change in a transaction, so a failure here leaves
  * nothing half-written.
  */
-export async function withStore<T>(context: CommandContext, task: StoreTask<T>): Promise<T> {
+export async function withStore<T>(context: CommandContext, task: StoreTask<T>, options: StoreUse = {}): Promise<T> {
   const { database, corpus, databaseUrl } = storeLocations(context.env, context.cwd);
   const progress = createProgress(context.stderr, { env: context.env });
   let store: Store;
@@ -30,7 +30,7 @@ export async function withStore<T>(context: CommandContext, task: StoreTask<T>):
     store = await openStore({
       path: database,
       corpusDir: corpus,
-      ...(databaseUrl !== undefined ? { databaseUrl } : {}),
+      ...(databaseUrl !== undefined ? { databaseUrl, ...(options.queued ? await queuedAlignment(context.env) : {}) } : {}),
       onProgress: (event) => showProgress(progress, event),
       ...busyTimeout(context.env),
     });
@@ -48,6 +48,21 @@ export async function withStore<T>(context: CommandContext, task: StoreTask<T>):
     progress.clear();
     await store.close();
   }
+}
+
+export interface StoreUse {
+  /**
+   * On PostgreSQL, leave the aligning to the team server's workers (jobs on its queue), as a
+   * server does; on SQLite nothing changes. Commands align inline otherwise.
+   */
+  queued?: boolean;
+}
+
+/** A store that sends its aligning to the workers, its jobs with the time limit the workers are told (VERBATIM_JOB_TIMEOUT). */
+async function queuedAlignment(env: Readonly<Record<string, string | undefined>>): Promise<{ align: 'queued'; jobTimeoutSeconds: number }> {
+  // Loaded only for a team server's corpus: an SQLite user never loads pg-boss.
+  const { jobTimeoutSeconds } = await import('@verbatim/store/jobs');
+  return { align: 'queued', jobTimeoutSeconds: jobTimeoutSeconds(env.VERBATIM_JOB_TIMEOUT) };
 }
 
 export function showProgress(progress: Progress, event: ProgressEvent): void {

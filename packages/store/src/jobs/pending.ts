@@ -5,7 +5,7 @@
  * the report and removing the row leaves nothing wrong, only a row the next one removes.
  */
 import type { Pair } from '../postgres/align-pair.js';
-import type { AlignmentState, PendingAlignment } from '../types.js';
+import type { AlignmentState, PendingAlignment, WaitingAlignment } from '../types.js';
 import type { AlignPairJob, JobQueue, SqlClient } from './queue.js';
 
 /**
@@ -132,5 +132,32 @@ async function countOf(db: SqlClient, where: string): Promise<number> {
     `SELECT count(*)::int AS n FROM pending_alignments p
       WHERE ${where} AND NOT EXISTS (SELECT 1 FROM alignments a WHERE a.source_vid = p.source_vid AND a.commentary_vid = p.commentary_vid)`,
   );
+  return (rows[0] as { n: number }).n;
+}
+
+/** The pairs of a version with no report yet: waiting for a worker, or given up on, with why; by document id. */
+export async function waitingOf(db: SqlClient, vid: number): Promise<WaitingAlignment[]> {
+  const { rows } = await db.query(
+    `SELECT s.id AS "sourceId", c.id AS "commentaryId", p.failed IS NOT NULL AS failed, p.reason
+       FROM pending_alignments p JOIN documents s ON s.vid = p.source_vid JOIN documents c ON c.vid = p.commentary_vid
+      WHERE (p.source_vid = $1 OR p.commentary_vid = $1)
+        AND NOT EXISTS (SELECT 1 FROM alignments a WHERE a.source_vid = p.source_vid AND a.commentary_vid = p.commentary_vid)
+      ORDER BY s.id, c.id`,
+    [vid],
+  );
+  return (rows as { sourceId: string; commentaryId: string; failed: boolean; reason: string | null }[]).map(({ sourceId, commentaryId, failed, reason }) =>
+    failed ? { sourceId, commentaryId, state: 'failed', reason: reason ?? GAVE_UP } : { sourceId, commentaryId, state: 'pending' },
+  );
+}
+
+/**
+ * How many reports another engine made are still to be made again by the workers: their jobs
+ * waiting, running or to be tried again. 0 where no queue was ever set up.
+ */
+export async function remakingCount(db: SqlClient): Promise<number> {
+  // Two questions: a query naming a table that is not there fails, whichever branch would run.
+  const { rows: schema } = await db.query("SELECT to_regclass('pgboss.job') IS NOT NULL AS present");
+  if (!(schema[0] as { present: boolean }).present) return 0;
+  const { rows } = await db.query("SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'remake' AND state IN ('created', 'retry', 'active')");
   return (rows[0] as { n: number }).n;
 }

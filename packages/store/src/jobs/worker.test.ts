@@ -121,6 +121,7 @@ describe('queued alignment on PostgreSQL', () => {
       expect(events.filter((e) => e.type === 'gave-up')).toEqual([{ type: 'gave-up', source: STATEMENT_ID, commentary: OP_ED_ID, reason: state.reason }]);
       expect(await store.pending()).toBe(0);
       expect(await store.failed()).toBe(1);
+      expect(await store.waiting(OP_ED_ID)).toEqual([{ sourceId: STATEMENT_ID, commentaryId: OP_ED_ID, state: 'failed', reason: state.reason }]);
       expect(await store.alignment(STATEMENT_ID, OP_ED_ID)).toBeUndefined();
 
       // Repaired, the same commentary added again queues the pair as a new attempt, which a worker makes.
@@ -133,6 +134,49 @@ describe('queued alignment on PostgreSQL', () => {
       await eventually(async () => ((await store.alignmentState(STATEMENT_ID, OP_ED_ID)).state === 'ready' ? true : undefined));
       expect((await store.alignment(STATEMENT_ID, OP_ED_ID))!.passages).toHaveLength(8);
       expect(await store.pending()).toBe(0);
+    } finally {
+      await db.end();
+    }
+  });
+
+  it('realigns on a team server by sending the workers the outdated reports and the pairs without one', { timeout: 60_000 }, async () => {
+    const databaseUrl = await freshDatabaseUrl();
+    const store = await queuedStore(databaseUrl);
+    await store.add({ text: statementText(), format: 'text', kind: 'source', id: STATEMENT_ID });
+    await store.add({ text: opEdText(), format: 'text', kind: 'commentary', id: OP_ED_ID });
+    expect(await store.waiting(OP_ED_ID)).toEqual([{ sourceId: STATEMENT_ID, commentaryId: OP_ED_ID, state: 'pending' }]);
+    /** A worker until `done` settles. */
+    const working = async (done: () => Promise<unknown>) => {
+      const stop = new AbortController();
+      const running = runWorker({ databaseUrl, pollingIntervalSeconds: 0.5, signal: stop.signal });
+      try {
+        await done();
+      } finally {
+        stop.abort();
+        await running;
+      }
+    };
+    await working(() => eventually(async () => ((await store.alignmentState(STATEMENT_ID, OP_ED_ID)).state === 'ready' ? true : undefined)));
+    expect(await store.waiting(OP_ED_ID)).toEqual([]);
+
+    const db = new pg.Client({ connectionString: databaseUrl });
+    await db.connect();
+    try {
+      // A report an older engine made: sent to be made again, kept meanwhile.
+      await db.query(`UPDATE alignments SET engine_version = '@verbatim/core@0.0.1'`);
+      expect(await store.realign()).toEqual({ commentaries: 1, alignments: 1, remade: 0, queued: { alignments: 0, remakes: 1 } });
+      expect(await store.remaking()).toBe(1);
+      expect(await store.alignment(STATEMENT_ID, OP_ED_ID)).toBeDefined();
+      await working(() => eventually(async () => ((await store.remaking()) === 0 ? true : undefined)));
+      expect(await store.outdated()).toEqual([]);
+
+      // A candidate pair with no report: queued, pending, then made.
+      await db.query('DELETE FROM alignments');
+      expect(await store.realign()).toEqual({ commentaries: 1, alignments: 0, remade: 0, queued: { alignments: 1, remakes: 0 } });
+      expect(await store.waiting(STATEMENT_ID)).toEqual([{ sourceId: STATEMENT_ID, commentaryId: OP_ED_ID, state: 'pending' }]);
+      expect(await store.pending()).toBe(1);
+      await working(() => eventually(async () => ((await store.pending()) === 0 ? true : undefined)));
+      expect((await store.alignment(STATEMENT_ID, OP_ED_ID))!.passages).toHaveLength(8);
     } finally {
       await db.end();
     }

@@ -8,6 +8,8 @@ import { findCandidates, indexShingles, storedShingles, unindexShingles } from '
 import { emphasisOf, versionByVid } from './documents.js';
 import { row, rows, transaction, type Queryable } from './pool.js';
 import type pg from 'pg';
+import { failedPairs } from '../jobs/pending.js';
+import type { Pair } from './align-pair.js';
 
 /** The stored alignments another engine made, every version's (see the SQLite store's). */
 export async function outdatedAlignments(db: Queryable, engine: string): Promise<OutdatedAlignment[]> {
@@ -78,16 +80,7 @@ export function remakeOutdated(
  * document, the engine run before it; last, the outdated alignments of older versions.
  */
 export async function realign(pool: pg.Pool, engine: string, onProgress?: ProgressListener): Promise<RealignResult> {
-  const latest = (await rows<{ vid: number }>(pool, 'SELECT vid FROM latest_documents ORDER BY id COLLATE "C"')).map((r) => r.vid);
-  for (const [i, vid] of latest.entries()) {
-    await transaction(pool, async (client) => {
-      const version = await versionByVid(client, vid);
-      if (!version) return;
-      await unindexShingles(client, [vid]);
-      await indexShingles(client, [{ vid, kind: version.kind, hashes: shingles(version.text) }]);
-    });
-    onProgress?.({ phase: 'reindex', done: i + 1, total: latest.length });
-  }
+  await reindexLatest(pool, onProgress);
 
   const commentaries = (
     await rows<{ vid: number }>(pool, "SELECT vid FROM latest_documents WHERE kind = 'commentary' ORDER BY id COLLATE \"C\"")
@@ -128,4 +121,72 @@ export async function realign(pool: pg.Pool, engine: string, onProgress?: Progre
     onProgress?.({ phase: 'remake', done: i + 1, total: outdated.length, documentId: a.commentary.id });
   }
   return { commentaries: commentaries.length, alignments, remade };
+}
+
+/** Indexes the shingles of every latest version again, one transaction per document: the candidates a new engine finds. */
+async function reindexLatest(pool: pg.Pool, onProgress?: ProgressListener): Promise<void> {
+  const latest = (await rows<{ vid: number }>(pool, 'SELECT vid FROM latest_documents ORDER BY id COLLATE "C"')).map((r) => r.vid);
+  for (const [i, vid] of latest.entries()) {
+    await transaction(pool, async (client) => {
+      const version = await versionByVid(client, vid);
+      if (!version) return;
+      await unindexShingles(client, [vid]);
+      await indexShingles(client, [{ vid, kind: version.kind, hashes: shingles(version.text) }]);
+    });
+    onProgress?.({ phase: 'reindex', done: i + 1, total: latest.length });
+  }
+}
+
+/** How a team server's realign hands its work to the workers (see jobs/queued.ts). */
+export interface RealignQueue {
+  /** Marks the pairs pending and sends their jobs, in the caller's transaction. */
+  enqueue(client: pg.PoolClient, pairs: readonly Pair[]): Promise<void>;
+  remake(outdated: readonly OutdatedAlignment[]): Promise<void>;
+}
+
+/**
+ * `realign` on a team server: the same work as `realign`, but the aligning is left to the
+ * workers. The shingles are indexed again here (database work), and each commentary's
+ * alignments that no longer link are dropped; then every candidate pair without a report is
+ * queued, and so is every pair the workers gave up on, and every report another engine made
+ * is sent to be made again. A report this engine made is left as it is: a job is keyed by
+ * both texts and the engine, so making it again would give the same report.
+ */
+export async function queueRealign(pool: pg.Pool, engine: string, queue: RealignQueue, onProgress?: ProgressListener): Promise<RealignResult> {
+  await reindexLatest(pool, onProgress);
+  const commentaries = (
+    await rows<{ vid: number }>(pool, "SELECT vid FROM latest_documents WHERE kind = 'commentary' ORDER BY id COLLATE \"C\"")
+  ).map((r) => r.vid);
+  let alignments = 0;
+  let queuedPairs = 0;
+  for (const [i, vid] of commentaries.entries()) {
+    const candidates = await findCandidates(pool, await storedShingles(pool, vid), 'source');
+    const commentary = await versionByVid(pool, vid);
+    await transaction(pool, async (client) => {
+      const keep = new Set(candidates.map((c) => c.vid));
+      const stored = await rows<{ source_vid: number }>(
+        client,
+        'SELECT source_vid FROM alignments WHERE commentary_vid = $1 AND source_vid IN (SELECT vid FROM latest_documents)',
+        [vid],
+      );
+      for (const { source_vid } of stored) {
+        if (!keep.has(source_vid)) await client.query('DELETE FROM alignments WHERE source_vid = $1 AND commentary_vid = $2', [source_vid, vid]);
+      }
+      const made = new Set(stored.map((r) => r.source_vid));
+      alignments += candidates.filter((c) => made.has(c.vid)).length;
+      const missing = candidates.filter((c) => !made.has(c.vid)).map((c) => ({ sourceVid: c.vid, commentaryVid: vid }));
+      await queue.enqueue(client, missing);
+      queuedPairs += missing.length;
+    });
+    onProgress?.({ phase: 'realign', done: i + 1, total: commentaries.length, ...(commentary ? { documentId: commentary.id } : {}) });
+  }
+  // The pairs the workers gave up on, whatever their versions: tried anew (a candidate pair queued above is not queued twice).
+  const failed = await transaction(pool, async (client) => {
+    const pairs = await failedPairs(client);
+    await queue.enqueue(client, pairs);
+    return pairs.length;
+  });
+  const outdated = await outdatedAlignments(pool, engine);
+  await queue.remake(outdated);
+  return { commentaries: commentaries.length, alignments, remade: 0, queued: { alignments: queuedPairs + failed, remakes: outdated.length } };
 }

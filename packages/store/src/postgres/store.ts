@@ -5,7 +5,7 @@ import { StoreError } from '../errors.js';
 import type { Store, StoreOptions } from '../store.js';
 import type { CorpusReport } from '../types.js';
 import type { QueuedAlignment } from '../jobs/queued.js';
-import { alignmentStateOf, failedCount, failedPairs, pendingCount, pendingOf } from '../jobs/pending.js';
+import { alignmentStateOf, failedCount, failedPairs, pendingCount, pendingOf, remakingCount, waitingOf } from '../jobs/pending.js';
 import { addBatch, addDocument, type AlignMode, type PgAddContext } from './add.js';
 import { alignmentOfPassage, alignmentRow, alignmentsOfVersion, latestAlignments, summarize } from './alignments.js';
 import { findCandidates, unindexShingles } from './candidates.js';
@@ -15,7 +15,7 @@ import { loadCorpus } from './corpus.js';
 import { latestVersion, listDocuments, listVersions, loadDocument, versionByVid, versionRow } from './documents.js';
 import { migratePostgres, PG_LATEST_SCHEMA_VERSION } from './migrations/index.js';
 import { LOCKS, openPool, redactUrl, rows, transaction } from './pool.js';
-import { outdatedAlignments, realign, remakeOutdated } from './realign.js';
+import { outdatedAlignments, queueRealign, realign, remakeOutdated } from './realign.js';
 import { search } from './search.js';
 import { verifyDocument } from './verify.js';
 import { exportPostgres, importPostgres } from './transfer.js';
@@ -121,6 +121,13 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
 
     failed: () => failedCount(pool),
 
+    async waiting(documentId) {
+      const row = await latestVersion(pool, documentId);
+      return row ? waitingOf(pool, row.vid) : [];
+    },
+
+    remaking: () => remakingCount(pool),
+
     async alignmentsOf(documentId) {
       const row = await latestVersion(pool, documentId);
       return row ? alignmentsOfVersion(pool, row.vid) : [];
@@ -157,7 +164,11 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
 
     check: (text) => check(pool, text, ctx.engine),
 
-    realign: ({ onProgress } = {}) => realign(pool, ctx.engine, onProgress),
+    realign({ onProgress } = {}) {
+      const align = ctx.align;
+      if (!queued || align.mode !== 'queued') return realign(pool, ctx.engine, onProgress);
+      return queueRealign(pool, ctx.engine, { enqueue: align.enqueue, remake: queued.remake }, onProgress);
+    },
 
     outdated: () => outdatedAlignments(pool, ctx.engine),
 
