@@ -1,47 +1,13 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
 import { engineVersion } from '@verbatim/store';
-import { afterEach, describe, expect, it } from 'vitest';
-import { start, type RunningServer } from './server.js';
+import { describe, expect, it } from 'vitest';
+import type { RunningServer } from './server.js';
+import { madeByAnotherEngine, serversOnOneDatabase } from './test-support/servers.js';
 
-const CORPUS = fileURLToPath(new URL('../../../corpus', import.meta.url));
 const SEED_REPORT = '/api/alignments/joint-statement-2022-02-04/op-ed-expanding-sino-russian-cooperation';
 const OLD_ENGINE = '@verbatim/core@0.0.1';
 
-let dir: string;
-const running: RunningServer[] = [];
-afterEach(async () => {
-  for (const server of running.splice(0)) await server.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-async function serve(options: { remakeOutdated?: boolean; log?: (line: string) => void } = {}): Promise<RunningServer> {
-  const server = await start({ dbPath: path.join(dir, 'verbatim.db'), corpusDir: CORPUS, port: 0, host: '127.0.0.1', ...options });
-  running.push(server);
-  return server;
-}
-
-async function stop(server: RunningServer): Promise<void> {
-  running.splice(running.indexOf(server), 1);
-  await server.close();
-}
-
-/**
- * The database as an older Verbatim left it: its alignments made by another engine, whose
- * reports differ from this engine's (here: the last passage missing).
- */
-function madeByAnotherEngine(): void {
-  const db = new Database(path.join(dir, 'verbatim.db'));
-  for (const row of db.prepare('SELECT id, report FROM alignments').all() as Array<{ id: number; report: string }>) {
-    const report = JSON.parse(row.report) as { passages: unknown[] };
-    report.passages.pop();
-    db.prepare('UPDATE alignments SET engine_version = ?, report = ? WHERE id = ?').run(OLD_ENGINE, JSON.stringify(report), row.id);
-  }
-  db.close();
-}
+const servers = serversOnOneDatabase('verbatim-engine-');
+const { serve, stop } = servers;
 
 interface Served {
   etag: string;
@@ -55,13 +21,14 @@ async function report(server: RunningServer, etag?: string): Promise<Served & { 
 
 describe('reports made by another engine', () => {
   it('are served as stale, with a new ETag, until the start re-makes them; then current, with their own', async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-engine-'));
     const first = await serve();
     const current = await report(first);
     expect(current.report.passages).toHaveLength(8);
     expect(current.report.stale).toBeUndefined();
     await stop(first);
-    madeByAnotherEngine();
+    // The database as an older Verbatim left it: reports made by another engine, which
+    // differ from this engine's (here: the last passage missing).
+    madeByAnotherEngine(servers.dbPath, OLD_ENGINE, (report) => void report.passages.pop());
 
     // Started without its background work: what a client sees before the report is re-made.
     const waiting = await serve({ remakeOutdated: false });
@@ -97,7 +64,6 @@ describe('reports made by another engine', () => {
   }, 60_000);
 
   it('leave nothing to do at a start when every report is this engine’s', async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-engine-'));
     const log: string[] = [];
     const server = await serve({ log: (line) => log.push(line) });
     expect(await server.remaking).toEqual({ outdated: 0, remade: 0, unlinked: 0 });

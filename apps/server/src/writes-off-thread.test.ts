@@ -1,35 +1,15 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { start, type RunningServer } from './server.js';
+import { describe, expect, it } from 'vitest';
+import type { RunningServer } from './server.js';
+import { madeByAnotherEngine, serversOnOneDatabase } from './test-support/servers.js';
 
-const CORPUS = fileURLToPath(new URL('../../../corpus', import.meta.url));
 const STATEMENT = 'joint-statement-2022-02-04';
 const OP_ED = 'op-ed-expanding-sino-russian-cooperation';
 const OLD_ENGINE = '@verbatim/core@0.0.1';
 /** Long commentaries, each a second or so of aligning: their re-making takes many times a read. */
 const READINGS = 4;
 
-let dir: string;
-const running: RunningServer[] = [];
-afterEach(async () => {
-  for (const server of running.splice(0)) await server.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-async function serve(options: { log?: (line: string) => void } = {}): Promise<RunningServer> {
-  const server = await start({ dbPath: path.join(dir, 'verbatim.db'), corpusDir: CORPUS, port: 0, host: '127.0.0.1', ...options });
-  running.push(server);
-  return server;
-}
-
-async function stop(server: RunningServer): Promise<void> {
-  running.splice(running.indexOf(server), 1);
-  await server.close();
-}
+const servers = serversOnOneDatabase('verbatim-offthread-');
+const { serve, stop } = servers;
 
 const post = (url: string, body: unknown) =>
   fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -44,7 +24,6 @@ async function staleCount(server: RunningServer): Promise<number> {
 
 describe('long writes in the store’s writer thread', () => {
   it('answer reads while many outdated reports are made again at start, each read before the first is re-made', async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-offthread-'));
     const first = await serve();
     const opEd = (await first.store.get(OP_ED))!.text;
     for (let i = 0; i < READINGS; i++) {
@@ -54,9 +33,7 @@ describe('long writes in the store’s writer thread', () => {
     }
     await stop(first);
     // As an older Verbatim left it: every report made by another engine.
-    const db = new Database(path.join(dir, 'verbatim.db'));
-    const outdated = db.prepare('UPDATE alignments SET engine_version = ?').run(OLD_ENGINE).changes;
-    db.close();
+    const outdated = madeByAnotherEngine(servers.dbPath, OLD_ENGINE);
     expect(outdated).toBe(READINGS + 1);
 
     const log: string[] = [];
@@ -79,7 +56,6 @@ describe('long writes in the store’s writer thread', () => {
   }, 180_000);
 
   it('store the confirmed version that verify with apply makes, through the API', async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-offthread-'));
     const server = await serve();
     const official = (await server.store.get(STATEMENT))!.text.replace('Friendship between the two States has no limits', 'Friendship between the two States knows no limits');
     const res = await post(`${server.url}/api/documents/${STATEMENT}/verify`, { text: official, apply: true });
