@@ -1,7 +1,7 @@
 import type { Paragraph } from '@verbatim/core';
 import { cached, type Db } from './database.js';
 import type {
-  DocumentFormat,
+  DocumentFields,
   DocumentKind,
   DocumentSummary,
   DocumentVersion,
@@ -12,19 +12,11 @@ import type {
 } from './types.js';
 
 /** A row of `documents`: one version of a document. */
-export interface VersionRow {
+export interface VersionRow extends DocumentFields {
   vid: number;
   id: string;
   version: number;
   kind: DocumentKind;
-  format: DocumentFormat;
-  title: string;
-  date: string | null;
-  author: string | null;
-  issuer: string | null;
-  url: string | null;
-  language: string | null;
-  licence: string | null;
   provenance: string | null;
   meta: string;
   sha256: string;

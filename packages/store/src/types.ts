@@ -45,8 +45,8 @@ export type EditableField = 'title' | 'date' | 'author' | 'issuer' | 'url' | 'la
  */
 export type MetadataEdit = { title?: string } & { [K in Exclude<EditableField, 'title'>]?: string | null };
 
-/** What adding a document would store (`describeDocument`); nothing is stored. */
-export interface DocumentPreview {
+/** The fields that describe a version of a document, as a summary, a preview and a stored version each give them. */
+export interface DocumentFields {
   format: DocumentFormat;
   title: string;
   date: string | null;
@@ -55,6 +55,10 @@ export interface DocumentPreview {
   url: string | null;
   language: string | null;
   licence: string | null;
+}
+
+/** What adding a document would store (`describeDocument`); nothing is stored. */
+export interface DocumentPreview extends DocumentFields {
   provenance: string | null;
   sha256: string;
   /** Length of the plain text in UTF-16 code units. */
@@ -65,20 +69,12 @@ export interface DocumentPreview {
 }
 
 /** One version of a document, without its text. */
-export interface DocumentSummary {
+export interface DocumentSummary extends DocumentFields {
   id: string;
   version: number;
   /** How many versions the document has; `version` is the latest one unless asked otherwise. */
   versions: number;
   kind: DocumentKind;
-  format: DocumentFormat;
-  title: string;
-  date: string | null;
-  author: string | null;
-  issuer: string | null;
-  url: string | null;
-  language: string | null;
-  licence: string | null;
   sha256: string;
   /** Length of the stored plain text in UTF-16 code units. */
   length: number;
