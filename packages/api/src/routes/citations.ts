@@ -1,18 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { citedPassage } from '../citations/cited-passage.js';
 import { cslItem, formatItems, type BibliographicFormat } from '../citations/csl.js';
+import { CITATION_EXTENSION, CITATION_MEDIA } from '../citations/formats.js';
 import { ProblemError } from '../problem.js';
 import { router, type RouteDeps } from '../router.js';
 import { documentId, problems } from '../schemas/common.js';
 
 const FORMATS = ['bibtex', 'ris', 'csl-json'] as const satisfies readonly BibliographicFormat[];
-
-const MEDIA: Record<BibliographicFormat, string> = {
-  bibtex: 'application/x-bibtex; charset=utf-8',
-  ris: 'application/x-research-info-systems; charset=utf-8',
-  'csl-json': 'application/vnd.citationstyles.csl+json; charset=utf-8',
-};
-const EXTENSION: Record<BibliographicFormat, string> = { bibtex: 'bib', ris: 'ris', 'csl-json': 'json' };
 
 const citations = createRoute({
   method: 'get',
@@ -56,8 +50,8 @@ export function citationRoutes({ store }: RouteDeps) {
       )
     ).flat();
     return c.body(formatItems(items, format), 200, {
-      'Content-Type': MEDIA[format],
-      'Content-Disposition': `attachment; filename="${commentaryId}-citations.${EXTENSION[format]}"`,
+      'Content-Type': CITATION_MEDIA[format],
+      'Content-Disposition': `attachment; filename="${commentaryId}-citations.${CITATION_EXTENSION[format]}"`,
     });
   });
 }

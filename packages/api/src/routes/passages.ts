@@ -2,24 +2,11 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { webAnnotation } from '../citations/annotation.js';
 import { citedPassage, type CitedPassage } from '../citations/cited-passage.js';
 import { cslItem, formatItem } from '../citations/csl.js';
+import { CITATION_EXTENSION, CITATION_FORMATS, CITATION_MEDIA, type CitationFormat } from '../citations/formats.js';
 import { chicagoNote } from '../citations/text.js';
 import { ProblemError } from '../problem.js';
 import { router, type RouteDeps } from '../router.js';
 import { problems } from '../schemas/common.js';
-
-const FORMATS = ['text', 'bibtex', 'csl-json', 'ris', 'annotation'] as const;
-type CitationFormat = (typeof FORMATS)[number];
-
-const MEDIA: Record<CitationFormat, string> = {
-  text: 'text/plain; charset=utf-8',
-  bibtex: 'application/x-bibtex; charset=utf-8',
-  ris: 'application/x-research-info-systems; charset=utf-8',
-  'csl-json': 'application/vnd.citationstyles.csl+json; charset=utf-8',
-  // The media type the W3C Web Annotation Protocol gives annotations.
-  annotation: 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"; charset=utf-8',
-};
-
-const EXTENSION: Record<CitationFormat, string> = { text: 'txt', bibtex: 'bib', ris: 'ris', 'csl-json': 'json', annotation: 'jsonld' };
 
 const citation = createRoute({
   method: 'get',
@@ -37,7 +24,7 @@ const citation = createRoute({
         .regex(/^[A-Za-z0-9._-]{1,128}$/, { message: 'is not a passage id' })
         .openapi({ param: { name: 'passageId', in: 'path' }, example: 'p-8186a1918e9c1c20' }),
     }),
-    query: z.object({ format: z.enum(FORMATS).default('text') }),
+    query: z.object({ format: z.enum(CITATION_FORMATS).default('text') }),
   },
   responses: {
     200: {
@@ -67,8 +54,8 @@ export function passageRoutes({ store, publicUrl }: RouteDeps) {
     const url = new URL(c.req.url);
     const self = `${publicUrl ?? url.origin}${url.pathname}?format=annotation`;
     return c.body(render(cited, format, self), 200, {
-      'Content-Type': MEDIA[format],
-      'Content-Disposition': `inline; filename="${passageId}.${EXTENSION[format]}"`,
+      'Content-Type': CITATION_MEDIA[format],
+      'Content-Disposition': `inline; filename="${passageId}.${CITATION_EXTENSION[format]}"`,
     });
   });
 }
