@@ -1,7 +1,12 @@
 import type { Context, Paragraph } from '../types.js';
 import { paragraphAt } from '../text/paragraphs.js';
 
-const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });
+/**
+ * Made when a passage first needs its context: the first Intl object a process makes loads
+ * ICU (milliseconds), and a check that finds no quotation, or a command that aligns nothing,
+ * should not pay for it.
+ */
+let sentences: Intl.Segmenter | undefined;
 
 /**
  * The source words around a passage up to the sentence boundary, so a reader sees what a
@@ -35,7 +40,10 @@ const segmented = new WeakMap<Paragraph, Intl.Segments>();
 
 function sentencesOf(source: string, paragraph: Paragraph): Intl.Segments {
   let found = segmented.get(paragraph);
-  if (!found) segmented.set(paragraph, (found = sentences.segment(source.slice(paragraph.start, paragraph.end))));
+  if (!found) {
+    sentences ??= new Intl.Segmenter('en', { granularity: 'sentence' });
+    segmented.set(paragraph, (found = sentences.segment(source.slice(paragraph.start, paragraph.end))));
+  }
   return found;
 }
 
