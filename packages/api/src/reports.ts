@@ -9,8 +9,9 @@ export interface ServedReport {
 }
 
 interface Entry extends ServedReport {
-  sourceSha: string;
-  commentarySha: string;
+  /** The two documents' latest versions and titles, as the report was served for them. */
+  source: Latest;
+  commentary: Latest;
   /** When the two versions were last confirmed to be the latest (performance.now()). */
   checked: number;
 }
@@ -27,8 +28,9 @@ export const RECHECK_AFTER_MS = 1000;
 
 /**
  * The alignment reports the API serves, with their ETags. A report is a function of the
- * two texts and the engine, so the ETag is the hash of the two versions' SHA-256, the
- * engine version that computed it and the one serving it.
+ * two texts and the engine, and names the two documents by their titles of today (an edit of
+ * the metadata changes no text), so the ETag is the hash of the two versions' SHA-256, their
+ * titles, the engine version that computed it and the one serving it.
  *
  * Serialized reports are kept in memory so that a request costs a map lookup instead of
  * reading, parsing and re-serializing the report. Only
@@ -53,11 +55,11 @@ export class ReportCache {
     const hit = this.#entries.get(key);
     if (hit && now - hit.checked < this.#recheckAfterMs) return hit;
 
-    const sourceSha = await latestSha(this.#store, sourceId);
-    const commentarySha = await latestSha(this.#store, commentaryId);
+    const source = await latest(this.#store, sourceId);
+    const commentary = await latest(this.#store, commentaryId);
     this.#entries.delete(key);
-    if (sourceSha === undefined || commentarySha === undefined) return undefined;
-    if (hit && hit.sourceSha === sourceSha && hit.commentarySha === commentarySha) {
+    if (source === undefined || commentary === undefined) return undefined;
+    if (hit && same(hit.source, source) && same(hit.commentary, commentary)) {
       hit.checked = now;
       // Re-inserting at each check keeps the map roughly in least-recently-used order.
       this.#entries.set(key, hit);
@@ -76,10 +78,11 @@ export class ReportCache {
     // client's copy from before the change is never confirmed by a 304, and the report made
     // again gets an ETag of its own.
     const stale = madeBy !== running;
+    const served = { source: { sha256: report.source.sha256, title: report.source.title ?? '' }, commentary: { sha256: report.commentary.sha256, title: report.commentary.title ?? '' } };
+    const named = JSON.stringify([served.source.title, served.commentary.title]);
     const entry: Entry = {
-      sourceSha: report.source.sha256,
-      commentarySha: report.commentary.sha256,
-      etag: `"${createHash('sha256').update(`${report.source.sha256}\n${report.commentary.sha256}\n${madeBy}\n${running}`).digest('base64url').slice(0, 32)}"`,
+      ...served,
+      etag: `"${createHash('sha256').update(`${report.source.sha256}\n${report.commentary.sha256}\n${named}\n${madeBy}\n${running}`).digest('base64url').slice(0, 32)}"`,
       body: new TextEncoder().encode(JSON.stringify(stale ? { ...report, stale: true } : report)),
       checked: now,
     };
@@ -98,6 +101,14 @@ export class ReportCache {
   }
 }
 
-async function latestSha(store: Store, id: string): Promise<string | undefined> {
-  return (await store.versions(id)).at(-1)?.sha256;
+interface Latest {
+  sha256: string;
+  title: string;
 }
+
+async function latest(store: Store, id: string): Promise<Latest | undefined> {
+  const version = (await store.versions(id)).at(-1);
+  return version && { sha256: version.sha256, title: version.title };
+}
+
+const same = (a: Latest, b: Latest) => a.sha256 === b.sha256 && a.title === b.title;

@@ -111,6 +111,16 @@ export function reportOf(row: AlignmentRow): AlignmentReport {
   return JSON.parse(row.report) as AlignmentReport;
 }
 
+/**
+ * A stored report as of now: its documents named by their titles today. A report is made
+ * once per pair of texts, and an edit of a document's metadata changes no text, so the
+ * title the report was made with may since have been corrected by hand.
+ */
+export function currentReport(row: AlignmentRow, titles: { source: string; commentary: string }): AlignmentReport {
+  const report = reportOf(row);
+  return { ...report, source: { ...report.source, title: titles.source }, commentary: { ...report.commentary, title: titles.commentary } };
+}
+
 /** Alignments of a version with the latest versions of the documents on the other side. */
 export function alignmentsOfVersion(db: Db, vid: number): AlignmentSummary[] {
   const rows = db

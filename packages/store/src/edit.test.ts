@@ -39,6 +39,32 @@ describeEachEngine('editing a document’s metadata', (engine) => {
     await store.close();
   });
 
+  it('names the documents by their corrected titles in the reports already made', async () => {
+    const store = await engine.open();
+    const source = await store.add({
+      kind: 'source',
+      format: 'text',
+      title: 'Joint statement',
+      text: 'Joint statement\n\nThe sides oppose further enlargement of NATO and call on the North Atlantic Alliance to abandon its ideologized cold war approaches.',
+    });
+    const commentary = await store.add({
+      kind: 'commentary',
+      format: 'text',
+      title: 'Drawing a line',
+      text: 'Drawing a line\n\nThe two leaders said they “oppose further enlargement of NATO and call on the North Atlantic Alliance to abandon its ideologized cold war approaches”.',
+    });
+    const made = (await store.alignment(source.id, commentary.id))!;
+    expect(made.passages.length).toBeGreaterThan(0);
+    expect([made.source.title, made.commentary.title]).toEqual(['Joint statement', 'Drawing a line']);
+    await store.edit(commentary.id, { title: 'Moscow and Beijing draw a line on NATO' });
+    await store.edit(source.id, { title: 'Joint Statement of 4 February 2022' });
+    const now = (await store.alignment(source.id, commentary.id))!;
+    expect([now.source.title, now.commentary.title]).toEqual(['Joint Statement of 4 February 2022', 'Moscow and Beijing draw a line on NATO']);
+    // Only the names: the report is the same one, made once for the two texts.
+    expect({ ...now, source: made.source, commentary: made.commentary }).toEqual(made);
+    await store.close();
+  });
+
   it('refuses what add refuses, in the same sentence, and changes nothing', async () => {
     const store = await engine.open();
     const added = await store.add({ kind: 'commentary', format: 'text', title: 'A note', text: 'A note on the statement.' });

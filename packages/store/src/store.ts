@@ -1,6 +1,6 @@
 import { shingles, type AlignmentReport } from '@verbatim/core';
 import { prepareBatch, type AddContext, type BatchItem } from './add.js';
-import { alignmentOfPassage, alignmentRow, alignmentsOfVersion, latestAlignments, reportOf, summarize } from './alignments.js';
+import { alignmentOfPassage, alignmentRow, alignmentsOfVersion, latestAlignments, currentReport, reportOf, summarize } from './alignments.js';
 import { findCandidates } from './candidates.js';
 import { createChecker } from './check/check.js';
 import { loadCorpus } from './corpus.js';
@@ -259,7 +259,7 @@ function openSqliteStore(options: StoreOptions): Store {
       const commentary = latestVersion(db, commentaryId);
       if (!source || !commentary) return undefined;
       const row = alignmentRow(db, source.vid, commentary.vid);
-      return row && reportOf(row);
+      return row && currentReport(row, { source: source.title, commentary: commentary.title });
     },
 
     async alignmentState(sourceId, commentaryId) {

@@ -3,6 +3,7 @@
  * correcting and deleting documents. Each page is looked at on a phone (390 px) and a
  * desktop (1400 px); screenshots go to test-output/web/curation-*.png.
  */
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
@@ -275,6 +276,14 @@ describe('curating the corpus', () => {
     // The library lists it by its new title; the text is the same version.
     const stored = (await (await fetch(`${session.workbench.url}/api/documents/${encodeURIComponent(id)}`)).json()) as { title: string; version: number; author: string; issuer: string | null };
     expect(stored).toMatchObject({ title: 'Moscow and Beijing draw a line', version, author: 'Jane Doe', issuer: null });
+    // Its comparison, made before the edit, names it by its new title, and so does the report it downloads.
+    const { page } = await newPage(test, 1400);
+    await openHydrated(page, `/compare/${SOURCE_ID}/${encodeURIComponent(id)}`);
+    expect(await page.locator('h1').textContent()).toBe('Moscow and Beijing draw a line');
+    await page.locator('[data-action="download"]').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-download="report"]').click()]);
+    const report = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { commentary: { title: string } };
+    expect(report.commentary.title).toBe('Moscow and Beijing draw a line');
   });
 
   it('deletes a document from its page, after a confirmation naming its versions and alignments', async (test) => {

@@ -102,6 +102,34 @@ describe('GET /api/alignments/:sourceId/:commentaryId', () => {
     }
   });
 
+  it('names the documents by their corrected titles after an edit of the metadata, under a new ETag', async () => {
+    const own = await openTestApp();
+    try {
+      const first = await own.app.request(SEED_REPORT);
+      const before = first.headers.get('etag')!;
+      expect(((await first.json()) as Report & { commentary: { title: string } }).commentary.title).toBe('Expanding Sino-Russian cooperation');
+      const patch = (id: string, title: string) =>
+        own.app.request(`/api/documents/${id}`, { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ title }) });
+      expect((await patch(OP_ED, 'Expanding Sino-Russian cooperation (Dawn, February 2022)')).status).toBe(200);
+      const after = await own.app.request(SEED_REPORT, { headers: { 'If-None-Match': before } });
+      expect(after.status).toBe(200);
+      const etag = after.headers.get('etag')!;
+      expect(etag).not.toBe(before);
+      const report = (await after.json()) as Report & { source: { title: string }; commentary: { title: string } };
+      expect(report.commentary.title).toBe('Expanding Sino-Russian cooperation (Dawn, February 2022)');
+      expect(report.commentary.sha256).toBe((await own.store.versions(OP_ED))[0]!.sha256);
+      expect(validate(report)).toBe(true);
+      // The source's title too; and the ETag then confirms the copy of today's report.
+      expect((await patch(STATEMENT, 'Joint Statement of 4 February 2022')).status).toBe(200);
+      const renamed = await own.app.request(SEED_REPORT, { headers: { 'If-None-Match': etag } });
+      expect(renamed.status).toBe(200);
+      expect(((await renamed.json()) as { source: { title: string } }).source.title).toBe('Joint Statement of 4 February 2022');
+      expect((await own.app.request(SEED_REPORT, { headers: { 'If-None-Match': renamed.headers.get('etag')! } })).status).toBe(304);
+    } finally {
+      await own.close();
+    }
+  });
+
   it('answers 404 naming what is missing, or the order to ask in', async () => {
     const missing = await t.app.request(`/api/alignments/${STATEMENT}/no-such-commentary`);
     expect(missing.status).toBe(404);

@@ -1,5 +1,5 @@
 import { shingles } from '@verbatim/core';
-import { reportOf } from '../alignments.js';
+import { currentReport, reportOf } from '../alignments.js';
 import { engineVersion } from '../engine-version.js';
 import { StoreError } from '../errors.js';
 import type { Store, StoreOptions } from '../store.js';
@@ -108,7 +108,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       const commentary = await latestVersion(pool, commentaryId);
       if (!source || !commentary) return undefined;
       const row = await alignmentRow(pool, source.vid, commentary.vid);
-      return row && reportOf(row);
+      return row && currentReport(row, { source: source.title, commentary: commentary.title });
     },
 
     async alignmentState(sourceId, commentaryId) {
