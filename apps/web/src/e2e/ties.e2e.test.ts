@@ -99,7 +99,8 @@ describe('a passage that fits several places of the source equally', () => {
     ]);
   });
 
-  it('says so on the check page too', async () => {
+  it('says so on the check page too, and its copied citation names every place', async () => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.workbench.url });
     await open(`/check?q=${encodeURIComponent(REPORT)}`);
     const card = page.locator('article[data-passage-id]').first();
     await card.waitFor();
@@ -110,6 +111,11 @@ describe('a passage that fits several places of the source equally', () => {
     ]);
     expect((await card.locator('[data-candidates-card]').textContent())!.replace(/\s+/g, ' ').trim()).toBe(
       'Fits 3 places of the source equally: 0.3, III.5 or III.21. Nothing in its words tells them apart; shown here, and cited, is the first.',
+    );
+    await card.locator('[data-action="copy-citation"]').click();
+    await card.locator('[data-copied]').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(
+      /, preamble, para\. 3, http:\/\/en\.kremlin\.ru\/supplement\/5770: “in the internal affairs of other states\.” The passage fits 3 places of the source equally \(preamble, para\. 3; sec\. III, para\. 5; sec\. III, para\. 21\): nothing in its words tells which was quoted, and this citation gives the first\.$/,
     );
     await page.screenshot({ path: outputPath('ties-check-1400.png'), fullPage: true });
   });
