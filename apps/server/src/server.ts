@@ -141,6 +141,7 @@ async function startWorker(databaseUrl: string, options: ServerOptions): Promise
     ...(options.jobTimeoutSeconds !== undefined ? { jobTimeoutSeconds: options.jobTimeoutSeconds } : {}),
     onEvent: (event) => {
       if (event.type === 'failed') log(`verbatim: ${triedAndFailed(event)}`);
+      if (event.type === 'verify-failed') log(`verbatim: verifying ${event.document} failed (${event.reason}); ${event.final ? 'that was its last try.' : 'it will be tried again.'}`);
       if (event.type === 'gave-up') log(`verbatim: gave up aligning ${event.source} with ${event.commentary}, now marked failed: ${event.reason}`);
     },
     onError: (message) => log(`verbatim: the job queue met a problem (${message}); trying again.`),

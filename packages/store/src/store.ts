@@ -44,7 +44,9 @@ import type {
   RemakeResult,
   SearchOptions,
   SearchResult,
+  QueuedVerification,
   StoredDocument,
+  VerificationState,
   WaitingAlignment,
 } from './types.js';
 
@@ -153,9 +155,13 @@ export interface Store {
   backup(file: string): Promise<{ file: string; bytes: number }>;
   /**
    * Checks a document against an official copy (and with `apply` stores it), in the writer
-   * thread as an add is; undefined when there is no such document.
+   * thread as an add is; undefined when there is no such document. On a team server with
+   * queued alignment the workers do it: the copy is stored with its job and the answer is
+   * the verification's id (`queued`), for `verification` to say what it came to.
    */
-  verify(id: string, input: VerifyInput, options?: VerifyOptions): Promise<VerifyResult | undefined>;
+  verify(id: string, input: VerifyInput, options?: VerifyOptions): Promise<VerifyResult | QueuedVerification | undefined>;
+  /** Where a verification the workers run stands; undefined for an unknown id (always on SQLite). */
+  verification(id: string): Promise<VerificationState | undefined>;
   /**
    * Corrects the metadata of a document's latest version (title, date, author, issuer, url,
    * language, licence, provenance), never its text: a new text is a new version. A field
@@ -276,6 +282,8 @@ function openSqliteStore(options: StoreOptions): Store {
     waiting: async () => [],
 
     remaking: async () => 0,
+
+    verification: async () => undefined,
 
     async alignmentsOf(documentId) {
       const row = latestVersion(db, documentId);

@@ -1,4 +1,5 @@
 import type { AlignmentReport, FoundPassage, NotFoundPassage, Passage, SourceSpan } from '@verbatim/core';
+import type { VerifyResult } from './verify.js';
 
 export type DocumentKind = 'source' | 'commentary';
 export type DocumentFormat = 'text' | 'markdown' | 'html';
@@ -318,4 +319,18 @@ export interface CheckResult {
   passages: CheckedPassage[];
   /** Milliseconds spent finding candidate sources, and aligning the text with them. */
   timing: { candidates: number; alignment: number };
+}
+
+/**
+ * Where a verification a team server's workers run stands: waiting for a worker, done with
+ * its result (what `verify` answers on SQLite), or failed with why, in one sentence.
+ */
+export type VerificationState =
+  | { state: 'pending'; documentId: string }
+  | { state: 'done'; documentId: string; result: VerifyResult }
+  | { state: 'failed'; documentId: string; reason: string };
+
+/** A verification left to a team server's workers: its id, for `Store.verification`. */
+export interface QueuedVerification {
+  queued: string;
 }

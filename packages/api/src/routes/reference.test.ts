@@ -18,6 +18,7 @@ const ROUTES = [
   ['post', '/api/documents/preview'],
   ['delete', '/api/documents/{id}'],
   ['post', '/api/documents/{id}/verify'],
+  ['get', '/api/verifications/{id}'],
   ['get', '/api/documents/{id}/passages'],
   ['get', '/api/alignments'],
   ['get', '/api/alignments/{sourceId}/{commentaryId}'],

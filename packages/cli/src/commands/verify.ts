@@ -48,7 +48,10 @@ Example:
 
     const result = await withStore(context, async (store) => {
       await findDocument(store, id);
-      return (await store.verify(id, { text: copy.text, format: inputFormat }, { apply: values.apply === true }))!;
+      const verified = await store.verify(id, { text: copy.text, format: inputFormat }, { apply: values.apply === true });
+      // The command's own store compares here, on PostgreSQL too (it leaves no work to the workers), and the document was found.
+      if (!verified || 'queued' in verified) throw new Error(`the store did not verify "${id}" itself`);
+      return verified;
     });
 
     if (format === 'json') {

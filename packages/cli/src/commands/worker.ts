@@ -36,8 +36,8 @@ export const workerCommand: Command = {
   summary: 'Align new documents for a team server on PostgreSQL, until stopped.',
   usage: `verbatim worker
 
-Takes alignment jobs from the queue of the PostgreSQL corpus VERBATIM_DATABASE_URL names
-and stores their reports, until Ctrl-C (SIGINT) or SIGTERM: then it finishes the job it
+Takes alignment jobs (and verifications sent through the API) from the queue of the
+PostgreSQL corpus VERBATIM_DATABASE_URL names and stores what they come to, until Ctrl-C (SIGINT) or SIGTERM: then it finishes the job it
 runs, or gives it back to the queue for another worker. Aligning keeps one core busy:
 run one worker per core, on as many machines as you like; each job is done once. A job
 whose worker died is given to another after VERBATIM_JOB_TIMEOUT seconds (900 by
@@ -86,6 +86,12 @@ Example:
           } else if (event.type === 'failed') {
             const next = event.final ? 'that was its last try' : 'it will be tried again';
             context.stderr.write(`verbatim: aligning ${event.source} with ${event.commentary} failed (${event.reason}); ${next}.\n`);
+          } else if (event.type === 'verified') {
+            const said = event.outcome === 'done' ? `verified ${event.document} against its official copy (${event.ms} ms)` : `verifying ${event.document} failed: ${event.reason}`;
+            context.stdout.write(`verbatim: ${said}\n`);
+          } else if (event.type === 'verify-failed') {
+            const next = event.final ? 'that was its last try' : 'it will be tried again';
+            context.stderr.write(`verbatim: verifying ${event.document} failed (${event.reason}); ${next}.\n`);
           } else if (event.type === 'gave-up') {
             context.stderr.write(`verbatim: gave up aligning ${event.source} with ${event.commentary}, now marked failed: ${event.reason}\n`);
           } else {

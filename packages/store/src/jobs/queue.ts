@@ -10,9 +10,16 @@ import { StoreError } from '../errors.js';
 /**
  * The queues Verbatim uses; each is created (once, by whoever starts first) at start.
  * `align-pair-failed` is align-pair's dead letter queue: pg-boss puts there a copy of each
- * job it gave up on (every retry failed, or timed out), for a worker to mark its pair failed.
+ * job it gave up on (every retry failed, or timed out), for a worker to mark its pair failed;
+ * `verify-failed` is verify's, for a worker to mark its verification failed.
  */
-export const QUEUES = { alignPair: 'align-pair', alignPairFailed: 'align-pair-failed', remake: 'remake' } as const;
+export const QUEUES = {
+  alignPair: 'align-pair',
+  alignPairFailed: 'align-pair-failed',
+  remake: 'remake',
+  verify: 'verify',
+  verifyFailed: 'verify-failed',
+} as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 /** One pair of stored versions to align (see postgres/align-pair.ts), and what names the job. */
@@ -32,6 +39,12 @@ export interface AlignPairJob {
    * older Verbatim sent.
    */
   attempt?: string;
+}
+
+/** A verification a user asked for, stored in `verifications` (see jobs/verifications.ts). */
+export interface VerifyJob {
+  verification: string;
+  documentId: string;
 }
 
 /** Where a job stands among its tries, for a handler to say whether another will come. */
@@ -89,6 +102,8 @@ export interface JobQueue {
   sendAlignPair(job: AlignPairJob, options?: { client?: SqlClient }): Promise<void>;
   /** Sends a re-making job; one already waiting for the same report and engine is not sent again. */
   sendRemake(job: RemakeJob): Promise<void>;
+  /** Sends a verification job, with `client` in that client's open transaction (as `sendAlignPair`). */
+  sendVerify(job: VerifyJob, options?: { client?: SqlClient }): Promise<void>;
   /**
    * Takes jobs of a queue, `concurrency` at a time, until `stop`. A handler that resolves
    * completes its job; one that throws gives the job back to be retried, or, its tries
@@ -162,6 +177,16 @@ export async function startQueue(options: JobQueueOptions): Promise<JobQueue> {
       });
     },
 
+    async sendVerify(job, { client } = {}) {
+      await boss.send(QUEUES.verify, job, {
+        ...sendOptions,
+        deadLetter: QUEUES.verifyFailed,
+        // A 'short' queue keeps one waiting job per key: each verification is its own.
+        singletonKey: job.verification,
+        ...(client && { db: { executeSql: (text: string, values: unknown[]) => client.query(text, values) } }),
+      });
+    },
+
     async sendRemake(job) {
       const key = `${job.source.id}@${job.source.version}:${job.commentary.id}@${job.commentary.version}:${job.engine}`;
       await boss.send(QUEUES.remake, job, { ...sendOptions, singletonKey: key });
@@ -221,6 +246,8 @@ async function startBoss(
     await ensureQueue(boss, QUEUES.alignPairFailed, settings);
     await ensureQueue(boss, QUEUES.alignPair, { ...settings, deadLetter: QUEUES.alignPairFailed });
     await ensureQueue(boss, QUEUES.remake, settings);
+    await ensureQueue(boss, QUEUES.verifyFailed, settings);
+    await ensureQueue(boss, QUEUES.verify, { ...settings, deadLetter: QUEUES.verifyFailed });
     return boss;
   } catch (error) {
     await boss.stop({ graceful: false }).catch(() => undefined);

@@ -1,16 +1,19 @@
 /**
- * A worker: takes alignment and re-making jobs from the shared queue and stores their
- * reports, until told to stop. Any number of them, in any number of processes and machines, share one queue; each
+ * A worker: takes alignment, re-making and verifying jobs from the shared queue and stores
+ * what they come to, until told to stop. Any number of them, in any number of processes and machines, share one queue; each
  * job is done by one of them, and done again harmlessly if its worker died after storing it.
  */
 import { engineVersion } from '../engine-version.js';
 import { StoreError } from '../errors.js';
 import { alignPair, type PairOutcome } from '../postgres/align-pair.js';
 import { openPool } from '../postgres/pool.js';
+import type { PgAddContext } from '../postgres/add.js';
 import { remakeAlignment } from '../postgres/realign.js';
+import { verifyDocument } from '../postgres/verify.js';
+import { failVerification, finishVerification, storedVerification } from './verifications.js';
 import type { Remade } from '../remake.js';
 import { alignmentStateOf, clearPending, markFailed, recordFailure } from './pending.js';
-import { DEFAULT_JOB_TIMEOUT_SECONDS, QUEUES, startQueue, type AlignPairJob, type JobQueueOptions, type JobTries, type RemakeJob } from './queue.js';
+import { DEFAULT_JOB_TIMEOUT_SECONDS, QUEUES, startQueue, type AlignPairJob, type JobQueueOptions, type JobTries, type RemakeJob, type VerifyJob } from './queue.js';
 
 export type WorkerEvent =
   | { type: 'started'; concurrency: number }
@@ -22,6 +25,10 @@ export type WorkerEvent =
   | { type: 'failed'; source: string; commentary: string; reason: string; final: boolean }
   /** The workers gave up on the pair: it is marked failed, and `reason` is what a user is shown. */
   | { type: 'gave-up'; source: string; commentary: string; reason: string }
+  /** A verification of `document` against an official copy was run: `done`, or `failed` with the sentence its user is shown. */
+  | { type: 'verified'; document: string; outcome: 'done' | 'failed'; reason?: string; ms: number }
+  /** A try of a verification failed; `reason` is the detail, for the worker's log. */
+  | { type: 'verify-failed'; document: string; reason: string; final: boolean }
   | { type: 'stopping' };
 
 export interface WorkerOptions extends Omit<JobQueueOptions, 'onError'> {
@@ -109,6 +116,41 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
       const names = { source: `${job.source.id} v${job.source.version}`, commentary: `${job.commentary.id} v${job.commentary.version}` };
       const done = await run(names, tries, () => remakeAlignment(pool, engine, { source: job.source, commentary: job.commentary, engineVersion: job.engineVersion }));
       onEvent({ type: 'remade', ...names, ...done });
+    });
+    // Verifying: the comparison (and with `apply`, the add of the official text, aligned here).
+    const verifying: PgAddContext = { pool, engine, align: { mode: 'inline' } };
+    await queue.work<VerifyJob>(QUEUES.verify, { concurrency }, async (job, tries) => {
+      const started = performance.now();
+      const stored = await storedVerification(pool, job.verification);
+      if (!stored || stored.state !== 'pending') return;
+      const ms = () => Math.round(performance.now() - started);
+      let result;
+      try {
+        result = await verifyDocument(verifying, stored.documentId, stored.input, { apply: stored.apply });
+      } catch (error) {
+        // A refusal (a copy of another document, a text that cannot be read) is the answer: no try would change it.
+        if (!(error instanceof StoreError)) {
+          const reason = error instanceof Error ? error.message : String(error);
+          onEvent({ type: 'verify-failed', document: stored.documentId, reason, final: tries.retryCount >= tries.retryLimit });
+          throw error;
+        }
+        await failVerification(pool, stored.id, error.message);
+        onEvent({ type: 'verified', document: stored.documentId, outcome: 'failed', reason: error.message, ms: ms() });
+        return;
+      }
+      if (!result) {
+        const reason = `There is no document "${stored.documentId}" to verify any more: it was deleted.`;
+        await failVerification(pool, stored.id, reason);
+        onEvent({ type: 'verified', document: stored.documentId, outcome: 'failed', reason, ms: ms() });
+        return;
+      }
+      await finishVerification(pool, stored.id, result);
+      onEvent({ type: 'verified', document: stored.documentId, outcome: 'done', ms: ms() });
+    });
+    await queue.work<VerifyJob>(QUEUES.verifyFailed, { concurrency: 1 }, async (job, tries) => {
+      const reason = `The workers could not verify "${job.documentId}" in ${tries.retryLimit + 1} tries and gave up (the worker's log says why).`;
+      await failVerification(pool, job.verification, reason);
+      onEvent({ type: 'verified', document: job.documentId, outcome: 'failed', reason, ms: 0 });
     });
     onEvent({ type: 'started', concurrency });
     await aborted(signal);

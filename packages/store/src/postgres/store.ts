@@ -18,6 +18,9 @@ import { LOCKS, openPool, redactUrl, rows, transaction } from './pool.js';
 import { outdatedAlignments, queueRealign, realign, remakeOutdated } from './realign.js';
 import { search } from './search.js';
 import { verifyDocument } from './verify.js';
+import { verificationState } from '../jobs/verifications.js';
+import { isFormat, refuseFormat } from '../ingest/convert.js';
+import { decodeInput } from '../ingest/decode.js';
 import { exportPostgres, importPostgres } from './transfer.js';
 
 export interface PostgresStoreOptions extends Omit<StoreOptions, 'align'> {
@@ -181,7 +184,17 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       return { outdated: outdated.length, remade: 0, unlinked: 0, queued: outdated.length };
     },
 
-    verify: (id, input, verifyOptions = {}) => verifyDocument(ctx, id, input, verifyOptions),
+    async verify(id, input, verifyOptions = {}) {
+      if (!queued) return verifyDocument(ctx, id, input, verifyOptions);
+      if (!(await latestVersion(pool, id))) return undefined;
+      // Refused here what can be refused without comparing: the workers get a copy they can read.
+      if (!isFormat(input.format)) refuseFormat(input.format);
+      const text = decodeInput(input);
+      const request = { documentId: id, text, format: input.format, apply: verifyOptions.apply === true };
+      return { queued: await transaction(pool, (client) => queued!.verify(client, request)) };
+    },
+
+    verification: (id) => verificationState(pool, id),
 
     async backup() {
       throw new StoreError('invalid', `A corpus on PostgreSQL is backed up with PostgreSQL's own tools: run pg_dump against ${location}.`);

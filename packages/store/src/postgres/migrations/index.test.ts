@@ -30,7 +30,7 @@ describe('PostgreSQL migrations', () => {
       expect((await one.query('SELECT count(*) AS n FROM schema_version')).rows).toEqual([{ n: 1 }]);
       expect(await tables(one)).toEqual([
         'alignments', 'deleted_documents', 'documents', 'edited_metadata', 'emphasis', 'latest_documents',
-        'paragraphs', 'passages', 'pending_alignments', 'schema_version', 'shingles',
+        'paragraphs', 'passages', 'pending_alignments', 'schema_version', 'shingles', 'verifications',
       ]);
       // The text search the paragraphs are indexed with keeps the words English drops.
       const { rows } = await one.query("SELECT to_tsvector('verbatim_english', 'Friendship has no limits') AS v");
