@@ -3,9 +3,7 @@ import { resolve } from 'node:path';
 import type { CheckResult } from '@verbatim/store/checker';
 import { CliError, ExitCode, usageError } from '../cli-error.js';
 import type { Command, CommandContext } from '../command.js';
-import { formatCheckReport, isGenuine } from '../format/check-report.js';
-import { wantsColor } from '../format/paint.js';
-import { readableWidth } from '../format/width.js';
+import { isGenuine } from '../format/status-words.js';
 import { parseOutputFormat, toJson } from '../output-format.js';
 import { parseCommandArgs, synopsis } from '../parse-command-args.js';
 import { storeLocations } from '../store/locations.js';
@@ -49,14 +47,23 @@ Examples:
     const format = parseOutputFormat(values.format);
     const text = await readInput(positionals, context);
     const { timing: _timing, ...result } = await check(text, context);
-    context.stdout.write(
-      format === 'json'
-        ? toJson(result)
-        : formatCheckReport(result, { color: wantsColor(context.stdout, context.env), width: readableWidth(context.stdout) }),
-    );
+    context.stdout.write(format === 'json' ? toJson(result) : await textReport(result, context));
     return result.passages.every((p) => isGenuine(p.status)) ? ExitCode.ok : 1;
   },
 };
+
+/**
+ * The verdicts as a person reads them. Its formatters are imported only for it: `--format
+ * json`, what an editor's pipeline reads, loads none of them.
+ */
+async function textReport(result: Omit<CheckResult, 'timing'>, context: CommandContext): Promise<string> {
+  const [{ formatCheckReport }, { wantsColor }, { readableWidth }] = await Promise.all([
+    import('../format/check-report.js'),
+    import('../format/paint.js'),
+    import('../format/width.js'),
+  ]);
+  return formatCheckReport(result, { color: wantsColor(context.stdout, context.env), width: readableWidth(context.stdout) });
+}
 
 /** The text: the arguments themselves, standard input (`-`), or the file they name. */
 async function readInput(positionals: readonly string[], context: CommandContext): Promise<string> {

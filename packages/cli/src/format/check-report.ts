@@ -1,9 +1,8 @@
-import type { PassageStatus } from '@verbatim/core';
 import type { CheckResult, CheckSource } from '@verbatim/store/checker';
 import { labelled } from './labelled.js';
 import { createPaint } from './paint.js';
 import { formatPassage } from './passage-text.js';
-import { STATUSES, STATUS_STYLE, statusWord } from './status-words.js';
+import { isGenuine, STATUSES, STATUS_STYLE, statusWord } from './status-words.js';
 import { wrapText, type Segment } from './wrap.js';
 
 export interface CheckReportOptions {
@@ -14,9 +13,6 @@ export interface CheckReportOptions {
 const INDENT = '     ';
 
 const documentName = (d: CheckSource) => `${d.title} (${d.id}${d.date ? `, ${d.date}` : ''})`;
-
-/** A quotation whose words are the source's, give or take spelling and case. */
-export const isGenuine = (status: PassageStatus) => status === 'verbatim' || status === 'variant';
 
 /**
  * The verdicts of a check as a person reads them in a terminal: how many quotations, against

@@ -1,6 +1,9 @@
 import type { PassageStatus } from '@verbatim/core';
 import type { Style } from './paint.js';
 
+/** A quotation whose words are the source's, give or take spelling and case. */
+export const isGenuine = (status: PassageStatus) => status === 'verbatim' || status === 'variant';
+
 export const STATUSES: readonly PassageStatus[] = ['verbatim', 'variant', 'altered', 'paraphrased', 'not_found'];
 
 /** Colour for emphasis only: the status word is always written too. */
