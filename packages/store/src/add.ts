@@ -18,7 +18,7 @@ import { checkId, newId } from './ids.js';
 import { isFormat, refuseFormat, toPlainText } from './ingest/convert.js';
 import { decodeInput } from './ingest/decode.js';
 import { htmlMetadata, type PageMetadata } from './ingest/html-metadata.js';
-import { indexVersion, ShingleBatch, unindexVersion } from './text-index.js';
+import { indexVersion, ShingleBatch, sortedShingleKeys, unindexVersion, type HeldIn } from './text-index.js';
 import type { AddInput, AddOutcome, DocumentFormat, DocumentKind, DocumentPreview, EmphasisSpan } from './types.js';
 import { applyVerification, type Verification } from './verification.js';
 
@@ -130,7 +130,7 @@ export function checkRequest(request: AddRequest): Checked {
  * Writes the version, its paragraphs, indexes and alignments; inside the caller's transaction.
  * In a bulk load's batch its shingle rows are held in `batch`, written with the batch's.
  */
-function writeVersion(ctx: AddContext, request: AddRequest, checked: Checked, plan: Plan, reports: Reports, batch?: ShingleBatch): AddOutput {
+function writeVersion(ctx: AddContext, request: AddRequest, checked: Checked, plan: Plan, reports: Reports, batch?: HeldIn): AddOutput {
   const { db } = ctx;
   const { kind, prepared } = checked;
   const previous = latestVersion(db, plan.id);
@@ -140,7 +140,7 @@ function writeVersion(ctx: AddContext, request: AddRequest, checked: Checked, pl
   const unknownLocators = request.verification ? applyVerification(db, vid, request.verification) : [];
   if (previous) {
     // Its old version's rows may be among those held back: written first, so they are removed.
-    batch?.write();
+    batch?.shingles.write();
     unindexVersion(db, previous.vid);
   }
   indexVersion(db, vid, plan.id, prepared.text, prepared.hashes, batch);
@@ -232,6 +232,8 @@ export type BatchItem =
 export interface PreparedBatch {
   requests: AddRequest[];
   checked: Array<Checked | { reason: string }>;
+  /** The batch's shingle rows, sorted (`sortedShingleKeys`). */
+  shingleKeys: Float64Array | undefined;
 }
 
 /**
@@ -239,9 +241,11 @@ export interface PreparedBatch {
  * prepares its next batch while the writer thread writes this one.
  */
 export function prepareBatch(requests: readonly AddRequest[]): PreparedBatch {
+  const checked = checkEach(requests);
   return {
     requests: requests.map(({ text: _text, bytes: _bytes, ...rest }) => rest),
-    checked: checkEach(requests),
+    checked,
+    shingleKeys: sortedShingleKeys(checked.map((c) => ('reason' in c ? undefined : c.prepared.hashes))),
   };
 }
 
@@ -254,14 +258,14 @@ export function prepareBatch(requests: readonly AddRequest[]): PreparedBatch {
  * Alignments with the corpus are made as `add` makes them, inside the lock: a bulk load is
  * the one writer that matters while it runs.
  */
-export function writePreparedBatch(ctx: AddContext, { requests, checked }: PreparedBatch): BatchItem[] {
+export function writePreparedBatch(ctx: AddContext, batch: PreparedBatch): BatchItem[] {
   const { db } = ctx;
   // The shingle index takes a batch's rows at random places: a page cache that holds it saves
   // reading the same pages again for every document.
   const cache = db.pragma('cache_size', { simple: true }) as number;
   db.pragma(`cache_size = -${BULK_CACHE_KIB}`);
   try {
-    return writeBatch(ctx, requests, checked);
+    return writeBatch(ctx, batch);
   } finally {
     db.pragma(`cache_size = ${cache}`);
   }
@@ -282,10 +286,10 @@ export function checkEach(requests: readonly AddRequest[]): Array<Checked | { re
 /** 256 MB while a batch is written. */
 const BULK_CACHE_KIB = 256 * 1024;
 
-function writeBatch(ctx: AddContext, requests: readonly AddRequest[], checked: ReadonlyArray<Checked | { reason: string }>): BatchItem[] {
+function writeBatch(ctx: AddContext, { requests, checked, shingleKeys }: PreparedBatch): BatchItem[] {
   const { db } = ctx;
   return writeTransaction(db, () => {
-    const shingles = new ShingleBatch(db);
+    const shingles = new ShingleBatch(db, shingleKeys);
     // The kinds of the documents whose shingle rows are held back: a document of the other
     // kind looks for its candidates among them, so they are written before it does.
     const held = new Set<DocumentKind>();
@@ -310,7 +314,7 @@ function writeBatch(ctx: AddContext, requests: readonly AddRequest[], checked: R
         if (error instanceof StoreError) return { ok: false, reason: error.message };
         throw error;
       }
-      const { row, outcome } = writeVersion(ctx, requests[i]!, c, plan, reports, shingles);
+      const { row, outcome } = writeVersion(ctx, requests[i]!, c, plan, reports, { shingles, place: i });
       held.add(c.kind);
       return { ok: true, id: row.id, version: row.version, outcome };
     });

@@ -5,12 +5,12 @@ import { cached, type Db } from './database.js';
  * candidate table. Only a document's latest version is indexed, so a new version takes
  * the place of the old one here while the old one stays stored.
  */
-export function indexVersion(db: Db, vid: number, id: string, text: string, hashes: readonly number[], batch?: ShingleBatch): void {
+export function indexVersion(db: Db, vid: number, id: string, text: string, hashes: readonly number[], batch?: HeldIn): void {
   const paragraphs = cached(db, 'SELECT rowid, start, "end", locator FROM paragraphs WHERE vid = ?')
     .all(vid) as Array<{ rowid: number; start: number; end: number; locator: string }>;
   const addFts = cached(db, 'INSERT INTO paragraphs_fts (rowid, document_id, locator, text) VALUES (?, ?, ?, ?)');
   for (const p of paragraphs) addFts.run(p.rowid, id, p.locator, text.slice(p.start, p.end));
-  if (batch) batch.hold(vid, hashes);
+  if (batch) batch.shingles.hold(vid, hashes, batch.place);
   else {
     const own = new ShingleBatch(db);
     own.hold(vid, hashes);
@@ -20,6 +20,12 @@ export function indexVersion(db: Db, vid: number, id: string, text: string, hash
   // on, takes a statement journal, which cost a bulk load a tenth of its time.
   cached(db, 'INSERT INTO version_shingles (vid, hashes) VALUES (?, ?) ON CONFLICT (vid) DO UPDATE SET hashes = excluded.hashes')
     .run(vid, encodeShingles(hashes));
+}
+
+/** Where a version of a bulk load's batch holds its shingle rows: the batch's, and its place in it. */
+export interface HeldIn {
+  shingles: ShingleBatch;
+  place: number;
 }
 
 /**
@@ -33,6 +39,23 @@ const ROWS_PER_STATEMENT = 1000;
 const SLOT = 2_097_152;
 
 /**
+ * A batch's shingle rows sorted, each as one number: the hash above SLOT, the document's
+ * place in the batch below. Made while the batch is prepared, on the caller's thread, so that
+ * the writer thread need not sort them; undefined for a batch too long for its places to fit.
+ */
+export function sortedShingleKeys(hashesByPlace: ReadonlyArray<readonly number[] | undefined>): Float64Array | undefined {
+  if (hashesByPlace.length > SLOT) return undefined;
+  let rows = 0;
+  for (const hashes of hashesByPlace) rows += hashes?.length ?? 0;
+  const keys = new Float64Array(rows);
+  let n = 0;
+  hashesByPlace.forEach((hashes, place) => {
+    for (const hash of hashes ?? []) keys[n++] = hash * SLOT + place;
+  });
+  return keys.sort();
+}
+
+/**
  * The shingle rows of a bulk load's batch, held back and written together in (hash, vid)
  * order, so that the shingle index's b-tree is walked once from end to end instead of
  * being entered at a random place for every row. Whoever reads the shingle table inside
@@ -40,18 +63,20 @@ const SLOT = 2_097_152;
  */
 export class ShingleBatch {
   readonly #db: Db;
-  readonly #vids: number[] = [];
-  readonly #hashes: Array<readonly number[]> = [];
+  /** The whole batch's rows, sorted while it was prepared (`sortedShingleKeys`), if they were. */
+  readonly #sorted: Float64Array | undefined;
+  readonly #held: Array<{ vid: number; hashes: readonly number[]; place: number | undefined }> = [];
   #rows = 0;
 
-  constructor(db: Db) {
+  constructor(db: Db, sorted?: Float64Array) {
     this.#db = db;
+    this.#sorted = sorted;
   }
 
-  hold(vid: number, hashes: readonly number[]): void {
-    if (this.#vids.length === SLOT) this.write();
-    this.#vids.push(vid);
-    this.#hashes.push(hashes);
+  /** `place` is the document's place in the batch whose rows `sorted` holds. */
+  hold(vid: number, hashes: readonly number[], place?: number): void {
+    if (this.#held.length === SLOT) this.write();
+    this.#held.push({ vid, hashes, place });
     this.#rows += hashes.length;
   }
 
@@ -60,28 +85,43 @@ export class ShingleBatch {
   }
 
   write(): void {
-    if (!this.empty) this.#insert();
-    this.#vids.length = 0;
-    this.#hashes.length = 0;
+    if (!this.empty) this.#insert(this.#keys());
+    this.#held.length = 0;
     this.#rows = 0;
   }
 
-  #insert(): void {
-    const db = this.#db;
-    // Each row as one number: the hash above, the version's place in the batch below.
+  /**
+   * The rows held, sorted, and the vid of each place below SLOT. The batch's own sorted rows
+   * when they hold these (a pass over all of them, skipping places not held): only worth it
+   * for at least half of them, as when a batch of one kind writes its rows at its end.
+   */
+  #keys(): { keys: Float64Array; vids: ArrayLike<number> } {
+    const sorted = this.#sorted;
+    if (sorted && 2 * this.#rows >= sorted.length && this.#held.every((h) => h.place !== undefined)) {
+      const vids = new Float64Array(Math.max(0, ...this.#held.map((h) => h.place! + 1)));
+      for (const h of this.#held) vids[h.place!] = h.vid;
+      return { keys: sorted, vids };
+    }
     const keys = new Float64Array(this.#rows);
     let n = 0;
-    this.#hashes.forEach((hashes, place) => {
+    this.#held.forEach(({ hashes }, place) => {
       for (const hash of hashes) keys[n++] = hash * SLOT + place;
     });
-    keys.sort();
+    return { keys: keys.sort(), vids: this.#held.map((h) => h.vid) };
+  }
+
+  /** Rows whose place has no vid (0: vids start at 1) are another write's, or no document's. */
+  #insert({ keys, vids }: { keys: Float64Array; vids: ArrayLike<number> }): void {
+    const db = this.#db;
     const full = cached(db, insertRows(ROWS_PER_STATEMENT));
     const args = new Array<number>(2 * ROWS_PER_STATEMENT);
     let bound = 0;
     for (const key of keys) {
       const place = key % SLOT;
+      const vid = vids[place];
+      if (!vid) continue;
       args[bound++] = (key - place) / SLOT;
-      args[bound++] = this.#vids[place]!;
+      args[bound++] = vid;
       if (bound === args.length) {
         full.run(args);
         bound = 0;
@@ -111,10 +151,14 @@ export function storedShingles(db: Db, vid: number): number[] {
 
 /** Hashes are unsigned 32-bit numbers: four little-endian bytes each, whatever the machine. */
 export function encodeShingles(hashes: readonly number[]): Buffer {
+  // A little-endian machine (almost every one) has them in that order already.
+  if (LITTLE_ENDIAN) return Buffer.from(Uint32Array.from(hashes).buffer);
   const blob = Buffer.alloc(hashes.length * 4);
   hashes.forEach((hash, i) => blob.writeUInt32LE(hash, i * 4));
   return blob;
 }
+
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
 
 function decode(blob: Buffer): number[] {
   return Array.from({ length: blob.length / 4 }, (_, i) => blob.readUInt32LE(i * 4));
