@@ -8,8 +8,13 @@ import type { CommandContext } from '../command.js';
 import { toJson, type OutputFormat } from '../output-format.js';
 import { withStore } from '../store/open-store.js';
 
-/** Documents per transaction: one commit (one fsync) for this many. */
-export const DEFAULT_BATCH = 500;
+/**
+ * Documents per transaction: one commit (one fsync) for this many. Each batch rewrites the
+ * pages of the shingle index its rows fall in, which soon is all of them: fewer, larger
+ * batches rewrite it less often (the check bench's 10,000 sources: 8.5 s of CPU in batches
+ * of 500, 7.7 s in batches of 1,000), and two batches of this many are in memory at once.
+ */
+export const DEFAULT_BATCH = 1000;
 
 const FORMAT_OF_EXTENSION: Record<string, DocumentFormat> = {
   '.txt': 'text',
