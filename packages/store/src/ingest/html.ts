@@ -13,6 +13,19 @@ const DROPPED = new Set([
   'svg', 'math', 'canvas', 'video', 'audio', 'form', 'button', 'select', 'input', 'textarea',
 ]);
 
+/**
+ * The page's furniture, not the writer's text: the site's banner and footer, sidebars, and
+ * the widgets a page sets around its article (share buttons, bylines, related links,
+ * newsletter boxes). Told by the element's landmark role or by a word of its class or id, as
+ * pages mark them; `aside` is the element the spec gives to them.
+ */
+const FURNITURE_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'toolbar', 'menu', 'menubar', 'dialog', 'alertdialog']);
+const FURNITURE_WORDS = new Set([
+  'share', 'sharing', 'social', 'byline', 'related', 'newsletter', 'subscribe', 'subscription',
+  'promo', 'advert', 'advertisement', 'ad', 'ads', 'sponsored', 'breadcrumb', 'breadcrumbs',
+  'comments', 'cookie', 'cookies', 'sidebar', 'toolbar', 'paywall', 'signup', 'kicker',
+]);
+
 /** Elements that begin and end a paragraph of their own. */
 const BLOCKS = new Set([
   'address', 'article', 'aside', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'div',
@@ -33,13 +46,15 @@ export function htmlToText(html: string): ConvertedText {
   const document = parse(html, { treeAdapter: depthBoundedTreeAdapter() });
   const builder = new PlainTextBuilder();
   const root = mainContent(document);
-  if (root) appendHtmlNode(builder, root);
+  if (root) appendHtmlNode(builder, root, { preformatted: false, textOfWhole: textLength(root) });
   return builder.result();
 }
 
 /** Raw HTML inside Markdown goes through the same walk. */
 export function appendHtmlFragment(builder: PlainTextBuilder, html: string): void {
-  for (const node of parseFragment(html, { treeAdapter: depthBoundedTreeAdapter() }).childNodes) appendHtmlNode(builder, node);
+  const fragment = parseFragment(html, { treeAdapter: depthBoundedTreeAdapter() });
+  const walk = { preformatted: false, textOfWhole: textLength(fragment) };
+  for (const node of fragment.childNodes) appendHtmlNode(builder, node, walk);
 }
 
 /**
@@ -109,22 +124,30 @@ function elements(parent: ParentNode, tag: string, out: Element[] = []): Element
 
 function textLength(node: Node): number {
   if (node.nodeName === '#text') return (node as DefaultTreeAdapterMap['textNode']).value.trim().length;
-  if (!isElement(node) || DROPPED.has(node.tagName)) return 0;
+  if (isElement(node) && DROPPED.has(node.tagName)) return 0;
+  if (!('childNodes' in node)) return 0;
   return node.childNodes.reduce((sum, child) => sum + textLength(child), 0);
 }
 
-function appendHtmlNode(builder: PlainTextBuilder, node: Node, preformatted = false): void {
+interface Walk {
+  preformatted: boolean;
+  /** The visible text of what is being read, to tell a widget from the page that holds it. */
+  textOfWhole: number;
+}
+
+function appendHtmlNode(builder: PlainTextBuilder, node: Node, walk: Walk): void {
   if (node.nodeName === '#text') {
     const value = (node as DefaultTreeAdapterMap['textNode']).value;
-    if (preformatted) builder.preformatted(value);
+    if (walk.preformatted) builder.preformatted(value);
     else builder.text(value);
     return;
   }
   if (!isElement(node)) return;
   const tag = node.tagName;
-  if (DROPPED.has(tag) || isHidden(node)) return;
+  if (DROPPED.has(tag) || isHidden(node) || isFurniture(node, walk.textOfWhole)) return;
+  const inner = tag === 'pre' && !walk.preformatted ? { ...walk, preformatted: true } : walk;
   const children = () => {
-    for (const child of node.childNodes) appendHtmlNode(builder, child, preformatted || tag === 'pre');
+    for (const child of node.childNodes) appendHtmlNode(builder, child, inner);
   };
   const emphasis = EMPHASIS.get(tag);
   if (emphasis) {
@@ -135,6 +158,12 @@ function appendHtmlNode(builder: PlainTextBuilder, node: Node, preformatted = fa
     builder.enterQuote();
     children();
     builder.leaveQuote();
+  } else if (tag === 'q') {
+    // A browser draws a <q>'s quotation marks itself; without them the words would no longer read as quoted.
+    const nested = quoteDepth(node) > 0;
+    builder.text(nested ? '\u2018' : '\u201C');
+    children();
+    builder.closingMark(nested ? '\u2019' : '\u201D');
   } else if (tag === 'br') {
     builder.lineBreak();
   } else if (tag === 'hr' || tag === 'pre' || BLOCKS.has(tag)) {
@@ -152,6 +181,37 @@ function appendHtmlNode(builder: PlainTextBuilder, node: Node, preformatted = fa
 
 function isElement(node: Node): node is Element {
   return 'tagName' in node;
+}
+
+/** How many <q> elements hold this one. */
+function quoteDepth(el: Element): number {
+  let depth = 0;
+  for (let node = el.parentNode; node && isElement(node); node = node.parentNode) if (node.tagName === 'q') depth += 1;
+  return depth;
+}
+
+/**
+ * A page-level <header> or <footer> (one no article, section, aside, nav or main holds) is
+ * the site's banner or footer; an article's own header keeps its title.
+ */
+function isFurniture(el: Element, textOfWhole: number): boolean {
+  if (el.tagName === 'aside') return true;
+  if ((el.tagName === 'header' || el.tagName === 'footer') && !insideSection(el)) return true;
+  const named = el.attrs.some(
+    (attr) =>
+      (attr.name === 'role' && FURNITURE_ROLES.has(attr.value.trim().toLowerCase())) ||
+      ((attr.name === 'class' || attr.name === 'id') && attr.value.toLowerCase().split(/[^a-z]+/).some((word) => FURNITURE_WORDS.has(word))),
+  );
+  // A class word is a hint, not a verdict: a wrapper named "with-sidebar" that holds most of
+  // the page is the page, and is read.
+  return named && textLength(el) * 2 < textOfWhole;
+}
+
+function insideSection(el: Element): boolean {
+  for (let node = el.parentNode; node && isElement(node); node = node.parentNode) {
+    if (['article', 'section', 'aside', 'nav', 'main'].includes(node.tagName)) return true;
+  }
+  return false;
 }
 
 function isHidden(el: Element): boolean {

@@ -48,6 +48,17 @@ export class PlainTextBuilder {
     });
   }
 
+  /**
+   * A closing mark the markup implies (a <q>'s): written against the word before it, as a
+   * browser draws it, the space the words ended with moving after it.
+   */
+  closingMark(mark: string): void {
+    const space = this.pendingSpace;
+    this.pendingSpace = false;
+    this.write(mark);
+    this.pendingSpace = space;
+  }
+
   lineBreak(): void {
     if (this.pendingBreak < 1) this.pendingBreak = 1;
   }
