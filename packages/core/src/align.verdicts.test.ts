@@ -53,7 +53,12 @@ suite('verdicts a fact-checker can act on', () => {
     expect(check('The ministers said they would "fight hegemonism" together.')).toMatchObject([{ status: 'not_found', source: null }]);
     expect(check('The ministers called for "fight hegemonism" together.')).toMatchObject([{ status: 'not_found' }]);
     expect(check('"Fight hegemonism," the ministers added.')).toMatchObject([{ status: 'not_found' }]);
+    expect(check('The ministers vowed to "build trust" and "fight hegemonism" together.').map((p) => [p.commentary.text, p.status])).toEqual([
+      ['build trust', 'not_found'],
+      ['fight hegemonism', 'not_found'],
+    ]);
     expect(check('The ministers and their "fight hegemonism" campaign met again.')).toEqual([]);
+    expect(check('The ministers held a "strategic dialogue" and a "fight hegemonism" campaign.')).toEqual([]);
     expect(check('What the ministers call a "fight hegemonism" campaign went on.')).toEqual([]);
   });
 

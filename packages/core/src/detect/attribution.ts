@@ -55,6 +55,11 @@ const CLAUSE_END = /[.!?;]\s|[.!?;]$|\n/u;
 /** A scare quote says so: "the so-called 'Indo-Pacific strategy'". */
 const SCARE = /\bso[- ]called\s*$/iu;
 const WORD = /[\p{L}\p{N}'’-]+/gu;
+const CLOSING = /["\u201D\u00BB]/u;
+const OPENING = /["\u201C\u00AB\u201E]/u;
+/** What may join two quotations of one verb: "and", "or", a comma. */
+const JOINED = /^[\s,]*(?:and|or|but|as well as)?[\s,]*$/iu;
+const MAX_JOINED = 3;
 
 /**
  * Whether the commentary presents a quotation as somebody's words — a reporting verb
@@ -67,31 +72,39 @@ const WORD = /[\p{L}\p{N}'’-]+/gu;
 export function isPresentedAsWords(text: string, q: Quotation): boolean {
   const open = q.open?.start ?? q.content.start;
   const close = q.close?.end ?? q.content.end;
-  const before = clauseBefore(text, open);
-  if (SCARE.test(before)) return false;
-  const words = lastWords(before, BEFORE_WORDS);
+  let before = clauseBefore(text, open);
+  if (SCARE.test(before.text)) return false;
+  // A quotation joined to one before it ("vowed to 'deepen …' and 'tighten …'") is
+  // presented as that one is.
+  for (let hops = 0; hops < MAX_JOINED && before.closedBy !== undefined && JOINED.test(before.text); hops++) {
+    const at = openingBefore(text, before.start - 1);
+    if (at < 0) break;
+    before = clauseBefore(text, at);
+  }
+  const words = lastWords(before.text, BEFORE_WORDS);
   if (words.some((w, i) => REPORTING.has(w) || (CALLING.has(w) && CALLED_FOR.has(words[i + 1] ?? '')))) return true;
   return firstWords(clauseAfter(text, close), AFTER_WORDS).some((w) => REPORTING.has(w));
 }
 
-/** The text of the quotation's clause before its opening mark, back to the last clause end or quotation mark. */
-function clauseBefore(text: string, at: number): string {
+/**
+ * The text of the quotation's clause before its opening mark, back to the last clause end
+ * or another quotation's closing mark (`closedBy`, at `start - 1`): the words before that
+ * are the other quotation's.
+ */
+function clauseBefore(text: string, at: number): { text: string; start: number; closedBy?: string } {
   const from = Math.max(0, at - 200);
-  const piece = text.slice(from, at);
-  let cut = 0;
-  for (let i = piece.length - 1; i >= 0; i--) {
-    const c = piece[i]!;
-    if (c === '\n' || ((c === '.' || c === '!' || c === '?' || c === ';') && i + 1 < piece.length && /\s/u.test(piece[i + 1]!))) {
-      cut = i + 1;
-      break;
-    }
-    // Another quotation's closing mark: the words before it are that one's.
-    if (i < piece.length - 1 && /["\u201D\u00BB]/u.test(c)) {
-      cut = i + 1;
-      break;
-    }
+  for (let i = at - 1; i >= from; i--) {
+    const c = text[i]!;
+    if (c === '\n' || ((c === '.' || c === '!' || c === '?' || c === ';') && i + 1 < at && /\s/u.test(text[i + 1]!))) return { text: text.slice(i + 1, at), start: i + 1 };
+    if (i < at - 1 && CLOSING.test(c)) return { text: text.slice(i + 1, at), start: i + 1, closedBy: c };
   }
-  return piece.slice(cut);
+  return { text: text.slice(from, at), start: from };
+}
+
+/** The opening mark of the quotation whose closing mark is at `close`, within its paragraph; -1 when none. */
+function openingBefore(text: string, close: number): number {
+  for (let i = close - 1; i >= 0 && text[i] !== '\n'; i--) if (OPENING.test(text[i]!) && (i === 0 || /[\s(]/u.test(text[i - 1]!))) return i;
+  return -1;
 }
 
 /** The text of the quotation's clause after its closing mark, up to the clause's end. */
