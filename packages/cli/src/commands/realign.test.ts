@@ -24,6 +24,13 @@ describe('verbatim realign', () => {
     expect(after.alignments.map((a) => a.report)).toEqual(before.alignments.map((a) => a.report));
   });
 
+  it('takes --wait on SQLite, where realign has done the aligning itself by the time it answers', () => {
+    const result = store.run(['realign', '--wait']);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe('Realigned 1 commentary with the sources it quotes: 1 alignment.\n');
+  });
+
   it('makes again the reports another engine made, an older version’s included', () => {
     const other = tempStore();
     try {

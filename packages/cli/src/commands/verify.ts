@@ -25,6 +25,9 @@ It changes nothing unless asked:
             is kept), marks every paragraph confirmed against the copy's SHA-256 and
             today's date, and aligns the commentaries again with the new version
 
+On a team server's PostgreSQL corpus the command compares here too, before it answers
+(the API leaves verifying to the workers instead).
+
 Example:
   verbatim verify joint-statement-2022-02-04 kremlin-page.html`,
 

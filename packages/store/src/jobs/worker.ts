@@ -55,8 +55,9 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
     throw new StoreError('invalid', `A worker runs at least one job at a time; ${concurrency} is not a number of jobs.`);
   }
   if (signal?.aborted) return;
-  // One connection per job at a time is all a worker uses; pg-boss has its own.
-  const pool = await openPool(options.databaseUrl, { max: concurrency + 1 });
+  // A connection for each job that may run at once — aligning, re-making and verifying,
+  // `concurrency` of each, and one of each dead letter queue; pg-boss has its own.
+  const pool = await openPool(options.databaseUrl, { max: 3 * concurrency + 2 });
   const engine = engineVersion();
   let queue;
   try {
