@@ -251,12 +251,26 @@ describe('curating the corpus', () => {
         await page.locator('#edit').screenshot({ path: outputPath('curation-edit-refused-390.png') });
         expect((await (await fetch(`${session.workbench.url}/api/documents/${encodeURIComponent(id)}`)).json()).title).toBe('Drawing a line | World Desk');
 
+        // The provenance is a field of several lines, its refusal said beside it as the others' are.
+        const provenance = page.getByLabel('Provenance');
+        expect(await provenance.evaluate((e) => e.tagName)).toBe('TEXTAREA');
+        expect(await page.locator(`#${await provenance.getAttribute('aria-describedby')}`).textContent()).toBe('Where the text comes from, and how it was checked.');
+        await page.getByLabel('Author').fill('Jane Doe');
+        await provenance.fill('p'.repeat(5001));
+        await page.getByRole('button', { name: 'Save the metadata' }).click();
+        await page.locator('#edit-provenance-error').waitFor();
+        expect(await page.locator('#edit-provenance-error').textContent()).toBe('The field "provenance" must be at most 5000 characters long.');
+        expect(await page.getByLabel('Provenance').getAttribute('aria-invalid')).toBe('true');
+        expect(await page.getByLabel('Provenance').getAttribute('aria-describedby')).toBe('edit-provenance-error');
+        expect((await page.getByLabel('Provenance').inputValue()).length).toBe(5001);
+        await page.getByLabel('Provenance').fill('From World Desk’s site.\nChecked against the print edition.');
+
         await page.getByLabel('Author').fill('Jane Doe');
         await page.getByLabel('Date').fill('2022-02-10');
         await page.getByLabel('Issuer').fill('');
         await page.getByRole('button', { name: 'Save the metadata' }).click();
         await page.waitForURL(/\?edited=/);
-        expect(await page.locator('[data-edited]').textContent()).toMatch(/Saved: the title, date, author and issuer of this document were corrected\./);
+        expect(await page.locator('[data-edited]').textContent()).toMatch(/Saved: the title, date, author, issuer and provenance of this document were corrected\./);
         expect(await page.locator('h1').textContent()).toBe('Moscow and Beijing draw a line');
         const meta = await page.locator('dl.meta').textContent();
         expect(meta).toContain('Jane Doe');
@@ -274,8 +288,8 @@ describe('curating the corpus', () => {
       }
     }
     // The library lists it by its new title; the text is the same version.
-    const stored = (await (await fetch(`${session.workbench.url}/api/documents/${encodeURIComponent(id)}`)).json()) as { title: string; version: number; author: string; issuer: string | null };
-    expect(stored).toMatchObject({ title: 'Moscow and Beijing draw a line', version, author: 'Jane Doe', issuer: null });
+    const stored = (await (await fetch(`${session.workbench.url}/api/documents/${encodeURIComponent(id)}`)).json()) as { title: string; version: number; author: string; issuer: string | null; provenance: string };
+    expect(stored).toMatchObject({ title: 'Moscow and Beijing draw a line', version, author: 'Jane Doe', issuer: null, provenance: 'From World Desk’s site.\nChecked against the print edition.' });
     // Its comparison, made before the edit, names it by its new title, and so does the report it downloads.
     const { page } = await newPage(test, 1400);
     await openHydrated(page, `/compare/${SOURCE_ID}/${encodeURIComponent(id)}`);
