@@ -3,6 +3,7 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { StoreError } from '../../errors.js';
 import { freshDatabaseUrl } from '../../test-support/postgres.js';
+import { failedCount, pendingCount } from '../../jobs/pending.js';
 import { findCandidates } from '../candidates.js';
 import { openPool, redactUrl } from '../pool.js';
 import { migratePostgres, PG_LATEST_SCHEMA_VERSION, pgSchemaVersion } from './index.js';
@@ -49,6 +50,29 @@ describe('PostgreSQL migrations', () => {
       expect(await tables(pool)).not.toContain('shingles');
       expect(await migratePostgres(pool, { location: 'test' })).toBe(PG_LATEST_SCHEMA_VERSION);
       expect(await tables(pool)).toContain('shingles');
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it('bring a version 4 database\'s pending pairs forward: still pending, each its own attempt, none failed', async () => {
+    const url = await freshDatabaseUrl();
+    const pool = await openPool(url);
+    try {
+      expect(await migratePostgres(pool, { location: 'test', target: 4 })).toBe(4);
+      const insert = `INSERT INTO documents (id, version, kind, format, title, meta, sha256, text, length, created)
+        VALUES ($1, 1, $2, 'text', $1, '{}', $1, 'Friendship has no limits.', 25, '2022-02-04') RETURNING vid`;
+      const source = (await pool.query(insert, ['statement', 'source'])).rows[0].vid as number;
+      const commentaries = [];
+      for (const id of ['op-ed', 'reading']) commentaries.push((await pool.query(insert, [id, 'commentary'])).rows[0].vid as number);
+      for (const commentary of commentaries) await pool.query('INSERT INTO pending_alignments (source_vid, commentary_vid) VALUES ($1, $2)', [source, commentary]);
+
+      expect(await migratePostgres(pool, { location: 'test' })).toBe(PG_LATEST_SCHEMA_VERSION);
+      const pending = await pool.query('SELECT attempt, failed, reason FROM pending_alignments ORDER BY commentary_vid');
+      expect(pending.rows.map((r) => [r.failed, r.reason])).toEqual([[null, null], [null, null]]);
+      expect(new Set(pending.rows.map((r) => r.attempt)).size).toBe(2);
+      expect(await pendingCount(pool)).toBe(2);
+      expect(await failedCount(pool)).toBe(0);
     } finally {
       await pool.end();
     }
