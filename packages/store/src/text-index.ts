@@ -98,7 +98,10 @@ export class ShingleBatch {
   #keys(): { keys: Float64Array; vids: ArrayLike<number> } {
     const sorted = this.#sorted;
     if (sorted && 2 * this.#rows >= sorted.length && this.#held.every((h) => h.place !== undefined)) {
-      const vids = new Float64Array(Math.max(0, ...this.#held.map((h) => h.place! + 1)));
+      let places = 0;
+      for (const h of this.#held) places = Math.max(places, h.place! + 1);
+      // NaN where no document is held: any vid SQLite gives, 0 and negative ones included, is a number.
+      const vids = new Float64Array(places).fill(Number.NaN);
       for (const h of this.#held) vids[h.place!] = h.vid;
       return { keys: sorted, vids };
     }
@@ -110,7 +113,7 @@ export class ShingleBatch {
     return { keys: keys.sort(), vids: this.#held.map((h) => h.vid) };
   }
 
-  /** Rows whose place has no vid (0: vids start at 1) are another write's, or no document's. */
+  /** Rows whose place has no vid (NaN, or past the last held) are another write's, or no document's. */
   #insert({ keys, vids }: { keys: Float64Array; vids: ArrayLike<number> }): void {
     const db = this.#db;
     const full = cached(db, insertRows(ROWS_PER_STATEMENT));
@@ -119,7 +122,7 @@ export class ShingleBatch {
     for (const key of keys) {
       const place = key % SLOT;
       const vid = vids[place];
-      if (!vid) continue;
+      if (vid === undefined || Number.isNaN(vid)) continue;
       args[bound++] = (key - place) / SLOT;
       args[bound++] = vid;
       if (bound === args.length) {
