@@ -88,7 +88,7 @@ describe('the library, adding a document, search', () => {
     // document over the limit; without, the error page can only say what the limit is.
     const sized = 'The document is 7.0 MB, over the 5 MB limit for one document.';
     const sentence = 'This upload is larger than the server takes; a document may be at most 5 MB of text.';
-    const { page } = await newPage(test);
+    const { context, page } = await newPage(test);
     await page.goto('/add');
     await hydrated(page);
     await page.getByRole('radio', { name: /^Source/ }).check();
@@ -101,6 +101,7 @@ describe('the library, adding a document, search', () => {
     expect(answer.status()).toBe(413);
     await expect.poll(() => page.locator('#file-error').textContent()).toBe(sized);
     expect(await page.getByLabel('Title').inputValue()).toBe('A long upload');
+    await context.close();
 
     const plain = await newPage(test, { javaScriptEnabled: false });
     await plain.page.goto('/add');
