@@ -5,6 +5,7 @@ import { createApp } from '@verbatim/api';
 import { openStore, type ProgressListener, type RemakeResult, type Store } from '@verbatim/store';
 import type { WorkerThread } from '@verbatim/store/jobs';
 import { createWebHandler } from '@verbatim/web/server';
+import { InFlight } from './in-flight.js';
 
 export interface ServerOptions {
   /** The SQLite file (created when missing). */
@@ -76,7 +77,13 @@ export async function start(options: ServerOptions): Promise<RunningServer> {
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
     ...(options.fetchPrivate ? { fetchPrivate: true } : {}),
   });
-  const handleApi = getRequestListener(api.fetch);
+  // Every response until it is sent, and every call into the API (from a client, or from the
+  // web app's pages in process) until it settles, is counted: `close` waits for them before
+  // it closes the store. Both: a client that hangs up ends its response, not the work for it.
+  const inFlight = new InFlight();
+  const fetchApi = (request: Request, env?: object) => inFlight.track(() => api.fetch(request, env));
+  // The node server's env (its socket: the client's address, for the rate limit) passed on.
+  const handleApi = getRequestListener(fetchApi);
 
   let server: Server;
   let worker: WorkerThread | undefined;
@@ -84,9 +91,12 @@ export async function start(options: ServerOptions): Promise<RunningServer> {
     if (options.databaseUrl && options.worker !== false) worker = await startWorker(options.databaseUrl, options);
     // The web app takes every path outside /api, reading and writing through this same API
     // in process; what it does not serve goes on to the API, whose 404 is a problem+json.
-    const web = await createWebHandler({ api: (request) => api.fetch(request) });
+    const web = await createWebHandler({ api: (request) => fetchApi(request) });
     server = await listen(
-      (req, res) => (isApi(req.url) ? handleApi(req, res) : web(req, res, () => void handleApi(req, res))),
+      (req, res) => {
+        res.once('close', inFlight.begin());
+        return isApi(req.url) ? handleApi(req, res) : web(req, res, () => void handleApi(req, res));
+      },
       options.port,
       options.host,
     );
@@ -111,17 +121,22 @@ export async function start(options: ServerOptions): Promise<RunningServer> {
       stop.abort();
       // The job stops between two alignments; the store is closed only once it has.
       await remaking.catch(() => {});
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        // Keep-alive connections would hold `close` open until they time out.
-        server.closeAllConnections();
-      });
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // The requests being answered finish first (then their connections close); idle
+      // keep-alive connections would hold `close` open until they time out.
+      server.closeIdleConnections();
+      await inFlight.idle(CLOSE_WAIT_MS);
+      server.closeAllConnections();
+      await closed;
       // Its running job finished, or given back to the queue for another worker.
       await worker?.stop();
       await store.close();
     },
   };
 }
+
+/** How long closing waits for the requests being answered (an add of a large document, a check) before it cuts them off. */
+const CLOSE_WAIT_MS = 10_000;
 
 /**
  * The worker `npm start` runs beside the server on PostgreSQL, in a thread of its own so that

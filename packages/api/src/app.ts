@@ -1,5 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Store } from '@verbatim/store';
+import { StoreError, type Store } from '@verbatim/store';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { requireTokenForWrites } from './http/auth.js';
@@ -62,7 +62,7 @@ export function createApp(options: AppOptions): OpenAPIHono {
     publicUrl: options.publicUrl?.replace(/\/+$/, ''),
     fetchPrivate: options.fetchPrivate === true,
   };
-  const logError = options.logError ?? ((error, request) => console.error(`${request.method} ${new URL(request.url).pathname} failed:`, error));
+  const logError = options.logError ?? logToConsole;
   const app = router();
 
   app.onError((error, c) => {
@@ -90,7 +90,7 @@ export function createApp(options: AppOptions): OpenAPIHono {
   app.use('/api/*', limitBody(options.bodyLimit ?? DEFAULT_BODY_LIMIT));
 
   app
-    .route('/api', healthRoutes({ tokenRequired: Boolean(options.token) }))
+    .route('/api', healthRoutes({ tokenRequired: Boolean(options.token), database: options.store.engine }))
     .route('/api', documentRoutes(deps))
     .route('/api', documentPassageRoutes(deps))
     .route('/api', alignmentRoutes(deps))
@@ -102,4 +102,15 @@ export function createApp(options: AppOptions): OpenAPIHono {
   // Last: the OpenAPI document describes the routes mounted before it.
   app.route('/api', referenceRoutes(app));
   return app;
+}
+
+/**
+ * The default log of a failed request: the error with its stack and causes, but one line for
+ * a busy or unreachable database, whose sentence says all there is (and a down database
+ * fails every request).
+ */
+function logToConsole(error: unknown, request: Request): void {
+  const what = `${request.method} ${new URL(request.url).pathname} failed:`;
+  if (error instanceof StoreError && (error.code === 'busy' || error.code === 'unavailable')) console.error(`${what} ${error.message}`);
+  else console.error(what, error);
 }

@@ -15,6 +15,12 @@ describe('problemOfStoreError', () => {
     expect(problem.headers).toEqual({ 'Retry-After': '1' });
   });
 
+  it('says the database does not answer, and when to try again, without its address', () => {
+    const problem = problemOfStoreError(new StoreError('unavailable', 'The database does not answer: no PostgreSQL server answers at that address (connection refused); try again once it is back.'))!;
+    expect(problem.toProblem()).toMatchObject({ status: 503, detail: expect.stringMatching(/^The database does not answer/) });
+    expect(problem.headers).toEqual({ 'Retry-After': '5' });
+  });
+
   it('gives no path or SQLite message of a failure of the server’s own', () => {
     for (const code of ['open', 'corpus', 'schema-newer'] as const) {
       const problem = problemOfStoreError(new StoreError(code, 'Cannot open the database /srv/verbatim/data/verbatim.db: SQLITE_CANTOPEN.'))!;

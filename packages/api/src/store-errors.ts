@@ -18,6 +18,7 @@ const STATUS: Record<StoreErrorCode, ContentfulStatusCode> = {
   encoding: 415,
   format: 415,
   busy: 503,
+  unavailable: 503,
   'schema-newer': 500,
   open: 500,
   corpus: 500,
@@ -25,18 +26,21 @@ const STATUS: Record<StoreErrorCode, ContentfulStatusCode> = {
 };
 
 /**
- * Failures whose message a client may read: a busy corpus, the ids of the documents that
- * failed to align, or what the server of a page to fetch answered (its address and status).
+ * Failures whose message a client may read: a busy corpus or a database that does not answer
+ * (sentences that name no address), the ids of the documents that failed to align, or what
+ * the server of a page to fetch answered (its address and status).
  */
-const SAFE_FAILURES = new Set<StoreErrorCode>(['busy', 'align', 'fetch-failed']);
+const SAFE_FAILURES = new Set<StoreErrorCode>(['busy', 'unavailable', 'align', 'fetch-failed']);
+
+/** When to try again, in seconds: a busy database frees itself within moments, one restarting takes longer. */
+const RETRY_AFTER: Partial<Record<StoreErrorCode, string>> = { busy: '1', unavailable: '5' };
 
 export function problemOfStoreError(error: unknown): ProblemError | undefined {
   if (!(error instanceof StoreError)) return undefined;
   const status = STATUS[error.code] ?? 500;
   const detail = status < 500 || SAFE_FAILURES.has(error.code) ? error.message : SERVER_FAILURE_DETAIL;
   return new ProblemError(status, detail, {
-    // A busy database frees itself within moments: say when to try again.
-    ...(error.code === 'busy' ? { headers: { 'Retry-After': '1' } } : {}),
+    ...(RETRY_AFTER[error.code] !== undefined ? { headers: { 'Retry-After': RETRY_AFTER[error.code]! } } : {}),
     cause: error,
   });
 }

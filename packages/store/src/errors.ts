@@ -12,6 +12,8 @@ export type StoreErrorCode =
   | 'schema-newer'
   | 'open'
   | 'busy'
+  /** The database server does not answer (down, unreachable, restarting): nothing was done, try again once it is back. */
+  | 'unavailable'
   | 'corpus'
   | 'fetch-refused'
   | 'fetch-failed'

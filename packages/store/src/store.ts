@@ -59,7 +59,8 @@ export interface StoreOptions {
   onProgress?: ProgressListener;
   /**
    * How long a write waits for another connection's (another process's) before it is
-   * refused as busy, in milliseconds; 5 s by default.
+   * refused as busy, in milliseconds; 5 s by default. On PostgreSQL, how long a request waits
+   * for a connection of the pool, or an add for another's write; 10 s by default.
    */
   busyTimeoutMs?: number;
   /**

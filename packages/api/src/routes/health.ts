@@ -6,6 +6,9 @@ const HealthSchema = z
   .object({
     status: z.literal('ok'),
     engine: z.string().openapi({ example: engineVersion(), description: 'The alignment engine this server runs.' }),
+    database: z.enum(['sqlite', 'postgres']).openapi({
+      description: 'Where the corpus is kept: the embedded SQLite file (one machine), or PostgreSQL (a team server). Never its path or address.',
+    }),
     tokenRequired: z.boolean().openapi({ description: 'Whether writes need `Authorization: Bearer <token>` (the server was given VERBATIM_TOKEN).' }),
   })
   .openapi('Health');
@@ -21,7 +24,7 @@ const health = createRoute({
   responses: { 200: { description: 'The server is up', content: { 'application/json': { schema: HealthSchema } } } },
 });
 
-export function healthRoutes({ tokenRequired }: { tokenRequired: boolean }) {
+export function healthRoutes({ tokenRequired, database }: { tokenRequired: boolean; database: Health['database'] }) {
   const engine = engineVersion();
-  return router().openapi(health, (c) => c.json({ status: 'ok' as const, engine, tokenRequired }, 200));
+  return router().openapi(health, (c) => c.json({ status: 'ok' as const, engine, database, tokenRequired }, 200));
 }

@@ -102,6 +102,19 @@ describe('GET /api/openapi.json', () => {
     const get = doc.paths['/api/documents/{id}']!.get;
     expect(get.responses['404'].content['application/problem+json'].schema).toEqual({ $ref: '#/components/schemas/Problem' });
   });
+
+  it('says that every route reading the corpus may find the database busy or not answering (503, Retry-After), and health never', () => {
+    for (const [method, path] of ROUTES) {
+      const responses = doc.paths[path]![method].responses;
+      if (['/api/health', '/api/openapi.json', '/api/docs'].includes(path)) {
+        expect(responses['503'], `${method} ${path}`).toBeUndefined();
+        continue;
+      }
+      expect(responses['503'], `${method} ${path}`).toMatchObject({ description: expect.stringMatching(/busy, or does not answer/) });
+      expect(responses['503'].content['application/problem+json'].schema).toEqual({ $ref: '#/components/schemas/Problem' });
+    }
+    expect(doc.paths['/api/documents']!.get.responses['503'].headers).toMatchObject({ 'Retry-After': expect.anything() });
+  });
 });
 
 describe('GET /api/docs', () => {

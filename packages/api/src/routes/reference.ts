@@ -29,6 +29,29 @@ const INFO = {
   },
 };
 
+/** The routes that answer without the database: they never say it is busy. */
+const WITHOUT_DATABASE = new Set(['/api/health', '/api/openapi.json', '/api/docs']);
+
+/**
+ * Any route that reads or writes the corpus can meet a busy database (every connection of a
+ * team server's pool in use, another add holding the write lock) or one that does not answer:
+ * each says so in its responses, from one place rather than in every route.
+ */
+function withDatabaseFailures(document: Record<string, unknown>): void {
+  const paths = (document.paths ?? {}) as Record<string, Record<string, { responses?: Record<string, unknown> }>>;
+  for (const [path, operations] of Object.entries(paths)) {
+    if (WITHOUT_DATABASE.has(path)) continue;
+    for (const operation of Object.values(operations)) {
+      const responses = (operation.responses ??= {});
+      responses['503'] ??= {
+        description: 'The database is busy, or does not answer; try again after the seconds Retry-After says',
+        headers: { 'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer' } } },
+        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+      };
+    }
+  }
+}
+
 /** The page may only use its own inline styles: it has no script and loads nothing. */
 const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
@@ -44,6 +67,7 @@ export function referenceRoutes(app: OpenAPIHono) {
       document = app.getOpenAPI31Document(INFO) as unknown as Record<string, unknown>;
       const components = (document.components ??= {}) as Record<string, Record<string, unknown>>;
       components.securitySchemes = { Bearer: { type: 'http', scheme: 'bearer', description: 'The server’s VERBATIM_TOKEN.' } };
+      withDatabaseFailures(document);
     }
     return document;
   };

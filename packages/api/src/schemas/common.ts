@@ -29,7 +29,7 @@ export function problems(...statuses: number[]) {
     415: 'An unsupported content type or document format',
     429: 'Too many requests from this client; wait as long as Retry-After says',
     502: 'The page could not be fetched: its server did not answer, or answered with an error',
-    503: 'The database is busy; try again',
+    503: 'The database is busy, or does not answer; try again after the seconds Retry-After says',
   };
   return Object.fromEntries(
     statuses.map((s) => [

@@ -20,6 +20,17 @@ describe('fromStoreError', () => {
     expect((fromStoreError(new StoreError('open', 'SQLite could not open the file.')) as CliError).message).toBe('SQLite could not open the file.');
   });
 
+  it('exits 75, try again, when a team server\'s database was busy or did not answer', () => {
+    for (const error of [
+      new StoreError('busy', 'The database is busy: every connection to it stayed in use; try again in a moment.'),
+      new StoreError('unavailable', 'The database does not answer: the server closed the connection; try again once it is back.'),
+    ]) {
+      const said = fromStoreError(error) as CliError;
+      expect(said.exitCode).toBe(75);
+      expect(said.message).toBe(error.message.replace(/^T/, 't'));
+    }
+  });
+
   it('leaves other errors alone, for main to report as unexpected', () => {
     const bug = new TypeError('x is undefined');
     expect(fromStoreError(bug)).toBe(bug);

@@ -14,7 +14,7 @@ import { check } from './check.js';
 import { loadCorpus } from './corpus.js';
 import { latestVersion, listDocuments, listVersions, loadDocument, versionByVid, versionRow } from './documents.js';
 import { migratePostgres, PG_LATEST_SCHEMA_VERSION } from './migrations/index.js';
-import { LOCKS, openPool, redactUrl, rows, transaction } from './pool.js';
+import { connectionFailure, LOCKS, openPool, redactUrl, rows, transaction } from './pool.js';
 import { outdatedAlignments, queueRealign, realign, remakeOutdated } from './realign.js';
 import { search } from './search.js';
 import { verifyDocument } from './verify.js';
@@ -43,7 +43,10 @@ export interface PostgresStoreOptions extends Omit<StoreOptions, 'align'> {
  */
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<Store> {
   const location = redactUrl(options.databaseUrl);
-  const pool = await openPool(options.databaseUrl, { max: options.poolSize ?? 10 });
+  const pool = await openPool(options.databaseUrl, {
+    max: options.poolSize ?? 10,
+    ...(options.busyTimeoutMs !== undefined && { busyTimeoutMs: options.busyTimeoutMs }),
+  });
   const engine = engineVersion();
   const ctx: PgAddContext = { pool, engine, align: typeof options.align === 'object' ? options.align : { mode: 'inline' } };
   let corpus: CorpusReport | undefined;
@@ -66,7 +69,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   } catch (error) {
     await queued?.stop().catch(() => undefined);
     await pool.end().catch(() => undefined);
-    throw error;
+    throw connectionFailure(error) ?? error;
   }
 
   /** Queues again the pairs the workers gave up on, of one version or of all; how many. */
@@ -80,7 +83,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     });
   };
 
-  return {
+  return saysConnectionFailures({
     engine: 'postgres',
     location,
     path: location,
@@ -234,6 +237,38 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       await queued?.stop();
       await pool.end();
     },
-  };
+  });
 }
 
+/**
+ * The store with every failure of the database's connection (none free, the server down or
+ * gone) turned into the StoreError that says so (`connectionFailure`), whatever method met it:
+ * in its promise, or while its records are read (`exportCorpus`).
+ */
+function saysConnectionFailures(store: Store): Store {
+  const said = (error: unknown): never => {
+    throw connectionFailure(error) ?? error;
+  };
+  const wrapped = {} as Store;
+  for (const [name, property] of Object.entries(Object.getOwnPropertyDescriptors(store))) {
+    const method = property.value as unknown;
+    if (typeof method === 'function') {
+      property.value = (...args: unknown[]) => {
+        const result = (method as (...a: unknown[]) => unknown).apply(store, args);
+        if (result instanceof Promise) return result.catch(said);
+        if (result && typeof result === 'object' && Symbol.asyncIterator in result) {
+          return (async function* () {
+            try {
+              yield* result as AsyncIterable<unknown>;
+            } catch (error) {
+              said(error);
+            }
+          })();
+        }
+        return result;
+      };
+    }
+    Object.defineProperty(wrapped, name, property);
+  }
+  return wrapped;
+}
