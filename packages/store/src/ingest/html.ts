@@ -144,7 +144,7 @@ function appendHtmlNode(builder: PlainTextBuilder, node: Node, walk: Walk): void
   }
   if (!isElement(node)) return;
   const tag = node.tagName;
-  if (DROPPED.has(tag) || isHidden(node) || isFurniture(node, walk.textOfWhole)) return;
+  if (DROPPED.has(tag) || isHidden(node) || isFurniture(node, walk.textOfWhole) || isNoteReference(node)) return;
   const inner = tag === 'pre' && !walk.preformatted ? { ...walk, preformatted: true } : walk;
   const children = () => {
     for (const child of node.childNodes) appendHtmlNode(builder, child, inner);
@@ -181,6 +181,27 @@ function appendHtmlNode(builder: PlainTextBuilder, node: Node, walk: Walk): void
 
 function isElement(node: Node): node is Element {
   return 'tagName' in node;
+}
+
+/** What a footnote's reference shows: 3, [3], (3), *, †, ‡, §, a, iv. */
+const NOTE_MARKER = /^[[(]?(\d{1,3}|[*\u2020\u2021\u00A7]{1,3}|[a-z]|[ivx]{1,5})[\])]?$/;
+
+/**
+ * A footnote's reference (a superscript number, or a link the page names a note reference):
+ * drawn small beside a word, not a word of the sentence. As text it would glue to the word
+ * it follows ("areas3") and change a quoted word; the note itself stays in the text.
+ */
+function isNoteReference(el: Element): boolean {
+  if (el.attrs.some((a) => a.name === 'role' && a.value.trim() === 'doc-noteref')) return true;
+  if (el.tagName !== 'sup') return false;
+  return NOTE_MARKER.test(visibleText(el).trim());
+}
+
+function visibleText(node: Node): string {
+  if (node.nodeName === '#text') return (node as DefaultTreeAdapterMap['textNode']).value;
+  if (isElement(node) && DROPPED.has(node.tagName)) return '';
+  if (!('childNodes' in node)) return '';
+  return node.childNodes.map(visibleText).join('');
 }
 
 /** How many <q> elements hold this one. */

@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
+import footnotes from 'markdown-it-footnote';
 import type { EmphasisKind } from '../types.js';
 import { appendHtmlFragment } from './html.js';
 import { PlainTextBuilder, type ConvertedText } from './plain-text-builder.js';
@@ -9,7 +10,13 @@ import { PlainTextBuilder, type ConvertedText } from './plain-text-builder.js';
  * others, and the store keeps the words as written. Raw HTML is allowed so that `<em>`
  * in Markdown is read as emphasis rather than kept as literal tags.
  */
-const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false });
+const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false }).use(footnotes);
+
+/**
+ * A static-site generator's front matter (YAML between `---` lines, TOML between `+++`)
+ * opening the file: the post's settings, not its text. A rendered page never shows it.
+ */
+const FRONT_MATTER = /^\uFEFF?(---|\+\+\+)[ \t]*\r?\n[\s\S]*?\r?\n(?:\1|\.\.\.)[ \t]*(?:\r?\n|$)/;
 
 const INLINE_HTML_EMPHASIS = /^<\s*(\/?)\s*(em|i|strong|b)\b[^>]*>$/i;
 const INLINE_HTML_BREAK = /^<\s*br\b[^>]*>$/i;
@@ -17,12 +24,23 @@ const INLINE_HTML_BREAK = /^<\s*br\b[^>]*>$/i;
 /** Markdown as plain text: one paragraph per block, emphasis (`*…*`, `_…_`, `**…**`) as offsets. */
 export function markdownToText(source: string): ConvertedText {
   const builder = new PlainTextBuilder();
-  for (const token of markdown.parse(source, {})) appendBlockToken(builder, token);
+  const notes: NoteState = { label: null };
+  for (const token of markdown.parse(source.replace(FRONT_MATTER, ''), {})) appendBlockToken(builder, token, notes);
   return builder.result();
 }
 
-function appendBlockToken(builder: PlainTextBuilder, token: Token): void {
+/** A footnote's number, waiting for the first word of its text. */
+interface NoteState {
+  label: string | null;
+}
+
+function appendBlockToken(builder: PlainTextBuilder, token: Token, notes: NoteState): void {
   switch (token.type) {
+    case 'footnote_open':
+      // The notes come last, each its own paragraph under the number the page shows for it.
+      builder.paragraphBreak();
+      notes.label = `${Number((token.meta as { id: number }).id) + 1}.`;
+      break;
     case 'blockquote_open':
       builder.enterQuote();
       break;
@@ -56,6 +74,10 @@ function appendBlockToken(builder: PlainTextBuilder, token: Token): void {
       builder.paragraphBreak();
       break;
     case 'inline':
+      if (notes.label !== null) {
+        builder.text(`${notes.label} `);
+        notes.label = null;
+      }
       for (const child of token.children ?? []) appendInlineToken(builder, child);
       break;
     default:
@@ -87,6 +109,10 @@ function appendInlineToken(builder: PlainTextBuilder, token: Token): void {
       break;
     case 'html_inline':
       appendInlineHtml(builder, token.content);
+      break;
+    case 'footnote_ref':
+      // Drawn as a small number beside a word, not a word of the sentence: as text it would
+      // glue to the word it follows and change a quoted word. The note itself is kept.
       break;
     default:
       // Links keep their text (a child token); images, whose alt text is no part of the prose, do not.
