@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CheckResult } from '@verbatim/store';
 import { spawnSync } from 'node:child_process';
@@ -14,6 +14,47 @@ beforeAll(() => {
   store = tempStore();
 });
 afterAll(() => store.remove());
+
+// A news report saved from a browser: site menus, byline, share buttons, <q>, a <blockquote>
+// without marks, footnote <sup>s. The store's ingestion tests read it too.
+const SAVED_PAGE = fileURLToPath(new URL('../../../store/src/ingest/fixtures/harbour-herald-saved-page.html', import.meta.url));
+
+describe('verbatim check on a saved web page', { timeout: 60_000 }, () => {
+  const verdicts = (args: string[]) => {
+    const result = store.run(['check', ...args, '--format', 'json']);
+    expect(result.stderr).toBe('');
+    return { status: result.status, passages: (JSON.parse(result.stdout) as Omit<CheckResult, 'timing'>).passages.map((p) => [p.status, p.source?.locator ?? null, p.commentary.text]) };
+  };
+  const SEVEN_GENUINE = [
+    ['verbatim', '0.3', 'humanity is entering a new era of rapid development and profound transformation.'],
+    ['verbatim', 'IV.5', 'Friendship between the two States has no limits,'],
+    ['verbatim', 'IV.5', 'there are no ‘forbidden’ areas of cooperation.'],
+    ['verbatim', 'III.6', 'oppose further enlargement of NATO'],
+    ['verbatim', 'III.6', 'ideologized cold war approaches'],
+    ['verbatim', 'III.3', 'The Russian side reaffirms its support for the One-China principle, confirms that Taiwan is an inalienable part of China, and opposes any forms of independence of Taiwan.'],
+    ['verbatim', 'III.4', 'oppose colour revolutions, and will increase cooperation in the aforementioned areas'],
+  ];
+
+  it('reads an .html file as add and align read it: the article’s seven quotations, genuine, and none of its tags or menus', () => {
+    const page = join(store.dir, 'harbour-herald.html');
+    copyFileSync(SAVED_PAGE, page);
+    expect(verdicts([page])).toEqual({ status: 0, passages: SEVEN_GENUINE });
+    const aligned = store.run(['align', fileURLToPath(new URL('../../../../corpus/joint-statement-2022-02-04.en.txt', import.meta.url)), page, '--format', 'json']);
+    const report = JSON.parse(aligned.stdout) as { passages: { status: string; source?: { locator: string }; commentary: { text: string } }[] };
+    expect(report.passages.map((p) => [p.status, p.source?.locator ?? null, p.commentary.text])).toEqual(SEVEN_GENUINE);
+  });
+
+  it('reads another extension as text unless --input-format says html', () => {
+    const saved = join(store.dir, 'harbour-herald.saved');
+    copyFileSync(SAVED_PAGE, saved);
+    expect(verdicts([saved, '--input-format', 'html'])).toEqual({ status: 0, passages: SEVEN_GENUINE });
+    const asText = store.run(['check', saved]);
+    expect(asText.status).toBe(1);
+    expect(asText.stdout).toContain('<nav>');
+    const wrong = store.run(['check', saved, '--input-format', 'pdf']);
+    expect([wrong.status, wrong.stderr.trim()]).toEqual([2, 'verbatim check: unknown input format "pdf"; use --input-format text, markdown or html.']);
+  });
+});
 
 describe('verbatim check', () => {
   it('answers the fact-checker: "no limits" verbatim in IV.5, the NATO sentence altered in III.6 by the quoter’s "any"; exit 1', () => {

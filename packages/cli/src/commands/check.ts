@@ -16,13 +16,15 @@ const LOOKS_LIKE_FILE = /^[^\s"“”'‘’«»]+\.(?:txt|text|md|markdown|html
 export const checkCommand: Command = {
   name: 'check',
   summary: 'Check every quotation of a text against the whole corpus (nothing is stored).',
-  usage: `verbatim check "<text>" | - | <file> [--format text|json]
+  usage: `verbatim check "<text>" | - | <file> [--input-format text|markdown|html] [--format text|json]
 
 Finds every quotation (and unmarked borrowing of eight words or more) in a text and, for
 each, the best source passage in the whole corpus: its verdict (verbatim, variant,
 altered, not found), the source and locator, the words changed, added or left out, and
 what the quotation cut off. Nothing is stored. Give the text itself, - to read it from
-standard input, or a UTF-8 text file; at most 100 KB.
+standard input, or a UTF-8 file; at most 100 KB. A Markdown or HTML file (.md, .markdown,
+.html, .htm) is read as \`verbatim add\` and \`verbatim align\` read it: the page's text,
+not its tags, menus or footnote numbers.
 
 Exit status: 0 when every quotation is genuine (verbatim or variant), 1 when one is
 altered, paraphrased or not found, 2 on bad input — so it can lint quotations in a
@@ -31,6 +33,8 @@ script or an editor.
 Options:
   --format text   for reading (the default)
   --format json   the verdicts, as POST /api/check gives them (without citations)
+  --input-format text|markdown|html
+                  how to read the text (default: a file's extension; text otherwise)
 
 Examples:
   verbatim check "Russia and China said their friendship has 'no limits'"
@@ -41,11 +45,15 @@ Examples:
   async run(args, context) {
     const { values, positionals } = parseCommandArgs(checkCommand, {
       args,
-      options: { format: { type: 'string', default: 'text' } },
+      options: { format: { type: 'string', default: 'text' }, 'input-format': { type: 'string' } },
       allowPositionals: true,
     });
     const format = parseOutputFormat(values.format);
-    const text = await readInput(positionals, context);
+    const given = values['input-format'];
+    // An unknown format is refused before anything is read.
+    if (given !== undefined) await import('../input-format.js').then(({ inputFormatOf }) => inputFormatOf('', given));
+    const input = await readInput(positionals, context);
+    const text = await asPlainText(input, given);
     const { timing: _timing, ...result } = await check(text, context);
     context.stdout.write(format === 'json' ? toJson(result) : await textReport(result, context));
     return result.passages.every((p) => isGenuine(p.status)) ? ExitCode.ok : 1;
@@ -65,23 +73,47 @@ async function textReport(result: Omit<CheckResult, 'timing'>, context: CommandC
   return formatCheckReport(result, { color: wantsColor(context.stdout, context.env), width: readableWidth(context.stdout) });
 }
 
+interface Input {
+  text: string;
+  /** The file it came from, whose extension tells its format. */
+  fileName?: string;
+}
+
+/**
+ * What a reader of the text sees: Markdown and HTML through the store's ingestion, as `add`
+ * and `align` read them, so a saved page's menus and tags are not taken for quotations.
+ * Plain text, a linter's usual input, loads none of it.
+ */
+async function asPlainText(input: Input, given: string | undefined): Promise<string> {
+  const { formatOf } = await import('@verbatim/store/format');
+  const format = given ?? (input.fileName === undefined ? 'text' : (formatOf({ fileName: input.fileName }) ?? 'text'));
+  if (format === 'text') return input.text;
+  const { ingestText, StoreError } = await import('@verbatim/store');
+  try {
+    return ingestText(input.text, format as 'markdown' | 'html').text;
+  } catch (error) {
+    if (error instanceof StoreError) throw usageError(error.message.replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase()));
+    throw error;
+  }
+}
+
 /** The text: the arguments themselves, standard input (`-`), or the file they name. */
-async function readInput(positionals: readonly string[], context: CommandContext): Promise<string> {
+async function readInput(positionals: readonly string[], context: CommandContext): Promise<Input> {
   if (positionals.length === 0) {
     throw usageError(`give the text to check, - to read it from standard input, or a file; usage: ${synopsis(checkCommand)}.`);
   }
-  if (positionals.length === 1 && positionals[0] === '-') return readStdin(context);
+  if (positionals.length === 1 && positionals[0] === '-') return { text: await readStdin(context) };
   if (positionals.length === 1) {
     const name = positionals[0]!;
     const isFile = await stat(resolve(context.cwd, name)).then((s) => s.isFile(), () => false);
     if (isFile) {
       // Imported here: a check of the text itself (a linter's usual run) reads no file.
       const { readDocument } = await import('../read-document.js');
-      return asBadInput(readDocument(name, { cwd: context.cwd, maxBytes: MAX_CHECK_BYTES })).then((d) => d.text);
+      return asBadInput(readDocument(name, { cwd: context.cwd, maxBytes: MAX_CHECK_BYTES })).then((d) => ({ text: d.text, fileName: name }));
     }
     if (LOOKS_LIKE_FILE.test(name)) throw usageError(`there is no file ${JSON.stringify(name)}; to check those words as a text, put them in a sentence.`);
   }
-  return positionals.join(' ');
+  return { text: positionals.join(' ') };
 }
 
 async function readStdin(context: CommandContext): Promise<string> {
