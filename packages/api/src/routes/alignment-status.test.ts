@@ -120,7 +120,7 @@ describe('an alignment the workers of a team server gave up on', () => {
       const again = await app.request('/api/documents', json({ kind: 'commentary', id: OP_ED, title: opEd!.title, format: 'text', text: opEd!.text }));
       expect(again.status).toBe(200);
       expect(((await again.json()) as { pending: unknown[] }).pending).toEqual([{ source: STATEMENT, commentary: OP_ED, status: SEED_STATUS }]);
-      expect((await app.request(SEED_REPORT)).status).toBe(202);
+      // The worker, still running, may already be at it: pending (202) or made (200), never failed again.
       for (let tries = 0; (await app.request(SEED_REPORT)).status !== 200; tries++) {
         if (tries > 200) throw new Error('the worker did not align the pair again within 20 s');
         await new Promise((r) => setTimeout(r, 100));
