@@ -2,7 +2,7 @@
 // real PostgreSQL (started here through @verbatim/test-postgres, stopped in every outcome), run
 // on the built packages by scripts/bench.js:
 // - ingestion of BENCH_PG_DOCUMENTS generated documents (2,000 by default, BENCH_PG_DOCUMENTS=10000
-//   for the issue's size, 12 minutes on a loaded 2-core machine: nine in ten
+//   for the issue's size, about 5 minutes on a loaded 2-core machine: nine in ten
 //   sources, one in ten a commentary quoting one of them), added 100 at a time (addBatch, the
 //   bulk loader): on SQLite, each commentary aligned in its add; on PostgreSQL `queued`, the
 //   adds, then 1, 2 and 4 `verbatim worker` processes draining the alignment jobs, timed from
@@ -26,8 +26,10 @@ import { createDatabase, startPostgres } from '@verbatim/test-postgres';
 import { generatedCommentary, generatedSource } from './corpus.js';
 import { median, ms, printTable, startServer } from './lib.js';
 
-// 2,000 by default: at 10,000 the ingestion alone takes minutes on both engines (it grows
-// faster than the corpus), more than a bench section should. BENCH_PG_DOCUMENTS=10000 runs it.
+// 2,000 by default (about 80 s for the section at load 10 on 2 cores). At 10,000 the adds,
+// drains and reads take 2.5 minutes, but the two servers' 100 document lists of 3.4 MB
+// (GET /api/documents has no paging) as long again, and SQLite's fails some of them at 50
+// connections: more than a bench section should. BENCH_PG_DOCUMENTS=10000 runs it.
 const DOCUMENTS = Number(process.env.BENCH_PG_DOCUMENTS ?? 2_000);
 const WORKERS = [1, 2, 4];
 const SOURCE_WORDS = [150, 600];
