@@ -39,4 +39,14 @@ describe('detectQuotations', () => {
   it('takes an indented or ">" paragraph as a block quote', () => {
     expect(found('Intro.\n\n    An indented quotation\n    over two lines.\n\n> Another one.\n\nEnd.').map((q) => q[0])).toEqual(['block', 'block']);
   });
+
+  it('leaves the line naming a block quote’s source out of it, and does not take that line alone for a quotation', () => {
+    const text = 'On Taiwan:\n\n    The Russian side reaffirms its support for the One-China principle.\n    — Joint Statement, section III\n\n> The sides oppose further enlargement of NATO.\n\n> — Joint Statement, 4 February 2022\n\nEnd.';
+    const blocks = detectQuotations(text).filter((q) => q.marks === 'block');
+    expect(blocks.map((q) => text.slice(q.content.start, q.content.end))).toEqual([
+      'The Russian side reaffirms its support for the One-China principle.',
+      // A ">" block's content starts at its mark, as before; the aligner skips the mark.
+      '> The sides oppose further enlargement of NATO.',
+    ]);
+  });
 });

@@ -66,9 +66,10 @@ export function detectQuotations(text: string, layout: TextLayout = layoutOf(tex
   const allLines = layout.lines;
   let carried: Opener[] = [];
   paragraphs.forEach((para, index) => {
-    const block = isBlockQuote(text, para, allLines);
+    const blockContent = isBlockQuote(text, para, allLines) ? withoutAttribution(text, para, allLines) : null;
+    const block = blockContent !== null;
     const base = block ? 1 : 0;
-    if (block) out.push({ open: null, close: null, content: para, depth: 0, marks: 'block' });
+    if (block) out.push({ open: null, close: null, content: blockContent, depth: 0, marks: 'block' });
     let stack: Opener[] = carried;
     carried = [];
     let lastClosedEnd = para.start;
@@ -186,6 +187,27 @@ function roleOf(text: string, at: number, char: string, stack: readonly Opener[]
   }
 }
 
+
+/** A line that names a block quote's source: "— Joint Statement, section III", "-- the Kremlin". */
+const ATTRIBUTION_LINE = /^[\s>]*(?:[\u2014\u2013\u2015]|--)\s*\S/;
+
+/**
+ * A block quote's words without the line that says whose they are, as writers set it at its
+ * foot ("— Joint Statement, 4 February 2022"): that line is the writer's, not the source's.
+ * Null when the block is nothing but such a line.
+ */
+function withoutAttribution(text: string, para: Range, allLines: readonly Line[]): Range | null {
+  const own: Range[] = [];
+  for (let i = lowerBound(allLines, para.start + 1, (l) => l.end); i < allLines.length && allLines[i]!.start < para.end; i++) {
+    if (!allLines[i]!.blank) own.push(allLines[i]!);
+  }
+  const last = own.at(-1);
+  if (!last || !ATTRIBUTION_LINE.test(text.slice(last.start, last.end))) return para;
+  if (own.length === 1) return null;
+  let end = Math.min(para.end, own.at(-2)!.end);
+  while (end > para.start && /\s/.test(text[end - 1]!)) end--;
+  return { start: para.start, end };
+}
 
 /**
  * A block quote: every line of the paragraph starts with `>` or is indented by at least

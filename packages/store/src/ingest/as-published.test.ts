@@ -112,6 +112,19 @@ describe('furniture told by its class is only ever a part of the page', () => {
     expect(align(statementText(), text).passages.map((p) => [p.status, p.source?.locator, p.differences.length])).toEqual([['verbatim', 'III.4', 0], ['verbatim', 'III.3', 0]]);
   });
 
+  it('reads a block quotation’s <footer> or closing dash line as the writer’s attribution, not as quoted words', () => {
+    const page = `<article><p>The key passage reads:</p>
+      <blockquote><p>The sides oppose further enlargement of NATO and call on the North Atlantic Alliance to abandon its ideologized cold war approaches.</p><footer>&mdash; <cite>Joint Statement, 4 February 2022</cite></footer></blockquote>
+      <p>And on Taiwan:</p>
+      <blockquote>The Russian side reaffirms its support for the One-China principle, confirms that Taiwan is an inalienable part of China.<br>&mdash; Joint Statement, section III</blockquote></article>`;
+    const { text } = htmlToText(page);
+    expect(text.split('\n\n')[2]).toBe('— Joint Statement, 4 February 2022');
+    expect(align(statementText(), text).passages.map((p) => [p.status, p.quotationMarks, p.source?.locator, p.commentary.text])).toEqual([
+      ['verbatim', 'block', 'III.6', 'The sides oppose further enlargement of NATO and call on the North Atlantic Alliance to abandon its ideologized cold war approaches.'],
+      ['verbatim', 'block', 'III.3', 'The Russian side reaffirms its support for the One-China principle, confirms that Taiwan is an inalienable part of China.'],
+    ]);
+  });
+
   it('draws nested <q> with single marks and keeps the space after a closing one', () => {
     expect(htmlToText('<p>They wrote <q>there are no <q>forbidden</q> areas </q>of cooperation.</p>').text).toBe('They wrote “there are no ‘forbidden’ areas” of cooperation.');
   });

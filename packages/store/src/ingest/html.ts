@@ -155,9 +155,16 @@ function appendHtmlNode(builder: PlainTextBuilder, node: Node, walk: Walk): void
     children();
     builder.closeEmphasis(emphasis);
   } else if (tag === 'blockquote') {
+    // Its <footer> or <cite> says whose words they are: the writer's line, after the quote.
+    const sourceLine = (child: Node) => isElement(child) && (child.tagName === 'footer' || child.tagName === 'cite');
     builder.enterQuote();
-    children();
+    for (const child of node.childNodes) if (!sourceLine(child)) appendHtmlNode(builder, child, inner);
     builder.leaveQuote();
+    for (const child of node.childNodes.filter(sourceLine)) {
+      builder.paragraphBreak();
+      appendHtmlNode(builder, child, inner);
+      builder.paragraphBreak();
+    }
   } else if (tag === 'q') {
     // A browser draws a <q>'s quotation marks itself; without them the words would no longer read as quoted.
     const nested = quoteDepth(node) > 0;
