@@ -85,8 +85,9 @@ interface Input {
  * Plain text, a linter's usual input, loads none of it.
  */
 async function asPlainText(input: Input, given: string | undefined): Promise<string> {
+  if (given === undefined && input.fileName === undefined) return input.text;
   const { formatOf } = await import('@verbatim/store/format');
-  const format = given ?? (input.fileName === undefined ? 'text' : (formatOf({ fileName: input.fileName }) ?? 'text'));
+  const format = given ?? (formatOf({ fileName: input.fileName }) ?? 'text');
   if (format === 'text') return input.text;
   const { ingestText, StoreError } = await import('@verbatim/store');
   try {
