@@ -125,6 +125,16 @@ describe('furniture told by its class is only ever a part of the page', () => {
     ]);
   });
 
+  it('leaves out the menus, masthead and footer of a page that names them only in ids and classes', () => {
+    const page = `<html><body><div id="masthead"><a href="/">The Eurasia Observer</a></div>
+      <div class="navbar"><a href="/">Home</a> | <a href="/analysis">Analysis</a></div>
+      <div class="content"><h2>The partnership, in its own words</h2>
+      <p>The leaders stated that &ldquo;friendship between the two States has no limits&rdquo;.</p>
+      <p>They also &ldquo;oppose further enlargement of NATO&rdquo;.</p></div>
+      <div id="footer">Copyright 2022 The Eurasia Observer.</div></body></html>`;
+    expect(htmlToText(page).text).toBe('The partnership, in its own words\n\nThe leaders stated that “friendship between the two States has no limits”.\n\nThey also “oppose further enlargement of NATO”.');
+  });
+
   it('draws nested <q> with single marks and keeps the space after a closing one', () => {
     expect(htmlToText('<p>They wrote <q>there are no <q>forbidden</q> areas </q>of cooperation.</p>').text).toBe('They wrote “there are no ‘forbidden’ areas” of cooperation.');
   });

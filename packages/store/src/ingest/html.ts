@@ -24,6 +24,8 @@ const FURNITURE_WORDS = new Set([
   'share', 'sharing', 'social', 'byline', 'related', 'newsletter', 'subscribe', 'subscription',
   'promo', 'advert', 'advertisement', 'ad', 'ads', 'sponsored', 'breadcrumb', 'breadcrumbs',
   'comments', 'cookie', 'cookies', 'sidebar', 'toolbar', 'paywall', 'signup', 'kicker',
+  // A page older than <nav> and <footer> names its menus and footer in its ids and classes.
+  'nav', 'navbar', 'navigation', 'menu', 'masthead', 'footer', 'copyright',
 ]);
 
 /** Elements that begin and end a paragraph of their own. */
