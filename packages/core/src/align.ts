@@ -7,6 +7,7 @@ import { detectFootnoteNumbers } from './detect/footnotes.js';
 import { detectMarks, isEmphasis, type DetectedMark } from './detect/marks.js';
 import { detectQuotations, layoutOf } from './detect/quotations.js';
 import { contextOf } from './report/context.js';
+import { ENGINE_VERSION } from './engine-version.js';
 import { coverageOf, coveredWords, omissionsOf } from './report/coverage.js';
 import { marksOf } from './report/marks.js';
 import { preparedSource } from './prepared-source.js';
@@ -117,6 +118,7 @@ export function align(source: string, commentary: string, options: AlignOptions 
   const covered = coveredWords(sourceTokens, quoted, elided);
   return {
     version: 1,
+    engineVersion: ENGINE_VERSION,
     source: sourceInfo,
     commentary: commentaryInfo,
     passages,

@@ -9,10 +9,11 @@ const ours = fileURLToPath(new URL('../contracts/alignment-report.schema.json', 
 
 /**
  * The SHA-256 of the contract: SPEC §2's (`shared/contracts/alignment-report.schema.json`) as
- * issue 10 extends it — the status `paraphrased` and a passage's optional `candidates`.
+ * issue 10 extends it — the status `paraphrased` and a passage's optional `candidates` — and
+ * the report's optional `engineVersion`, which §2 says reports carry.
  * Changing the contract is changing the SPEC: say so there first, then here.
  */
-const CONTRACT_SHA256 = '4b7835ed55792b0b9b0485af4ada9a740e8ce4f92af3d2b64891683cfdda9a7d';
+const CONTRACT_SHA256 = '0e2cd67359dfdf710a3d3c56d86749166b10950c52f7aaa5d854628d4df2deb3';
 const schema = JSON.parse(readFileSync(ours, 'utf8'));
 
 describe('the report schema this package ships', () => {

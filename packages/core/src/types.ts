@@ -133,6 +133,11 @@ export interface Coverage {
 
 export interface AlignmentReport {
   version: 1;
+  /**
+   * The engine that made the report (`ENGINE_VERSION`), so a report saved to a file still says
+   * which behaviour produced it. Reports stored by engines before 0.12.0 lack it.
+   */
+  engineVersion?: string;
   source: DocumentInfo;
   commentary: DocumentInfo;
   passages: Passage[];
