@@ -1,24 +1,10 @@
 import { describe as suite, expect, it } from 'vitest';
 import { align } from './align.js';
-import { commentary } from './test-support/commentaries.js';
+import { commentaryReports } from './test-support/commentary-reports.js';
 import { badSpans, describe, schemaErrors, statement } from './test-support/corpus.js';
 import { wordnet } from './test-support/lexicon.js';
-import type { AlignmentReport, Passage } from './types.js';
 
-const reports = new Map<string, { text: string; report: AlignmentReport }>();
-const of = (name: string) => {
-  let r = reports.get(name);
-  if (!r) {
-    const text = commentary(name);
-    reports.set(name, (r = { text, report: align(statement, text, { lexicon: wordnet }) }));
-  }
-  return r;
-};
-const quoting = (name: string, words: string): Passage => {
-  const found = of(name).report.passages.filter((p) => p.commentary.text.replace(/\s+/g, ' ').startsWith(words));
-  expect(found, `one passage starting "${words}"`).toHaveLength(1);
-  return found[0]!;
-};
+const { of, quoting } = commentaryReports();
 const none = (name: string, words: string) => of(name).report.passages.filter((p) => p.commentary.text.replace(/\s+/g, ' ').includes(words));
 const check = (text: string) => align(statement, text, { lexicon: wordnet }).passages;
 
