@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../test-support/eventually.js';
 import { freshDatabaseUrl } from '../test-support/postgres.js';
 import { QUEUES, startQueue, type AlignPairJob, type JobQueue } from './queue.js';
 
@@ -31,17 +32,6 @@ async function queue(options: { jobTimeoutSeconds?: number } = {}): Promise<JobQ
 
 function job(n: number): AlignPairJob {
   return { sourceVid: n, commentaryVid: n + 1, sourceId: `source-${n}`, commentaryId: `commentary-${n}`, sourceSha256: `s${n}`, commentarySha256: `c${n}`, engine: 'test-engine' };
-}
-
-/** Resolves with the first value `take` gives that is not undefined, polling; fails after `ms`. */
-async function eventually<T>(take: () => T | undefined | Promise<T | undefined>, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await take();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`nothing came within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 describe('the job queue on PostgreSQL', () => {

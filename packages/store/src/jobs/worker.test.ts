@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../store.js';
 import { OP_ED_ID, opEdText, STATEMENT_ID, statementText } from '../test-support/corpus.js';
+import { eventually } from '../test-support/eventually.js';
 import { freshDatabaseUrl } from '../test-support/postgres.js';
 import { startWorkerThread } from './in-process.js';
 import { runWorker, type WorkerEvent } from './worker.js';
@@ -30,16 +31,6 @@ function worker(databaseUrl: string): WorkerEvent[] {
     await running;
   });
   return events;
-}
-
-async function eventually<T>(take: () => Promise<T | undefined>, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await take();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`nothing came within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 describe('queued alignment on PostgreSQL', () => {
