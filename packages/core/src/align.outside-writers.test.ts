@@ -1,0 +1,129 @@
+import { describe as suite, expect, it } from 'vitest';
+import { commentaryReports } from './test-support/commentary-reports.js';
+import { badSpans, describe, schemaErrors, statement } from './test-support/corpus.js';
+import type { Passage } from './types.js';
+
+// Four commentaries written the way outside writers quote the statement: a wire report
+// working from another translation, an academic blog post with brackets and ellipses
+// (Markdown, read here as the plain text it is), a partisan op-ed that twists and invents,
+// and a fact-check quoting short phrases and formulas the statement repeats.
+const { of, quoting } = commentaryReports();
+const places = (p: Passage) => ('candidates' in p && p.candidates ? p.candidates.map((c) => c.locator) : []);
+const WIRE = 'wire-report.txt';
+const BLOG = 'academic-blog.md';
+const OP_ED = 'partisan-op-ed.txt';
+const FACT_CHECK = 'fact-check.txt';
+
+suite('commentaries as outside writers quote the statement', () => {
+  it.each([WIRE, BLOG, OP_ED, FACT_CHECK])('%s is a schema-valid report whose every span slices back to its text', (name) => {
+    const { text, report } = of(name);
+    expect(schemaErrors(report)).toEqual([]);
+    expect(badSpans(report, statement, text)).toEqual([]);
+  });
+});
+
+suite('a wire report quoting another translation beside the English text', () => {
+  it('pins a Kremlin-translation sentence to its paragraph, each translated word a change', () => {
+    const p = quoting(WIRE, 'reaffirm their firm mutual support');
+    expect(p.status).toBe('altered');
+    expect(p.source!.locator).toBe('III.2');
+    expect(describe(p)).toEqual(['strong → firm (wording)', 'oppose → are against (wording)']);
+  });
+
+  it('pins "advocate the enlargement of the functions" to the SCO paragraph it translates', () => {
+    const p = quoting(WIRE, 'advocate the enlargement of the functions');
+    expect(p.status).toBe('paraphrased');
+    expect(p.source!.locator).toBe('IV.14');
+  });
+
+  it('takes the exact English quotations beside them as verbatim, each at its place', () => {
+    expect(quoting(WIRE, 'supports the China – WHO joint report').source!.locator).toBe('II.10');
+    expect(quoting(WIRE, 'a community of common destiny for mankind')).toMatchObject({ status: 'verbatim', source: { locator: 'IV.2' } });
+    expect(quoting(WIRE, 'the fruitful holding of the XIV BRICS summit')).toMatchObject({ status: 'verbatim', source: { locator: 'IV.12' } });
+    expect(quoting(WIRE, 'are superior to political and military alliances')).toMatchObject({ status: 'verbatim', source: { locator: 'IV.5' } });
+  });
+
+  it('calls a pledge no translation contains not found', () => {
+    expect(quoting(WIRE, 'the two armies will hold joint exercises')).toMatchObject({ status: 'not_found', source: null });
+  });
+});
+
+suite('an academic blog post with glosses, brackets and ellipses', () => {
+  it('leaves a quotation with a gloss "[the CWC]" verbatim', () => {
+    const p = quoting(BLOG, 'Russia and China insist that the United States');
+    expect(p.status).toBe('verbatim');
+    expect(p.source!.locator).toBe('III.19');
+    expect(describe(p)).toEqual([' → the CWC (wording, editorial)']);
+  });
+
+  it('makes a silent cut bridged by "[and]" one altered passage listing the 37 skipped words', () => {
+    const p = quoting(BLOG, 'reiterate their support of United Nations General Assembly resolutions');
+    expect(p.status).toBe('altered');
+    expect(p.source!.locator).toBe('III.23');
+    const [cut] = p.differences;
+    expect(cut).toMatchObject({ type: 'replace', category: 'omission', commentary: { text: 'and' } });
+    expect(cut!.source.text).toMatch(/^support the work of the relevant Ad Hoc Committee .* for criminal purposes\. The sides$/);
+  });
+
+  it('shows the words a Markdown emphasis marks when the quotation says "(emphasis added)"', () => {
+    const p = quoting(BLOG, '[t]he sides call on the U.S. and its allies');
+    expect(p).toMatchObject({ status: 'verbatim', source: { locator: 'III.18' } });
+    expect(p.marks.map((m) => m.type)).toEqual(['bracket', 'emphasis-added']);
+  });
+
+  it('bridges an ellipsis from the information-security chapter into the fourth section', () => {
+    const p = quoting(BLOG, 'The sides intend to deepen bilateral cooperation');
+    expect(p.status).toBe('verbatim');
+    expect(p.source!.locator).toBe('III.25–IV.18');
+    expect(p.differences).toMatchObject([{ type: 'delete', category: 'omission', editorial: true }]);
+  });
+});
+
+suite('a partisan op-ed that twists the statement and invents lines for it', () => {
+  it.each([
+    ['support power politics', 'IV.7', ['oppose → support (wording)']],
+    ['support setting up new barriers', 'II.7', ['oppose → support (wording)']],
+    ['any attempts to limit their sovereign right', 'III.24', ['unacceptable → acceptable (wording)']],
+    ['Russia and China deny their people', 'I.3', ['guarantee → deny (wording)']],
+    ['the people of both countries are not certain', 'I.3', [' → not (wording)']],
+    ['further reduce cooperation', 'II.9', ['increase → reduce (wording)']],
+  ])('shows the twisted word of "%s" as a change at %s', (words, locator, changes) => {
+    const p = quoting(OP_ED, words);
+    expect(p.status).toBe('altered');
+    expect(p.source!.locator).toBe(locator);
+    expect(describe(p)).toEqual(changes);
+  });
+
+  it.each([
+    'the United Nations has lost its authority',
+    "the People's Republic of China will never again",
+    'President of the Russian Federation Vladimir V. Putin has promised',
+  ])('calls an invented line that shares only a name or a stock phrase with the statement not found: "%s"', (words) => {
+    expect(quoting(OP_ED, words)).toMatchObject({ status: 'not_found', source: null });
+  });
+
+  it('finds the long borrowings without quotation marks, small changes and all', () => {
+    expect(quoting(OP_ED, 'no State can or should ensure')).toMatchObject({ kind: 'borrowing', status: 'verbatim', source: { locator: 'III.1' } });
+    const aid = quoting(OP_ED, 'They call on the developed countries');
+    expect(aid).toMatchObject({ kind: 'borrowing', status: 'altered', source: { locator: 'II.4' } });
+    expect(describe(aid)).toEqual([' → and to (wording)']);
+    expect(quoting(OP_ED, 'the international community is showing')).toMatchObject({ kind: 'borrowing', status: 'altered', source: { locator: '0.3' } });
+    expect(quoting(OP_ED, 'to consolidate the efforts')).toMatchObject({ kind: 'borrowing', status: 'verbatim', source: { locator: 'III.22' } });
+  });
+});
+
+suite('a fact-check quoting short phrases and repeated formulas', () => {
+  it('pins "no limits", quoted four times, to IV.5 each time', () => {
+    const limits = of(FACT_CHECK).report.passages.filter((p) => /^no limits$/i.test(p.commentary.text));
+    expect(limits).toHaveLength(4);
+    for (const p of limits) expect(p).toMatchObject({ status: 'verbatim', source: { locator: 'IV.5' } });
+  });
+
+  it('gives a phrase two paragraphs contain both places rather than one', () => {
+    expect(places(quoting(FACT_CHECK, 'an effective verification mechanism'))).toEqual(['III.17', 'III.18']);
+  });
+
+  it('gives words that appear nearly the same in two places, a comma apart, both places', () => {
+    expect(places(quoting(FACT_CHECK, 'Russia and China, as world powers'))).toEqual(['I.3', 'IV.1']);
+  });
+});
