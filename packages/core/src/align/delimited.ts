@@ -58,7 +58,7 @@ export function delimitedQuotation(state: LocateState, q: Quotation): Located[] 
     // normal'") is no passage, but words presented as someone's ("pledged to 'step up
     // cooperation'", "claimed that they 'support …'") are not found, whatever their length:
     // silence would read as "fine".
-    if (isPresentedAsWords(state.commentary, q)) return [quotation(marks, content, words, null, [], [])];
+    if (isPresentedAsWords(state.commentary, q, state.quotations)) return [quotation(marks, content, words, null, [], [])];
     return [];
   }
   const runs = findRuns(state.index, state.ids, words);

@@ -1,3 +1,4 @@
+import { CLOSING_MARKS } from '../detect/quotation-marks.js';
 import { lexiconOf, sharedStem, type Lexicon } from '../lexicon/lexicon.js';
 import { blocks } from '../text/paragraphs.js';
 import { isFunctionWord } from '../text/function-words.js';
@@ -21,12 +22,12 @@ const WINDOW_STRETCH = 1.5;
 const WINDOW_SLACK = 4;
 const SENTENCE_BREAK = /[.!?;:]|\n/u;
 /** Between two sentences: a full stop (perhaps closing a quotation) and a space, or a line break. */
-const SENTENCE_END = /[.!?]["'\u201D\u2019\u00BB)]*\s|\n/u;
+const SENTENCE_END = new RegExp(`[.!?][${CLOSING_MARKS})]*\\s|\\n`, 'u');
 /**
  * Between two sentences of a quotation: a full stop and a space, or a blank line. A line
  * break alone is where the commentary's lines wrap (a source's lines are its paragraphs).
  */
-const QUOTED_SENTENCE_END = /[.!?]["'\u201D\u2019\u00BB)]*\s|\n[ \t]*\n/u;
+const QUOTED_SENTENCE_END = new RegExp(`[.!?][${CLOSING_MARKS})]*\\s|\\n[ \\t]*\\n`, 'u');
 /** Words a place may grow by beyond the quotation's own to reach its sentence's edge. */
 const EDGE_SLACK = 2;
 

@@ -1,3 +1,5 @@
+import { lowerBound } from '../text/token-ranges.js';
+import type { Range } from '../text/tokenize.js';
 import type { Quotation } from './quotations.js';
 
 /**
@@ -55,8 +57,6 @@ const CLAUSE_END = /[.!?;]\s|[.!?;]$|\n/u;
 /** A scare quote says so: "the so-called 'Indo-Pacific strategy'". */
 const SCARE = /\bso[- ]called\s*$/iu;
 const WORD = /[\p{L}\p{N}'’-]+/gu;
-const CLOSING = /["\u201D\u00BB]/u;
-const OPENING = /["\u201C\u00AB\u201E]/u;
 /** What may join two quotations of one verb: "and", "or", a comma. */
 const JOINED = /^[\s,]*(?:and|or|but|as well as)?[\s,]*$/iu;
 const MAX_JOINED = 3;
@@ -67,44 +67,63 @@ const MAX_JOINED = 3;
  * governments 'support …'") or just after it (`"…," they said`) — rather than as a scare
  * quote ("the 'no limits' partnership", "the so-called 'Indo-Pacific strategy'"). A short
  * quotation the source does not have gets a verdict only when it is presented so (see
- * delimited.ts).
+ * delimited.ts). `quotations` are all the commentary's, as detection found them: the
+ * clause before a quotation stops at the one before it.
  */
-export function isPresentedAsWords(text: string, q: Quotation): boolean {
+export function isPresentedAsWords(text: string, q: Quotation, quotations: readonly Quotation[]): boolean {
   const open = q.open?.start ?? q.content.start;
   const close = q.close?.end ?? q.content.end;
-  let before = clauseBefore(text, open);
+  const closed = closedQuotations(quotations);
+  let before = clauseBefore(text, open, closed);
   if (SCARE.test(before.text)) return false;
   // A quotation joined to one before it ("vowed to 'deepen …' and 'tighten …'") is
   // presented as that one is.
-  for (let hops = 0; hops < MAX_JOINED && before.closedBy !== undefined && JOINED.test(before.text); hops++) {
-    const at = openingBefore(text, before.start - 1);
-    if (at < 0) break;
-    before = clauseBefore(text, at);
+  for (let hops = 0; hops < MAX_JOINED && before.after !== undefined && JOINED.test(before.text); hops++) {
+    const at = before.after.open?.start;
+    if (at === undefined) break;
+    before = clauseBefore(text, at, closed);
   }
   const words = lastWords(before.text, BEFORE_WORDS);
   if (words.some((w, i) => REPORTING.has(w) || (CALLING.has(w) && CALLED_FOR.has(words[i + 1] ?? '')))) return true;
   return firstWords(clauseAfter(text, close), AFTER_WORDS).some((w) => REPORTING.has(w));
 }
 
-/**
- * The text of the quotation's clause before its opening mark, back to the last clause end
- * or another quotation's closing mark (`closedBy`, at `start - 1`): the words before that
- * are the other quotation's.
- */
-function clauseBefore(text: string, at: number): { text: string; start: number; closedBy?: string } {
-  const from = Math.max(0, at - 200);
-  for (let i = at - 1; i >= from; i--) {
-    const c = text[i]!;
-    if (c === '\n' || ((c === '.' || c === '!' || c === '?' || c === ';') && i + 1 < at && /\s/u.test(text[i + 1]!))) return { text: text.slice(i + 1, at), start: i + 1 };
-    if (i < at - 1 && CLOSING.test(c)) return { text: text.slice(i + 1, at), start: i + 1, closedBy: c };
-  }
-  return { text: text.slice(from, at), start: from };
+/** The quotations that have a closing mark, in the order of their closing marks. */
+interface Closed {
+  quotations: readonly (Quotation & { close: Range })[];
 }
 
-/** The opening mark of the quotation whose closing mark is at `close`, within its paragraph; -1 when none. */
-function openingBefore(text: string, close: number): number {
-  for (let i = close - 1; i >= 0 && text[i] !== '\n'; i--) if (OPENING.test(text[i]!) && (i === 0 || /[\s(]/u.test(text[i - 1]!))) return i;
-  return -1;
+const CLOSED = new WeakMap<readonly Quotation[], Closed>();
+
+/** Sorted once per commentary, for every quotation whose clause is looked at. */
+function closedQuotations(quotations: readonly Quotation[]): Closed {
+  let closed = CLOSED.get(quotations);
+  if (!closed) {
+    const withClose = quotations.filter((q): q is Quotation & { close: Range } => q.close !== null);
+    closed = { quotations: withClose.sort((a, b) => a.close.start - b.close.start) };
+    CLOSED.set(quotations, closed);
+  }
+  return closed;
+}
+
+/**
+ * The text of the quotation's clause before its opening mark at `at`, back to the last
+ * clause end or to the closing mark of the quotation before it (`after`): the words
+ * before that mark are that quotation's. A closing mark right against the opening one
+ * (`”“`) does not end the clause.
+ */
+function clauseBefore(text: string, at: number, closed: Closed): { text: string; start: number; after?: Quotation } {
+  const from = Math.max(0, at - 200);
+  // The last closing mark with at least one character between it and the opening mark.
+  const i = lowerBound(closed.quotations, at, (q) => q.close.end) - 1;
+  const previous = i >= 0 ? closed.quotations[i] : undefined;
+  const markEnd = previous && previous.close.start >= from ? previous.close.end : -1;
+  for (let k = at - 1; k >= from && k >= markEnd; k--) {
+    const c = text[k]!;
+    if (c === '\n' || ((c === '.' || c === '!' || c === '?' || c === ';') && k + 1 < at && /\s/u.test(text[k + 1]!))) return { text: text.slice(k + 1, at), start: k + 1 };
+  }
+  if (markEnd >= 0) return { text: text.slice(markEnd, at), start: markEnd, after: previous };
+  return { text: text.slice(from, at), start: from };
 }
 
 /** The text of the quotation's clause after its closing mark, up to the clause's end. */

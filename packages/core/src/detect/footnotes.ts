@@ -1,4 +1,5 @@
 import type { Range } from '../text/tokenize.js';
+import { CLOSING_MARKS } from './quotation-marks.js';
 
 /**
  * Footnote numbers glued to the end of a sentence or clause, as text copied from a PDF or a
@@ -6,12 +7,12 @@ import type { Range } from '../text/tokenize.js';
  * right after a letter and a punctuation mark, before a space, a closing mark or the end.
  * A number glued to letters ("G20") or after a digit ("5.3") is not one.
  */
-export const FOOTNOTE = /(?<=\p{L}[.,;:!?"'\u201D\u2019)])\d{1,3}(?=[\s"'\u201D\u2019\u00BB)]|$)/gu;
+export const FOOTNOTE = new RegExp(`(?<=\\p{L}[.,;:!?${CLOSING_MARKS})])\\d{1,3}(?=[\\s${CLOSING_MARKS})]|$)`, 'gu');
 
 /** A punctuation mark and a digit: where FOOTNOTE may match (after the mark). */
-const CANDIDATE = /[.,;:!?"'\u201D\u2019)][0-9]/g;
+const CANDIDATE = new RegExp(`[.,;:!?${CLOSING_MARKS})][0-9]`, 'g');
 const LETTER = /^\p{L}$/u;
-const AFTER = /[\s"'\u201D\u2019\u00BB)]/;
+const AFTER = new RegExp(`[\\s${CLOSING_MARKS})]`, 'u');
 
 /**
  * What `text.matchAll(FOOTNOTE)` finds, without trying its look-behind at every offset: only

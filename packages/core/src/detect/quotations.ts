@@ -2,7 +2,7 @@ import { blocks, lines, type Block, type Line } from '../text/paragraphs.js';
 import { lowerBound } from '../text/token-ranges.js';
 import type { Range } from '../text/tokenize.js';
 import type { QuotationMarks } from '../types.js';
-import { DOUBLE_MARKS, isQuotationMark, quotationMarkClass } from './quotation-marks.js';
+import { isQuotationMark, quotationMark, quotationMarkClass, type MarkFamily } from './quotation-marks.js';
 
 /**
  * A quotation as the commentary's marks delimit it. When a mark is missing, `content`
@@ -19,7 +19,7 @@ export interface Quotation {
   marks: QuotationMarks;
 }
 
-type Family = 'double' | 'single';
+type Family = MarkFamily;
 
 const MAX_DEPTH = 8;
 
@@ -34,24 +34,8 @@ const LETTER = /[\p{L}\p{N}\p{M}]/u;
 const SPACE = /[\s\u00A0]/u;
 const OPENING_CONTEXT = /[\s\u00A0([{\u2014\u2013\-/:]/u;
 
-/** Which closing characters end a quotation opened with a given character. */
-const CLOSERS: Record<string, string> = {
-  '\u201C': '\u201D"\u201C',
-  // Reversed marks, as a PDF or a bad keyboard layout leaves them: ”color revolutions“.
-  '\u201D': '\u201C\u201D"',
-  '\u201E': '\u201C\u201D',
-  '"': '"\u201D\u201C',
-  '\u00AB': '\u00BB',
-  '\u00BB': '\u00AB',
-  '\u2018': "\u2019'",
-  '\u201A': "\u2018\u2019",
-  "'": "'\u2019",
-  '\u2039': '\u203A',
-  '\u203A': '\u2039',
-};
-
 function familyOf(char: string): Family {
-  return DOUBLE_MARKS.includes(char) ? 'double' : 'single';
+  return quotationMark(char)!.family;
 }
 
 /**
@@ -145,7 +129,7 @@ export function layoutOf(text: string): TextLayout {
 
 function findOpener(stack: readonly Opener[], closer: string): number {
   for (let i = stack.length - 1; i >= 0; i--) {
-    if (CLOSERS[stack[i]!.char]?.includes(closer)) return i;
+    if (quotationMark(stack[i]!.char)!.closers.includes(closer)) return i;
   }
   return -1;
 }
@@ -156,30 +140,30 @@ function roleOf(text: string, at: number, char: string, stack: readonly Opener[]
   const leftFlanking = !SPACE.test(next) && (OPENING_CONTEXT.test(prev) || isQuotationMark(prev) || at === 0);
   const rightFlanking = !SPACE.test(prev) && at > 0;
   const canClose = findOpener(stack, char) >= 0;
-  switch (char) {
-    case '\u201E': case '\u201A': case '\u00AB': case '\u2039':
+  switch (quotationMark(char)?.shape) {
+    case 'low':
       return canClose && rightFlanking && !leftFlanking ? 'close' : 'open';
-    case '\u00BB': case '\u203A':
+    case 'closing-first':
       if (canClose) return 'close';
       return leftFlanking && !rightFlanking ? 'open' : 'close';
-    case '\u201C':
+    case 'left':
       // A left mark after a word and before a space closes: German „…“, and a PDF's "…“ or ”…“.
       if (canClose && rightFlanking && !leftFlanking) return 'close';
-      return 'open';
-    case '\u201D':
+      // A lone ‘ inside a word (Hawai‘i) is an apostrophe; a double mark always opens.
+      if (quotationMark(char)!.family === 'double') return 'open';
+      return leftFlanking ? 'open' : 'none';
+    case 'right':
       if (canClose || rightFlanking) return 'close';
       return leftFlanking ? 'open' : 'close';
-    case '"':
+    case 'straight':
       if (leftFlanking && !rightFlanking) return 'open';
       if (rightFlanking && !leftFlanking) return 'close';
       return canClose ? 'close' : 'open';
-    case '\u2018':
-      if (canClose && rightFlanking && !leftFlanking) return 'close';
-      return leftFlanking ? 'open' : 'none';
-    case '\u2019': case "'": {
+    case 'apostrophe': {
       if (LETTER.test(prev) && LETTER.test(next)) return 'none';
       if (rightFlanking && !leftFlanking) return canClose ? 'close' : 'none';
-      if (leftFlanking && !rightFlanking && char === "'") return 'open';
+      // The straight one may open ('the sides'); ’ never does (’90s).
+      if (leftFlanking && !rightFlanking && quotationMark(char)!.closers !== '') return 'open';
       return 'none';
     }
     default:

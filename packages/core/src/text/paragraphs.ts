@@ -1,3 +1,4 @@
+import { CLOSING_MARKS } from '../detect/quotation-marks.js';
 import type { Paragraph } from '../types.js';
 
 export interface Line {
@@ -13,10 +14,11 @@ export interface Block {
 }
 
 const SECTION_NUMERAL = /^(?:[IVXLC]{1,7})\.?$/;
-const SENTENCE_END = /[.!?:;…"”»)]$/;
+/** A line ending so is a sentence, not a title: a full stop, perhaps a quotation's closing mark. */
+const SENTENCE_END = new RegExp(`[.!?:;…)${CLOSING_MARKS}]$`, 'u');
 const MAX_TITLE_LENGTH = 300;
 const HARD_WRAP_WIDTH = 100;
-const PARAGRAPH_END = /[.!?:;"”’)]$/u;
+const PARAGRAPH_END = new RegExp(`[.!?:;)${CLOSING_MARKS}]$`, 'u');
 
 /** The lines of a text, with CRLF, CR and LF all accepted as line breaks. */
 export function lines(text: string): Line[] {
