@@ -18,6 +18,12 @@ export default defineConfig({
           include: ['src/e2e/**/*.e2e.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // expect.poll waits for a state the page reaches after a request and a render. Its
+          // default, one second, is shorter than a busy two-core machine sometimes takes (a
+          // smooth scroll, a debounced check, a server answering other tests' browsers); the
+          // longer bound costs nothing when the state comes, and a state that never comes
+          // still fails the test.
+          expect: { poll: { timeout: 15_000 } },
           fileParallelism: false,
           // Stops the servers and browsers a file started, however its tests ended.
           setupFiles: ['src/e2e/support/cleanup.ts'],
