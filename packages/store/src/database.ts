@@ -11,6 +11,13 @@ export type Db = Database.Database;
  * writer still waiting after this is told the corpus is busy rather than left hanging.
  */
 export const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
+/**
+ * How long a read on a server's own thread waits for a lock another process holds (an
+ * exclusive lock, a WAL being recovered): better-sqlite3 waits synchronously, so while one read
+ * waits no other request is answered. Long enough for a recovery, short enough that a read
+ * locked out is told the corpus is busy (503, Retry-After) before the server seems hung.
+ */
+export const READ_BUSY_TIMEOUT_MS = 250;
 /** 16 MB: a server with 64 MB per connection grew its memory by a third in the soak test. */
 const CACHE_KIB = 16 * 1024;
 const CHECKPOINT_PAGES = 10_000;
@@ -21,12 +28,16 @@ const WAL_LIMIT_BYTES = 64 * 1024 * 1024;
  * `synchronous = FULL` because an acknowledged document must survive a power cut, not
  * only a killed process; one fsync per add is cheap next to aligning.
  */
-export function openDatabase(file: string, { busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS }: { busyTimeoutMs?: number } = {}): Db {
+export function openDatabase(
+  file: string,
+  { busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS, readBusyTimeoutMs = busyTimeoutMs }: { busyTimeoutMs?: number; readBusyTimeoutMs?: number } = {},
+): Db {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   let db: Db | undefined;
   try {
     db = new Database(file);
-    db.pragma(`busy_timeout = ${Math.max(0, Math.round(busyTimeoutMs))}`);
+    db.pragma(`busy_timeout = ${milliseconds(readBusyTimeoutMs)}`);
+    if (readBusyTimeoutMs !== busyTimeoutMs) writeBudgets.set(db, { read: milliseconds(readBusyTimeoutMs), write: milliseconds(busyTimeoutMs) });
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
@@ -44,19 +55,41 @@ export function openDatabase(file: string, { busyTimeoutMs = DEFAULT_BUSY_TIMEOU
   }
 }
 
+const milliseconds = (value: number) => Math.max(0, Math.round(value));
+
+/** A connection whose reads wait less than its writes: the two busy timeouts, in ms. */
+const writeBudgets = new WeakMap<Db, { read: number; write: number }>();
+
+/** What a user is told when the database stayed locked for the whole busy timeout. */
+export const BUSY_MESSAGE = 'The corpus is busy with another change; try again in a moment.';
+
+/** Whether SQLite refused for a lock another connection held (SQLITE_BUSY, SQLITE_LOCKED and their extended codes). */
+export function isLocked(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)(_|$)/.test(code);
+}
+
+/** A lock SQLite waited for in vain as the StoreError that says so (the API's 503); anything else undefined. */
+export function lockFailure(error: unknown): StoreError | undefined {
+  return isLocked(error) ? new StoreError('busy', BUSY_MESSAGE, { cause: error }) : undefined;
+}
+
 /**
  * Runs `fn` in a write transaction taken at once, so two processes never deadlock
- * upgrading a read lock. A writer that waited the whole busy timeout gets a StoreError.
+ * upgrading a read lock. A writer that waited the whole busy timeout gets a StoreError; on a
+ * connection whose reads wait less, the transaction waits the writes' time.
  */
 export function writeTransaction<T>(db: Db, fn: () => T): T {
+  const budgets = writeBudgets.get(db);
+  // Not inside another transaction: there the lock is already held, and the outer one restores.
+  const raise = budgets !== undefined && !db.inTransaction;
+  if (raise) db.pragma(`busy_timeout = ${budgets.write}`);
   try {
     return db.transaction(fn).immediate();
   } catch (error) {
-    const code = (error as { code?: unknown } | null)?.code;
-    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
-      throw new StoreError('busy', 'The corpus is busy with another change; try again in a moment.', { cause: error });
-    }
-    throw error;
+    throw lockFailure(error) ?? error;
+  } finally {
+    if (raise) db.pragma(`busy_timeout = ${budgets.read}`);
   }
 }
 

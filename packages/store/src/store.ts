@@ -4,7 +4,8 @@ import { alignmentOfPassage, alignmentRow, alignmentsOfVersion, latestAlignments
 import { findCandidates } from './candidates.js';
 import { createChecker } from './check/check.js';
 import { loadCorpus } from './corpus.js';
-import { DEFAULT_BUSY_TIMEOUT_MS, openDatabase, writeTransaction } from './database.js';
+import { DEFAULT_BUSY_TIMEOUT_MS, lockFailure, openDatabase, READ_BUSY_TIMEOUT_MS, writeTransaction } from './database.js';
+import { sayingFailures } from './failures.js';
 import {
   latestVersion,
   listDocuments,
@@ -206,7 +207,8 @@ export async function openStore(options: StoreOptions): Promise<Store> {
  */
 function openSqliteStore(options: StoreOptions): Store {
   const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
-  const db = openDatabase(options.path, { busyTimeoutMs });
+  // This connection answers the reads, on the caller's thread: they wait for a lock briefly.
+  const db = openDatabase(options.path, { busyTimeoutMs, readBusyTimeoutMs: Math.min(busyTimeoutMs, READ_BUSY_TIMEOUT_MS) });
   let corpus: CorpusReport | undefined;
   const ctx: AddContext = { db, engine: engineVersion() };
   // An in-memory database is this connection's alone: no other thread can write to it.
@@ -227,7 +229,8 @@ function openSqliteStore(options: StoreOptions): Store {
   const write = <K extends WriterOp>(op: K, args: WriterArgs<K>): Promise<WriterAnswer<K>> =>
     writer ? writer.run(op, args) : writeHere(ctx, op, args);
 
-  return {
+  // A read locked out by another process is told busy, as a write is; never a raw SqliteError.
+  return sayingFailures({
     engine: 'sqlite',
     location: options.path,
     path: options.path,
@@ -356,7 +359,7 @@ function openSqliteStore(options: StoreOptions): Store {
       writer?.close();
       db.close();
     },
-  };
+  }, lockFailure);
 }
 
 /** A write on the caller's thread, for an in-memory store, answered as the writer thread answers. */

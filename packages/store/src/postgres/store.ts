@@ -22,6 +22,7 @@ import { verificationState } from '../jobs/verifications.js';
 import { isFormat, refuseFormat } from '../ingest/convert.js';
 import { decodeInput } from '../ingest/decode.js';
 import { exportPostgres, importPostgres } from './transfer.js';
+import { sayingFailures } from '../failures.js';
 
 export interface PostgresStoreOptions extends Omit<StoreOptions, 'align'> {
   /** `postgres://user:password@host:port/database`. */
@@ -83,7 +84,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     });
   };
 
-  return saysConnectionFailures({
+  return sayingFailures({
     engine: 'postgres',
     location,
     path: location,
@@ -237,38 +238,5 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       await queued?.stop();
       await pool.end();
     },
-  });
-}
-
-/**
- * The store with every failure of the database's connection (none free, the server down or
- * gone) turned into the StoreError that says so (`connectionFailure`), whatever method met it:
- * in its promise, or while its records are read (`exportCorpus`).
- */
-function saysConnectionFailures(store: Store): Store {
-  const said = (error: unknown): never => {
-    throw connectionFailure(error) ?? error;
-  };
-  const wrapped = {} as Store;
-  for (const [name, property] of Object.entries(Object.getOwnPropertyDescriptors(store))) {
-    const method = property.value as unknown;
-    if (typeof method === 'function') {
-      property.value = (...args: unknown[]) => {
-        const result = (method as (...a: unknown[]) => unknown).apply(store, args);
-        if (result instanceof Promise) return result.catch(said);
-        if (result && typeof result === 'object' && Symbol.asyncIterator in result) {
-          return (async function* () {
-            try {
-              yield* result as AsyncIterable<unknown>;
-            } catch (error) {
-              said(error);
-            }
-          })();
-        }
-        return result;
-      };
-    }
-    Object.defineProperty(wrapped, name, property);
-  }
-  return wrapped;
+  }, connectionFailure);
 }
