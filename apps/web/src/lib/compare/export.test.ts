@@ -3,26 +3,7 @@ import { seedPair, testCommentaryPair } from '../test-support/seed';
 import { buildComparison } from './comparison';
 import { passagesCsv } from './export';
 import type { PassageView } from './model';
-
-/** A minimal RFC 4180 reader, to read the file back as a spreadsheet would. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    else field += c;
-  }
-  return rows;
-}
+import { parseCsv } from '../test-support/csv';
 
 describe('the passages as CSV', () => {
   let passages: PassageView[];
@@ -82,6 +63,18 @@ describe('the passages as CSV, for passages that fit several places equally', ()
       ['I.5', 'I.5; II.4; II.5'],
       ['III.20', 'III.20; IV.9'],
     ]);
+  });
+
+  it('keeps every row as wide as the header, read by a spreadsheet that splits on semicolons and tabs too', async () => {
+    for (const passages of [buildComparison(await testCommentaryPair('repeated-formulas.txt')).passages, buildComparison(await seedPair()).passages]) {
+      const [wideHead, ...wideRows] = parseCsv(passagesCsv(passages).slice(1), ',;\t') as [string[], ...string[][]];
+      expect(wideHead).toHaveLength(17);
+      for (const r of wideRows) expect(r).toHaveLength(wideHead.length);
+      // The places of a tie stay in their one cell, after the locator.
+      expect(wideRows.map((r) => r[wideHead.indexOf('candidates')])).toEqual(
+        passages.map((p) => p.candidates.join('; ')),
+      );
+    }
   });
 
   it('leaves it empty for a passage that fits one place', async () => {

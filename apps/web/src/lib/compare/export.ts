@@ -28,8 +28,12 @@ const COLUMNS = [
 
 /**
  * RFC 4180: fields separated by commas, records by CRLF, a field with a comma, quote or line
- * break quoted and its quotes doubled. A byte order mark first, so that spreadsheets read the
- * curly quotes as UTF-8 rather than as three letters each.
+ * break quoted and its quotes doubled. A field with a semicolon or a tab is quoted too: a
+ * spreadsheet told to split on those as well (LibreOffice's import with both ticked, Excel
+ * where the list separator is ";") would otherwise cut the several places of a tie, or the
+ * several differences of a passage, into columns of their own, and shift the rest of the row.
+ * A byte order mark first, so that spreadsheets read the curly quotes as UTF-8 rather than as
+ * three letters each.
  */
 export function passagesCsv(passages: readonly PassageView[]): string {
   const rows = passages.map((p) => [
@@ -77,7 +81,7 @@ function marksCell(p: PassageView): string {
 const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 function field(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  return /[",;\t\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 export type BibliographicFormat = 'bibtex' | 'ris' | 'csl-json';
