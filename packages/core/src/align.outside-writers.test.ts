@@ -123,6 +123,11 @@ suite('a fact-check quoting short phrases and repeated formulas', () => {
     expect(places(quoting(FACT_CHECK, 'an effective verification mechanism'))).toEqual(['III.17', 'III.18']);
   });
 
+  it('calls a line the post attributes to the statement not found, though four of its words are scattered over a paragraph', () => {
+    // II.9 has "the two countries", "regions", "areas" and "authorities" among twenty words about quarantine.
+    expect(quoting(FACT_CHECK, 'the two countries will divide the world')).toMatchObject({ status: 'not_found', source: null });
+  });
+
   it('gives words that appear nearly the same in two places, a comma apart, both places', () => {
     expect(places(quoting(FACT_CHECK, 'Russia and China, as world powers'))).toEqual(['I.3', 'IV.1']);
   });

@@ -98,6 +98,8 @@ interface Window {
   plain: number;
   /** The weights of the matched words, summed. */
   weight: number;
+  /** Content words of the place between its first and last matched word that match nothing. */
+  unmatched: number;
   span: WordRange;
 }
 
@@ -225,8 +227,12 @@ class ConceptIndex {
     const width = Math.ceil((l.words.end - l.words.start) * WINDOW_STRETCH) + WINDOW_SLACK;
     const needed = Math.max(MIN_SHARED, mostOf(content.length));
     // Only a place with enough evidence competes: one with more words that are merely
-    // related must not hide one that has the quotation's own words.
-    const windows = this.bestWindows(hits, width, oneSentence, (w) => w.words >= needed && w.plain >= MIN_PLAIN);
+    // related must not hide one that has the quotation's own words. And the evidence goes
+    // both ways: a place most of whose own content words match nothing of the quotation
+    // says something else ("the work of the competent authorities and regions of the two
+    // countries … border areas" is no paraphrase of "the two countries will divide the
+    // world into spheres of influence", though four of its words fit).
+    const windows = this.bestWindows(hits, width, oneSentence, (w) => w.words >= needed && w.plain >= MIN_PLAIN && w.unmatched <= w.words);
     if (windows.length === 0) return undefined;
     const [best, ...rest] = windows;
     // Places that fit as well are candidates too; the first in source order stands for them.
@@ -359,6 +365,6 @@ class ConceptIndex {
     let unmatched = 0;
     for (let s = lo; s <= hi; s++) if (!taken.has(s) && !isFunctionWord(this.sourceTokens[s]!.key)) unmatched++;
     score -= SPREAD_COST * unmatched + DISORDER_COST * (matched.length - inOrder(matched));
-    return { score: Math.round(score * 1000) / 1000, words: matched.length, firstWord, lastWord, plain, weight, span: { start: lo, end: hi + 1 } };
+    return { score: Math.round(score * 1000) / 1000, words: matched.length, firstWord, lastWord, plain, weight, unmatched, span: { start: lo, end: hi + 1 } };
   }
 }

@@ -1,3 +1,5 @@
+import { spellingKey } from './spelling.js';
+
 /**
  * English function words: articles, pronouns, prepositions, conjunctions, auxiliaries and
  * a few adverbs of degree. What remains are a passage's content words — the evidence that
@@ -14,7 +16,11 @@ const FUNCTION_WORDS = new Set(
     'be is are was were been being am do does did doing done have has had having ' +
     'will would shall should can could may might must ought ' +
     'not very more most much many few less least own same just only even too here there thus'
-  ).split(' '),
+  )
+    .split(' ')
+    // Held as the keys they are looked up by: a key folds doubled letters ("will" is "wil",
+    // "all" is "al"), and an unfolded list would take those for content words.
+    .map(spellingKey),
 );
 
 /** Whether a lowercased, spelling-folded word is a function word. */
