@@ -71,6 +71,25 @@ suite('an academic blog post with glosses, brackets and ellipses', () => {
     expect(p.marks.map((m) => m.type)).toEqual(['bracket', 'emphasis-added']);
   });
 
+  it('aligns both fragments of an ellipsis across the first section heading, the second not read as a substitution', () => {
+    // The second fragment opens with "It", the word that follows the first fragment in 0.3.
+    const p = quoting(BLOG, 'humanity is entering a new era of rapid development');
+    expect(p.status).toBe('verbatim');
+    expect(p.source!.locator).toBe('0.3–I.2');
+    expect(p.source!.text).toMatch(/^humanity is entering .* It is only up to the people of the country to decide whether their State is a democratic one\.$/s);
+    const [hidden] = p.differences;
+    expect(hidden).toMatchObject({ type: 'delete', category: 'omission', editorial: true });
+    expect(hidden!.source.text).toMatch(/^It sees the development of .*\n\nI\n\n.* in establishing democracy\. A nation can choose .* cultural characteristics$/s);
+  });
+
+  it('splits a quotation that silently joins two paragraphs into their two passages, neither called a paraphrase', () => {
+    const first = quoting(BLOG, 'Russia and China underscore their determination');
+    expect(first).toMatchObject({ status: 'verbatim', source: { locator: 'III.16', text: 'Russia and China underscore their determination to preserve the credibility and effectiveness of the Convention' } });
+    const second = quoting(BLOG, 'including by institutionalizing it');
+    expect(second).toMatchObject({ status: 'verbatim', source: { locator: 'III.17' } });
+    expect(second.source!.text).toBe('including by institutionalizing it, strengthening its mechanisms, and adopting a legally binding Protocol');
+  });
+
   it('bridges an ellipsis from the information-security chapter into the fourth section', () => {
     const p = quoting(BLOG, 'The sides intend to deepen bilateral cooperation');
     expect(p.status).toBe('verbatim');
@@ -117,6 +136,11 @@ suite('a fact-check quoting short phrases and repeated formulas', () => {
     const limits = of(FACT_CHECK).report.passages.filter((p) => /^no limits$/i.test(p.commentary.text));
     expect(limits).toHaveLength(4);
     for (const p of limits) expect(p).toMatchObject({ status: 'verbatim', source: { locator: 'IV.5' } });
+  });
+
+  it('does not call "with no limits" made up: the source has "has no limits", too little to pin it, so it says nothing', () => {
+    const { report } = of(FACT_CHECK);
+    expect(report.passages.filter((p) => p.commentary.text === 'with no limits')).toEqual([]);
   });
 
   it('gives a phrase two paragraphs contain both places rather than one', () => {

@@ -2,9 +2,9 @@ import type { Quotation } from '../detect/quotations.js';
 import { isPresentedAsWords } from '../detect/attribution.js';
 import { bestChains, type Chain } from './chain.js';
 import { placeOf } from './places.js';
-import { findRuns, type Run } from './runs.js';
+import type { Run } from './runs.js';
 import { SEED_LENGTH } from './source-index.js';
-import { extendChain, quotedInSource, trimmed, wordsIn, type Located, type LocateState, type Offsets, type WordRange } from './state.js';
+import { extendChain, quotedInSource, runsIn, trimmed, wordsIn, type Located, type LocateState, type Offsets, type WordRange } from './state.js';
 import type { QuotationMarks } from '../types.js';
 
 /**
@@ -58,20 +58,32 @@ export function delimitedQuotation(state: LocateState, q: Quotation): Located[] 
     // normal'") is no passage, but words presented as someone's ("pledged to 'step up
     // cooperation'", "claimed that they 'support …'") are not found, whatever their length:
     // silence would read as "fine".
-    if (isPresentedAsWords(state.commentary, q, state.quotations)) return [quotation(marks, content, words, null, [], [])];
+    // Unless the words but one at an edge are the source's, at one place, with too little
+    // evidence to pin them there ("with no limits", where the source has "has no limits"):
+    // "not found" would call made up what the source does say.
+    if (isPresentedAsWords(state.commentary, q, state.quotations) && !edgeAside(state, words)) return [quotation(marks, content, words, null, [], [])];
     return [];
   }
-  const runs = findRuns(state.index, state.ids, words);
+  const runs = runsIn(state, words);
   // The first chain has half the quotation's words, or most of its content words ("the
   // sides are opposed to the further enlargement of NATO": four words of ten, three content
   // words of five) — the quotation is then this place's, its other words changed. Half of
   // them is not enough: "a polycentric world order of lasting peace in Eurasia" is not IV.13.
+  //
+  // A quotation spliced from two places without a mark ("… of the Convention, including by
+  // institutionalizing it …", two paragraphs joined) has half its words at neither: there,
+  // the chains taken together must hold that half, each of them a passage of its own.
   const contentWords = state.weights.contentWordsIn(words);
-  const found = bestChains(runs, state.chainOptions, (chain, accepted) =>
-    accepted === 0
-      ? chain.matched >= SEED_LENGTH && (chain.matched >= n / 2 || 2 * state.weights.count(chain.runs).content > contentWords)
-      : chain.matched >= 5,
-  ).sort((a, b) => a.cStart - b.cStart);
+  const holdsHalf = (chains: readonly Chain[]) => {
+    const matched = chains.reduce((sum, c) => sum + c.matched, 0);
+    return matched >= n / 2 || 2 * state.weights.count(chains.flatMap((c) => c.runs)).content > contentWords;
+  };
+  const ranked = bestChains(runs, state.chainOptions, (chain, accepted) => (accepted === 0 ? chain.matched >= SEED_LENGTH : chain.matched >= 5));
+  // Each piece of a splice is as long as a borrowing, with evidence of its own: a name and
+  // a stock phrase ("the People's Republic of China … human rights") are not two places.
+  const pieces = ranked.filter((c) => c.matched >= state.minBorrowingWords && state.weights.isEnough({ start: c.cStart, end: c.cEnd }, c.runs));
+  const spliced = pieces.length > 1 && pieces.length === ranked.length && holdsHalf(pieces);
+  const found = (ranked.length > 0 && (holdsHalf(ranked.slice(0, 1)) || spliced) ? ranked : []).sort((a, b) => a.cStart - b.cStart);
   // Evidence beyond a name or a stock phrase: at least half the quotation's content words,
   // and one that is not part of a name. Less is not this place; the paraphrase pass may
   // still find the quotation's place in other words.
@@ -137,6 +149,13 @@ function shortWithChangedEdge(state: LocateState, words: WordRange): { source: W
   const chain: Chain = { runs: [run], cStart: run.c, cEnd: run.c + run.length, sStart: run.s, sEnd: run.s + run.length, matched: run.length, longest: run.length, score: run.length, evidence: run.length };
   const grown = extendChain(state, chain, words, true, true);
   return { source: grown.source, anchors: [run] };
+}
+
+/** Whether the words of a short quotation but its first or its last occur together, once, in the source. */
+function edgeAside(state: LocateState, words: WordRange): boolean {
+  const n = words.end - words.start;
+  if (n < 3) return false;
+  return [words.start + 1, words.start].some((start) => state.index.occurrences(state.ids.subarray(start, start + n - 1), 2).length === 1);
 }
 
 function within(inner: Offsets, outer: Offsets): boolean {

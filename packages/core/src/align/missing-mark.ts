@@ -1,9 +1,8 @@
 import type { Quotation } from '../detect/quotations.js';
 import { bestChains } from './chain.js';
 import { placeOf } from './places.js';
-import { findRuns } from './runs.js';
 import { SEED_LENGTH } from './source-index.js';
-import { trimmed, withTrailingPunctuation, wordsIn, type Located, type LocateState, type Offsets } from './state.js';
+import { runsIn, trimmed, withTrailingPunctuation, wordsIn, type Located, type LocateState, type Offsets } from './state.js';
 
 /** How many words a quotation with a missing mark may have before its agreement with the source starts. */
 const MISSING_MARK_SLACK = 3;
@@ -42,7 +41,7 @@ function quotationMissingMark(state: LocateState, q: Quotation, taken: readonly 
   }
   const words = wordsIn(state, window);
   if (words.end - words.start < SEED_LENGTH) return undefined;
-  const runs = findRuns(state.index, state.ids, words);
+  const runs = runsIn(state, words);
   const chains = bestChains(runs, state.chainOptions, (c) => c.matched >= SEED_LENGTH + 1);
   const opening = q.marks === 'closing-missing';
   const chain = opening

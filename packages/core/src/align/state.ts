@@ -10,7 +10,7 @@ import type { PassageKind, QuotationMarks } from '../types.js';
 import type { Chain, ChainOptions } from './chain.js';
 import { MatchWeights } from './evidence.js';
 import { extend } from './extend.js';
-import type { Run } from './runs.js';
+import { findRuns, type Run } from './runs.js';
 import type { SourceIndex } from './source-index.js';
 
 /**
@@ -124,6 +124,41 @@ export function markBetweenWords(state: LocateInput, marks: readonly Range[], fr
 export function markBetweenOffsets(marks: readonly Range[], from: number, to: number): boolean {
   const first = marks[lowerBound(marks, from, (e) => e.start)];
   return first !== undefined && first.end <= to;
+}
+
+/**
+ * The runs of a quotation's words in the source, each cut where the commentary marks an
+ * ellipsis: the words after the mark are a fragment of their own, free to lie anywhere
+ * later in the source. Uncut, a fragment that starts with the word that happens to follow
+ * the first fragment in the source ("… transformation … It is only up to the people", the
+ * source going on "transformation. It sees …") would be held to that place, and the rest
+ * of it read as a substitution. Two pieces on one diagonal chain back at no cost.
+ */
+export function runsIn(state: LocateState, words: WordRange): Run[] {
+  const runs = findRuns(state.index, state.ids, words);
+  if (state.ellipses.length === 0) return runs;
+  const tokens = state.commentaryTokens;
+  // Token index of the first word after each ellipsis inside these words.
+  const cuts: number[] = [];
+  for (const e of state.ellipses) {
+    const after = lowerBound(tokens, e.end, (t) => t.start);
+    if (after > words.start && after < words.end && tokens[after - 1]!.end <= e.start) cuts.push(after);
+  }
+  if (cuts.length === 0) return runs;
+  const out: Run[] = [];
+  for (const r of runs) {
+    let { c, s, length } = r;
+    for (const cut of cuts) {
+      if (cut <= c || cut >= c + length) continue;
+      const head = cut - c;
+      out.push({ c, s, length: head });
+      c += head;
+      s += head;
+      length -= head;
+    }
+    out.push({ c, s, length });
+  }
+  return out.sort((a, b) => a.c - b.c || a.s - b.s);
 }
 
 /** Token indices of the commentary words inside a range of offsets. */
