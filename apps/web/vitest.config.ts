@@ -10,6 +10,11 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts'],
           exclude: ['src/e2e/**'],
+          // Some view-model tests align the seed pair in their hooks: well under a second on a
+          // quiet machine, longer than Vitest's 5 s and 10 s defaults while CI runs every
+          // package's tests at once on two cores, with nothing wrong.
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       {
