@@ -15,7 +15,11 @@ export interface KnownForms extends WordForms {
   keyId: number;
 }
 
-let slots = new Int32Array(1 << 12).fill(-1);
+/**
+ * The table: two numbers a slot, a spelling's hash and its entry (-1 when empty), so that
+ * a probe reads one place in memory, not a slot and then the entry's hash elsewhere.
+ */
+let slots = new Int32Array(2 << 12).fill(-1);
 let spellings: string[] = [];
 let hashes: number[] = [];
 let forms: KnownForms[] = [];
@@ -42,16 +46,39 @@ export function keyCount(): number {
   return nextKeyId;
 }
 
-/** The forms of the word `text[start, end)`. */
-export function formsOf(text: string, start: number, end: number): KnownForms {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  const mask = slots.length - 1;
+/** FNV-1a's offset basis and prime: `spellingHash` of a word is SPELLING_HASH_SEED folded with each code unit by `nextSpellingHash`. */
+export const SPELLING_HASH_SEED = 0x811c9dc5;
+
+/** One more code unit of a word into its hash (FNV-1a, 32 bits). */
+export function nextSpellingHash(h: number, code: number): number {
+  return Math.imul(h ^ code, 0x01000193);
+}
+
+/** The hash the table knows the word `text[start, end)` by. */
+export function spellingHash(text: string, start: number, end: number): number {
+  let h = SPELLING_HASH_SEED;
+  for (let i = start; i < end; i++) h = nextSpellingHash(h, text.charCodeAt(i));
+  return h;
+}
+
+/**
+ * The forms of the word `text[start, end)`. `hash` is its spellingHash, when the caller
+ * computed it while reading the word (the tokenizer does): the word is then read once more
+ * only to compare it with the spelling the table has.
+ */
+export function formsOf(text: string, start: number, end: number, hash = spellingHash(text, start, end)): KnownForms {
+  const h = hash | 0;
+  const mask = (slots.length >> 1) - 1;
   for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-    const e = slots[slot]!;
+    const e = slots[2 * slot + 1]!;
     if (e < 0) return add(ownCopy(text, start, end), h, slot);
-    if (hashes[e] === h && sameWord(spellings[e]!, text, start, end)) return forms[e]!;
+    if (slots[2 * slot] === h && sameWord(spellings[e]!, text, start, end)) return forms[e]!;
   }
+}
+
+/** How many spellings the table holds (for tests: a word looked up again adds none). */
+export function knownSpellings(): number {
+  return forms.length;
 }
 
 /**
@@ -74,21 +101,22 @@ function add(word: string, h: number, slot: number): KnownForms {
   const { fold, lower, key, stem } = wordForms(word);
   if (forms.length >= MAX_SPELLINGS) {
     forget();
-    slot = h & (slots.length - 1);
+    slot = h & ((slots.length >> 1) - 1);
   }
   let keyId = keyIds.get(key);
   if (keyId === undefined) keyIds.set(key, (keyId = nextKeyId++));
   const f: KnownForms = { fold, lower, key, stem, keyId };
-  slots[slot] = forms.length;
+  slots[2 * slot] = h;
+  slots[2 * slot + 1] = forms.length;
   spellings.push(word);
   hashes.push(h);
   forms.push(f);
-  if (forms.length * 2 > slots.length) grow();
+  if (forms.length * 4 > slots.length) grow();
   return f;
 }
 
 function forget(): void {
-  slots = new Int32Array(1 << 12).fill(-1);
+  slots = new Int32Array(2 << 12).fill(-1);
   spellings = [];
   hashes = [];
   forms = [];
@@ -98,11 +126,12 @@ function forget(): void {
 
 function grow(): void {
   const wider = new Int32Array(slots.length * 2).fill(-1);
-  const mask = wider.length - 1;
+  const mask = (wider.length >> 1) - 1;
   hashes.forEach((h, e) => {
     let slot = h & mask;
-    while (wider[slot]! >= 0) slot = (slot + 1) & mask;
-    wider[slot] = e;
+    while (wider[2 * slot + 1]! >= 0) slot = (slot + 1) & mask;
+    wider[2 * slot] = h;
+    wider[2 * slot + 1] = e;
   });
   slots = wider;
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { formsOf, knownSpellings } from './spellings.js';
 import { tokenize } from './tokenize.js';
 
 const words = (text: string, options = {}) => tokenize(text, options).map((t) => text.slice(t.start, t.end));
@@ -53,6 +54,27 @@ describe('the fast word scanner', () => {
         const text = parts.join('');
         const expected = [...segmenter.segment(text)].filter((s) => s.isWordLike).map((s) => s.segment);
         expect(words(text)).toEqual(expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('the hash the scanner computes as it reads a word', () => {
+  // The scanner hashes each word as it steps over it, and the table of spellings finds the
+  // word's forms by that hash: were it not the hash the table computes itself, a word would
+  // be entered twice (and a text's words looked up in vain, its index rebuilt by string).
+  const characters = ['a', 'Z', 'é', 'д', 'ש', 'א', '"', "'", '1', ',', '.', 'e\u0301', '😀', '\uD800', '中', '文', '-', '\u00AD', '\u200B', '-\n', '[', ']', ' ', ' '];
+
+  it('is the one the table knows the word by, however the word was found or joined', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...characters), { maxLength: 60 }), (parts) => {
+        const text = parts.join('');
+        const brackets = [...text.matchAll(/\[[^\]]*\]/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+        const tokens = tokenize(text, { brackets });
+        const known = knownSpellings();
+        for (const t of tokens) expect(formsOf(text, t.start, t.end)).toMatchObject({ key: t.key, keyId: t.keyId });
+        expect(knownSpellings()).toBe(known);
       }),
       { numRuns: 2000 },
     );

@@ -1,5 +1,5 @@
 import type { WordForms } from './normalize.js';
-import { formsOf } from './spellings.js';
+import { formsOf, nextSpellingHash, SPELLING_HASH_SEED, spellingHash } from './spellings.js';
 
 /** A half-open range of offsets into a text. */
 export interface Range {
@@ -36,32 +36,40 @@ const INVISIBLE_GAP = /^[\u00AD\u200B-\u200D\u2060\uFEFF]+$/;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
 
 /**
- * Word boundaries as two parallel lists of offsets in typed arrays, so that no object is
- * made per word before its token is, and the lists do not grow a word at a time.
+ * Word boundaries as parallel lists of offsets in typed arrays, so that no object is made
+ * per word before its token is, and the lists do not grow a word at a time; with each
+ * word's spellingHash, which the scanner computes as it reads the word, so that finding its
+ * forms does not read it again for that.
  */
 class Bounds {
   starts: Int32Array;
   ends: Int32Array;
+  hashes: Int32Array;
   length = 0;
 
   /** `expected`: about how many words there will be (more only costs a copy). */
   constructor(expected: number) {
     this.starts = new Int32Array(Math.max(16, expected));
     this.ends = new Int32Array(Math.max(16, expected));
+    this.hashes = new Int32Array(Math.max(16, expected));
   }
 
-  push(start: number, end: number): void {
+  push(start: number, end: number, hash: number): void {
     if (this.length === this.starts.length) {
-      const starts = new Int32Array(this.length * 2);
-      const ends = new Int32Array(this.length * 2);
-      starts.set(this.starts);
-      ends.set(this.ends);
-      this.starts = starts;
-      this.ends = ends;
+      this.starts = wider(this.starts);
+      this.ends = wider(this.ends);
+      this.hashes = wider(this.hashes);
     }
     this.starts[this.length] = start;
-    this.ends[this.length++] = end;
+    this.ends[this.length] = end;
+    this.hashes[this.length++] = hash;
   }
+}
+
+function wider(list: Int32Array): Int32Array {
+  const out = new Int32Array(list.length * 2);
+  out.set(list);
+  return out;
 }
 
 /** Characters per word in running prose, spaces and punctuation included, about: a first guess of how many words a text has. */
@@ -79,7 +87,7 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
   const words = wordSegments(text);
   if (exclude.length > 0) withoutExcluded(words, exclude);
   mergeWords(text, words, intraWordBrackets(text, brackets));
-  const { starts, ends } = words;
+  const { starts, ends, hashes } = words;
   const tokens: Token[] = new Array(words.length);
   let b = 0;
   for (let k = 0; k < words.length; k++) {
@@ -87,7 +95,7 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
     const end = ends[k]!;
     while (b < brackets.length && brackets[b]!.end <= start) b++;
     const bracketed = b < brackets.length && brackets[b]!.start < end;
-    const f = formsOf(text, start, end);
+    const f = formsOf(text, start, end, hashes[k]!);
     tokens[k] = { start, end, bracketed, fold: f.fold, lower: f.lower, key: f.key, stem: f.stem, keyId: f.keyId };
   }
   return tokens;
@@ -95,7 +103,7 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
 
 /** Drops the words that start inside an excluded range (ranges sorted by start). */
 function withoutExcluded(words: Bounds, exclude: readonly Range[]): void {
-  const { starts, ends } = words;
+  const { starts, ends, hashes } = words;
   let kept = 0;
   let ex = 0;
   for (let k = 0; k < words.length; k++) {
@@ -103,7 +111,8 @@ function withoutExcluded(words: Bounds, exclude: readonly Range[]): void {
     while (ex < exclude.length && exclude[ex]!.end <= start) ex++;
     if (ex < exclude.length && exclude[ex]!.start <= start) continue;
     starts[kept] = start;
-    ends[kept++] = ends[k]!;
+    ends[kept] = ends[k]!;
+    hashes[kept++] = hashes[k]!;
   }
   words.length = kept;
 }
@@ -128,7 +137,7 @@ function wordSegments(text: string): Bounds {
       const piece = text.slice(from, to);
       for (const s of (segmenter ??= new Intl.Segmenter('en', { granularity: 'word' })).segment(piece)) {
         if (!s.isWordLike) continue;
-        out.push(from + s.index, from + s.index + s.segment.length);
+        out.push(from + s.index, from + s.index + s.segment.length, spellingHash(piece, s.index, s.index + s.segment.length));
       }
     } else scanSpacedWords(text, from, to, out, false);
     from = to;
@@ -183,7 +192,13 @@ function scanSpacedWords(text: string, from: number, to: number, out: Bounds, st
     const start = i;
     let wordLike = kind !== CONNECTOR;
     let last = kind;
-    i += code < 0xd800 ? 1 : widthAt(text, i);
+    // The word's spellingHash, folded code unit by code unit as the scanner steps over them.
+    let h = nextSpellingHash(SPELLING_HASH_SEED, code);
+    if (code < 0xd800 || widthAt(text, i) === 1) i += 1;
+    else {
+      h = nextSpellingHash(h, text.charCodeAt(i + 1));
+      i += 2;
+    }
     while (i < to) {
       code = text.charCodeAt(i);
       if (code < 0x800) kind = LOW_CLASSES[code]!;
@@ -191,14 +206,17 @@ function scanSpacedWords(text: string, from: number, to: number, out: Bounds, st
         if (stopAtDictionary && needsDictionaryFrom(text, i, to)) return false;
         kind = classAt(text, i);
       }
-      if (kind === EXTEND) {
-        i += code < 0xd800 ? 1 : widthAt(text, i);
-        continue;
-      }
       if (kind !== NONE) {
-        last = kind;
-        wordLike ||= kind !== CONNECTOR;
-        i += code < 0xd800 ? 1 : widthAt(text, i);
+        if (kind !== EXTEND) {
+          last = kind;
+          wordLike ||= kind !== CONNECTOR;
+        }
+        h = nextSpellingHash(h, code);
+        if (code < 0xd800 || widthAt(text, i) === 1) i += 1;
+        else {
+          h = nextSpellingHash(h, text.charCodeAt(i + 1));
+          i += 2;
+        }
         continue;
       }
       const joiner = code;
@@ -206,24 +224,25 @@ function scanSpacedWords(text: string, from: number, to: number, out: Bounds, st
       const hebrew = last === LETTER && isHebrew(text, i - 1);
       // WB7b/c: a double quote between Hebrew letters (gershayim) is inside the word.
       if (hebrew && joiner === 0x22 && next === LETTER && isHebrew(text, i + 1)) {
+        h = nextSpellingHash(h, joiner);
         i += 1;
         continue;
       }
       // WB7a: a Hebrew letter keeps an apostrophe after it (geresh); the word ends there
       // unless a letter follows.
       if (hebrew && joiner === 0x27 && next !== LETTER) {
+        h = nextSpellingHash(h, joiner);
         i += 1;
         break;
       }
       if ((last === LETTER && next === LETTER && joinsLetters(joiner)) || (last === DIGIT && next === DIGIT && joinsDigits(joiner))) {
+        h = nextSpellingHash(h, joiner);
         i += 1;
         continue;
       }
       break;
     }
-    if (wordLike) {
-      out.push(start, i);
-    }
+    if (wordLike) out.push(start, i, h);
   }
   return true;
 }
@@ -324,7 +343,7 @@ function mayJoin(code: number): boolean {
 
 /** Joins words across the gaps that do not separate words, in place. */
 function mergeWords(text: string, words: Bounds, glued: Range[]): void {
-  const { starts, ends } = words;
+  const { starts, ends, hashes } = words;
   let n = 0;
   let g = 0;
   for (let k = 0; k < words.length; k++) {
@@ -339,11 +358,13 @@ function mergeWords(text: string, words: Bounds, glued: Range[]): void {
       // Most gaps are a space or punctuation: only one that starts with a joining character is examined.
       if (!single && (inGlued || (start > prevEnd && mayJoin(text.charCodeAt(prevEnd)) && joins(text, prevEnd, start)))) {
         ends[n - 1] = end;
+        hashes[n - 1] = spellingHash(text, prevStart, end);
         continue;
       }
     }
     starts[n] = start;
-    ends[n++] = end;
+    ends[n] = end;
+    hashes[n++] = hashes[k]!;
   }
   words.length = n;
   // A glued bracket belongs to its word: "[t]he" starts at the bracket.
@@ -354,6 +375,7 @@ function mergeWords(text: string, words: Bounds, glued: Range[]): void {
     if (br && br.start <= ends[w]! && starts[w]! <= br.end) {
       starts[w] = Math.min(starts[w]!, br.start);
       ends[w] = Math.max(ends[w]!, br.end);
+      hashes[w] = spellingHash(text, starts[w]!, ends[w]!);
     }
   }
 }
