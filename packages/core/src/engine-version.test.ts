@@ -50,6 +50,9 @@ const SEED_PAIR_DIGEST: Record<string, string> = {
   // do; a quotation joining two paragraphs without a mark is their two passages; a short
   // quotation whose words but one edge word the source has is not called not found: unchanged.
   '0.14.0': 'a588ee8424fe0d5a1d017e683629d1b904169531e57028d6f015cdb2c326fc16',
+  // Two apostrophes ('' ‘‘ ’’) and a double prime ″ are double quotation marks, a plural
+  // possessive inside single marks (‘citizens’ participation …’) does not close them: unchanged.
+  '0.15.0': 'a588ee8424fe0d5a1d017e683629d1b904169531e57028d6f015cdb2c326fc16',
 };
 
 describe('the engine version', () => {

@@ -23,6 +23,24 @@ describe('detectQuotations', () => {
     ]);
   });
 
+  it('reads two apostrophes, two curly single marks and a double prime as one double mark, a prime after a digit as a unit', () => {
+    expect(found("a ''typed one'' b ‘‘autocorrected 1990s’’. c ″primed″ d")).toEqual([
+      ['paired', 0, 'typed one'],
+      ['paired', 0, 'autocorrected 1990s'],
+      ['paired', 0, 'primed'],
+    ]);
+    expect(found('a 12″ screen and an empty string \'\' here.')).toEqual([]);
+  });
+
+  it('does not close a single quotation at a plural possessive inside it, but does at one that ends it', () => {
+    expect(found('He quoted ‘citizens’ participation in the government’ today.')).toEqual([['paired', 0, 'citizens’ participation in the government']]);
+    expect(found('She wrote ‘the sides’ and ‘the States’ again.')).toEqual([
+      ['paired', 0, 'the sides'],
+      ['paired', 0, 'the States'],
+    ]);
+    expect(found('It read ‘in the States’ view’.')).toEqual([['paired', 0, 'in the States’ view']]);
+  });
+
   it('reports a quotation whose closing mark is missing, up to its paragraph end', () => {
     expect(found('They stated: “that the relations are superior.\nNext paragraph.')).toEqual([['closing-missing', 0, 'that the relations are superior.']]);
   });

@@ -2,7 +2,7 @@ import { blocks, lines, type Block, type Line } from '../text/paragraphs.js';
 import { lowerBound } from '../text/token-ranges.js';
 import type { Range } from '../text/tokenize.js';
 import type { QuotationMarks } from '../types.js';
-import { isQuotationMark, quotationMark, quotationMarkClass, type MarkFamily } from './quotation-marks.js';
+import { isQuotationMark, quotationMark, quotationMarkPattern, type MarkFamily } from './quotation-marks.js';
 
 /**
  * A quotation as the commentary's marks delimit it. When a mark is missing, `content`
@@ -24,14 +24,17 @@ type Family = MarkFamily;
 const MAX_DEPTH = 8;
 
 interface Opener {
+  /** The mark's characters: one, or two for a doubled mark (''). */
   char: string;
   at: number;
   family: Family;
 }
 
-const MARKS = new RegExp(quotationMarkClass(), 'gu');
+const MARKS = new RegExp(quotationMarkPattern(), 'gu');
 const LETTER = /[\p{L}\p{N}\p{M}]/u;
 const SPACE = /[\s\u00A0]/u;
+const DIGIT = /\p{Nd}/u;
+const LOWER = /\p{Ll}/u;
 const OPENING_CONTEXT = /[\s\u00A0([{\u2014\u2013\-/:]/u;
 
 function familyOf(char: string): Family {
@@ -49,6 +52,7 @@ export function detectQuotations(text: string, layout: TextLayout = layoutOf(tex
   const paragraphs = layout.blocks;
   const allLines = layout.lines;
   let carried: Opener[] = [];
+  const ahead: Lookahead = { until: -1, possessive: false };
   paragraphs.forEach((para, index) => {
     const blockContent = isBlockQuote(text, para, allLines) ? withoutAttribution(text, para, allLines) : null;
     const block = blockContent !== null;
@@ -60,33 +64,41 @@ export function detectQuotations(text: string, layout: TextLayout = layoutOf(tex
     MARKS.lastIndex = para.start;
     for (let m = MARKS.exec(text); m && m.index < para.end; m = MARKS.exec(text)) {
       const at = m.index;
-      const char = m[0];
+      let char = m[0];
       // A quotation that runs over paragraphs repeats its opening mark at each paragraph.
       if (stack.length > 0 && at === para.start && stack[0]!.char === char && index > 0 && stack[0]!.at < para.start) continue;
-      const role = roleOf(text, at, char, stack);
+      let role = roleOf(text, at, char, stack, para.end, ahead);
+      // Two single marks that close no doubled mark end a quotation in a quotation:
+      // ‘… ‘the sides’’ closes two, and ’’ after a plural (‘the States’’) an apostrophe and one.
+      if (char.length === 2 && role === 'close' && findOpener(stack, char) < 0 && stack.some((o) => o.family === 'single')) {
+        char = char[0]!;
+        MARKS.lastIndex = at + 1;
+        role = roleOf(text, at, char, stack, para.end, ahead);
+      }
       if (role === 'none') continue;
+      const end = at + char.length;
       if (role === 'close') {
         const i = findOpener(stack, char);
         if (i >= 0) {
           const opener = stack[i]!;
           stack = stack.slice(0, i);
           out.push({
-            open: { start: opener.at, end: opener.at + 1 },
-            close: { start: at, end: at + 1 },
-            content: { start: opener.at + 1, end: at },
+            open: { start: opener.at, end: opener.at + opener.char.length },
+            close: { start: at, end },
+            content: { start: opener.at + opener.char.length, end: at },
             depth: i + base,
             marks: 'paired',
           });
-          lastClosedEnd = at + 1;
+          lastClosedEnd = end;
         } else if (familyOf(char) === 'double' && stack.length === 0) {
           out.push({
             open: null,
-            close: { start: at, end: at + 1 },
+            close: { start: at, end },
             content: { start: lastClosedEnd, end: at },
             depth: base,
             marks: 'opening-missing',
           });
-          lastClosedEnd = at + 1;
+          lastClosedEnd = end;
         }
         continue;
       }
@@ -96,7 +108,7 @@ export function detectQuotations(text: string, layout: TextLayout = layoutOf(tex
       stack.push({ char, at, family: familyOf(char) });
     }
     const next = paragraphs[index + 1];
-    const continues = next !== undefined && stack.length > 0 && text[next.start] === stack[0]!.char;
+    const continues = next !== undefined && stack.length > 0 && text.startsWith(stack[0]!.char, next.start);
     if (continues) {
       carried = stack;
       return;
@@ -105,9 +117,9 @@ export function detectQuotations(text: string, layout: TextLayout = layoutOf(tex
       // A lone single mark is far more often an apostrophe than a quotation.
       if (opener.family === 'single') return;
       out.push({
-        open: { start: opener.at, end: opener.at + 1 },
+        open: { start: opener.at, end: opener.at + opener.char.length },
         close: null,
-        content: { start: opener.at + 1, end: para.end },
+        content: { start: opener.at + opener.char.length, end: para.end },
         depth: depth + base,
         marks: 'closing-missing',
       });
@@ -134,13 +146,17 @@ function findOpener(stack: readonly Opener[], closer: string): number {
   return -1;
 }
 
-function roleOf(text: string, at: number, char: string, stack: readonly Opener[]): 'open' | 'close' | 'none' {
+function roleOf(text: string, at: number, char: string, stack: readonly Opener[], paraEnd: number, ahead: Lookahead): 'open' | 'close' | 'none' {
   const prev = at > 0 ? text[at - 1]! : ' ';
-  const next = at + 1 < text.length ? text[at + 1]! : ' ';
+  const next = at + char.length < text.length ? text[at + char.length]! : ' ';
   const leftFlanking = !SPACE.test(next) && (OPENING_CONTEXT.test(prev) || isQuotationMark(prev) || at === 0);
   const rightFlanking = !SPACE.test(prev) && at > 0;
   const canClose = findOpener(stack, char) >= 0;
-  switch (quotationMark(char)?.shape) {
+  const mark = quotationMark(char)!;
+  // Two marks standing alone between spaces are no quotation's: an empty string (''), a ditto.
+  if (char.length === 2 && !leftFlanking && !rightFlanking) return 'none';
+  if (mark.unitAfterDigit && !canClose && DIGIT.test(prev)) return 'none';
+  switch (mark.shape) {
     case 'low':
       return canClose && rightFlanking && !leftFlanking ? 'close' : 'open';
     case 'closing-first':
@@ -150,7 +166,7 @@ function roleOf(text: string, at: number, char: string, stack: readonly Opener[]
       // A left mark after a word and before a space closes: German „…“, and a PDF's "…“ or ”…“.
       if (canClose && rightFlanking && !leftFlanking) return 'close';
       // A lone ‘ inside a word (Hawai‘i) is an apostrophe; a double mark always opens.
-      if (quotationMark(char)!.family === 'double') return 'open';
+      if (mark.family === 'double') return 'open';
       return leftFlanking ? 'open' : 'none';
     case 'right':
       if (canClose || rightFlanking) return 'close';
@@ -161,9 +177,9 @@ function roleOf(text: string, at: number, char: string, stack: readonly Opener[]
       return canClose ? 'close' : 'open';
     case 'apostrophe': {
       if (LETTER.test(prev) && LETTER.test(next)) return 'none';
-      if (rightFlanking && !leftFlanking) return canClose ? 'close' : 'none';
+      if (rightFlanking && !leftFlanking) return canClose && !isPluralPossessive(text, at, paraEnd, ahead) ? 'close' : 'none';
       // The straight one may open ('the sides'); ’ never does (’90s).
-      if (leftFlanking && !rightFlanking && quotationMark(char)!.closers !== '') return 'open';
+      if (leftFlanking && !rightFlanking && mark.closers.length > 0) return 'open';
       return 'none';
     }
     default:
@@ -171,6 +187,56 @@ function roleOf(text: string, at: number, char: string, stack: readonly Opener[]
   }
 }
 
+
+/**
+ * Whether the single mark at `at` is the apostrophe of a plural possessive inside a single
+ * quotation ("‘democracy is a means of citizens’ participation in …’") rather than its
+ * closing mark: it follows an "s", a lower-case word follows it, and a closing mark comes
+ * later in the paragraph before any single mark opens another quotation. (‘the sides’ and
+ * ‘the States’ are two quotations: a mark opens between them.)
+ */
+function isPluralPossessive(text: string, at: number, paraEnd: number, ahead: Lookahead): boolean {
+  if (!possessiveShaped(text, at)) return false;
+  // Every possessive before the mark that decided the last one is decided by it too: the
+  // scan skips possessives. So a paragraph of them is read once, not once for each.
+  if (at < ahead.until) return ahead.possessive;
+  for (let j = at + 1; j < paraEnd; j++) {
+    const mark = quotationMark(text[j]);
+    if (!mark || mark.family !== 'single') continue;
+    if (mark.shape === 'left' || mark.shape === 'low') return decided(ahead, j, false);
+    if (mark.shape !== 'apostrophe') continue;
+    const before = text[j - 1]!;
+    const after = j + 1 < text.length ? text[j + 1]! : ' ';
+    if (SPACE.test(before)) {
+      if (!SPACE.test(after)) return decided(ahead, j, false);
+      continue;
+    }
+    if (LETTER.test(before) && LETTER.test(after)) continue;
+    if (!possessiveShaped(text, j)) return decided(ahead, j, true);
+  }
+  return decided(ahead, paraEnd, false);
+}
+
+/** What the last look ahead for a closing mark found, and where it stopped. */
+interface Lookahead {
+  until: number;
+  possessive: boolean;
+}
+
+function decided(ahead: Lookahead, until: number, possessive: boolean): boolean {
+  ahead.until = until;
+  ahead.possessive = possessive;
+  return possessive;
+}
+
+/** An "s" before the mark, a letter before that, and white space and a lower-case letter after it. */
+function possessiveShaped(text: string, at: number): boolean {
+  if (at < 2 || (text[at - 1] !== 's' && text[at - 1] !== 'S') || !LETTER.test(text[at - 2]!)) return false;
+  let k = at + 1;
+  if (k >= text.length || !SPACE.test(text[k]!)) return false;
+  while (k < text.length && SPACE.test(text[k]!)) k++;
+  return k < text.length && LOWER.test(text[k]!);
+}
 
 /** A line that names a block quote's source: "— Joint Statement, section III", "-- the Kremlin". */
 const ATTRIBUTION_LINE = /^[\s>]*(?:[\u2014\u2013\u2015]|--)\s*\S/;
