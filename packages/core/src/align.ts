@@ -15,7 +15,7 @@ import { locatorOf } from './text/paragraphs.js';
 import { sha256Hex, sha256HexAfter } from './text/sha256.js';
 import { joinStrayHyphens } from './text/stray-hyphens.js';
 import { lowerBound } from './text/token-ranges.js';
-import { tokenize, type Range, type Token } from './text/tokenize.js';
+import { tokenize, type Offsets, type Token, type WordRange } from './text/tokenize.js';
 import type { AlignOptions, AlignmentReport, DocumentInfo, FoundPassage, Passage } from './types.js';
 
 const DEFAULTS = { minBorrowingWords: 8, minNotFoundWords: 4 };
@@ -68,8 +68,8 @@ export function align(source: string, commentary: string, options: AlignOptions 
   const commentaryInfo = documentInfo(commentary, options.commentaryId, options.commentaryTitle);
   const paragraphs = prepared.paragraphs;
   const ellipses = marks.filter((m) => m.type === 'ellipsis');
-  const quoted: Range[] = [];
-  const elided: Range[] = [];
+  const quoted: Offsets[] = [];
+  const elided: Offsets[] = [];
   const inPassages = new Uint8Array(commentaryTokens.length);
 
   const idOf = passageIds(sourceInfo.sha256, commentaryInfo.sha256, sourceTokens);
@@ -101,7 +101,7 @@ export function align(source: string, commentary: string, options: AlignOptions 
     quoted.push(sourceRange);
     elided.push(...comparison.elided);
     inPassages.fill(1, l.words.start, l.words.end);
-    const sourceSpan = (r: Range) => ({ start: r.start, end: r.end, text: source.slice(r.start, r.end), locator: locatorOf(paragraphs, r.start, r.end) });
+    const sourceSpan = (r: Offsets) => ({ start: r.start, end: r.end, text: source.slice(r.start, r.end), locator: locatorOf(paragraphs, r.start, r.end) });
     const candidates = l.alternatives.map((w) => sourceOffsets(source, sourceTokens, w, commentary, l.commentary));
     const passage: FoundPassage = {
       id, kind: l.kind, quotationMarks: l.quotationMarks, commentary: commentarySpan, marks: passageMarks,
@@ -131,7 +131,7 @@ function documentInfo(text: string, id: string | undefined, title: string | unde
   return { ...(id !== undefined && { id }), ...(title !== undefined && { title }), length: text.length, sha256: sha256 ?? sha256Hex(text) };
 }
 
-function spanOf(text: string, r: Range) {
+function spanOf(text: string, r: Offsets) {
   return { start: r.start, end: r.end, text: text.slice(r.start, r.end) };
 }
 
@@ -139,7 +139,7 @@ function spanOf(text: string, r: Range) {
  * The source offsets of a passage: its first to its last word, and the punctuation mark
  * after it when the commentary's passage ends with the same one.
  */
-function sourceOffsets(source: string, tokens: readonly Token[], words: Range, commentary: string, passage: Range): Range {
+function sourceOffsets(source: string, tokens: readonly Token[], words: WordRange, commentary: string, passage: Offsets): Offsets {
   const start = tokens[words.start]!.start;
   let end = tokens[words.end - 1]!.end;
   const last = commentary[passage.end - 1];

@@ -5,7 +5,7 @@ import { compareWords } from './classify/differences.js';
 import { paragraphAt, splitParagraphs } from './text/paragraphs.js';
 import { sha256Hex } from './text/sha256.js';
 import { tokensIn } from './text/token-ranges.js';
-import { tokenize, type Range, type Token } from './text/tokenize.js';
+import { tokenize, type Offsets, type Token } from './text/tokenize.js';
 import type { Difference, Span } from './types.js';
 
 /**
@@ -140,6 +140,6 @@ function changedWords(tokens: readonly Token[], differences: readonly Difference
   return n;
 }
 
-function spanOf(text: string, r: Range): Span {
+function spanOf(text: string, r: Offsets): Span {
   return { start: r.start, end: r.end, text: text.slice(r.start, r.end) };
 }

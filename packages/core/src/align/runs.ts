@@ -1,4 +1,4 @@
-import type { Range } from '../text/tokenize.js';
+import type { WordRange } from '../text/tokenize.js';
 import { SEED_LENGTH, type SourceIndex } from './source-index.js';
 
 /** A maximal stretch of words the commentary and the source have in common, in token indices. */
@@ -13,7 +13,7 @@ export interface Run {
  * the index's seeds: every run of at least SEED_LENGTH words, each reported once, from
  * its first word.
  */
-export function findRuns(index: SourceIndex, ids: Int32Array, within: Range): Run[] {
+export function findRuns(index: SourceIndex, ids: Int32Array, within: WordRange): Run[] {
   const source = index.ids;
   // Per diagonal (source position minus commentary position), where the last run found on
   // it ends: a seed inside that run adds nothing. This keeps the search linear on

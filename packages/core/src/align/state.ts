@@ -3,7 +3,7 @@ import { isEmphasis } from '../detect/marks.js';
 import type { Quotation } from '../detect/quotations.js';
 import { CLOSING_MARKS, isQuotationMark } from '../detect/quotation-marks.js';
 import { lowerBound, tokensIn } from '../text/token-ranges.js';
-import type { Range, Token } from '../text/tokenize.js';
+import type { Offsets, Token, WordRange } from '../text/tokenize.js';
 import type { LexiconData } from '../lexicon/lexicon.js';
 import type { Block } from '../text/paragraphs.js';
 import type { PassageKind, QuotationMarks } from '../types.js';
@@ -13,12 +13,7 @@ import { extend } from './extend.js';
 import { findRuns, type Run } from './runs.js';
 import type { SourceIndex } from './source-index.js';
 
-/**
- * Names for the two kinds of range the aligner handles. Both are half-open; they differ in
- * what they count. Offsets are UTF-16 indices into a text; word ranges are token indices.
- */
-export type Offsets = Range;
-export type WordRange = Range;
+export type { Offsets, WordRange } from '../text/tokenize.js';
 
 /** How a passage was found: its words in order (`exact`) or its content words through lemmas and synonyms. */
 export type MatchKind = 'exact' | 'paraphrase';
@@ -113,7 +108,7 @@ export function locateState(input: LocateInput): LocateState {
 }
 
 /** Whether one of `marks` lies between commentary token `from - 1` and token `to`. */
-export function markBetweenWords(state: LocateInput, marks: readonly Range[], from: number, to: number): boolean {
+export function markBetweenWords(state: LocateInput, marks: readonly Offsets[], from: number, to: number): boolean {
   const tokens = state.commentaryTokens;
   const a = from > 0 ? tokens[from - 1]!.end : 0;
   const b = to < tokens.length ? tokens[to]!.start : state.commentary.length;
@@ -121,7 +116,7 @@ export function markBetweenWords(state: LocateInput, marks: readonly Range[], fr
 }
 
 /** Whether one of `marks` (sorted by start) lies wholly between two commentary offsets. */
-export function markBetweenOffsets(marks: readonly Range[], from: number, to: number): boolean {
+export function markBetweenOffsets(marks: readonly Offsets[], from: number, to: number): boolean {
   const first = marks[lowerBound(marks, from, (e) => e.start)];
   return first !== undefined && first.end <= to;
 }
@@ -202,7 +197,7 @@ export function withTrailingPunctuation(state: LocateState, end: number, source:
 }
 
 /** An emphasis marker between two sentences closes the passage before it. */
-function endsSentence(text: string, mark: Range): boolean {
+function endsSentence(text: string, mark: Offsets): boolean {
   const before = text.slice(Math.max(0, mark.start - 4), mark.start);
   const after = text.slice(mark.end, mark.end + 2);
   return SENTENCE_END_BEFORE.test(before) || /^\s*[.!?]/u.test(after);

@@ -5,7 +5,7 @@ import type { Difference, DifferenceCategory, Span } from '../types.js';
 import { isFunctionWord } from '../text/function-words.js';
 import { fold } from '../text/normalize.js';
 import { sameLemmaOf } from '../text/spelling.js';
-import type { Range, Token } from '../text/tokenize.js';
+import type { Offsets, Token, WordRange } from '../text/tokenize.js';
 import type { Run } from '../align/runs.js';
 
 export interface ComparisonInput {
@@ -14,8 +14,8 @@ export interface ComparisonInput {
   sourceTokens: readonly Token[];
   commentaryTokens: readonly Token[];
   /** The passage's words in each text, as token indices. */
-  words: Range;
-  source: Range;
+  words: WordRange;
+  source: WordRange;
   /** Runs of words the aligner matched exactly: the differences lie between them. */
   anchors: readonly Run[];
   /** Offset where the passage starts in the commentary: where an edit at its very edge sits. */
@@ -31,14 +31,14 @@ export interface Comparison {
   /** 1 for the same words; less for each change, weighted by how much it changes. */
   similarity: number;
   /** Source offsets of words an accurate ellipsis leaves out: not quoted. */
-  elided: Range[];
+  elided: Offsets[];
 }
 
 /** A stretch the two sides have in common (`equal`) or not (`change`), in token indices. */
 interface Op {
   equal: boolean;
-  s: Range;
-  c: Range;
+  s: WordRange;
+  c: WordRange;
 }
 
 const CREDIT: Record<DifferenceCategory, number> = {
@@ -53,7 +53,7 @@ const CREDIT: Record<DifferenceCategory, number> = {
 export function compareWords(input: ComparisonInput): Comparison {
   const ops = mergeSmallEqualities(anchoredOps(input));
   const differences: Difference[] = [];
-  const elided: Range[] = [];
+  const elided: Offsets[] = [];
   let credit = 0;
   let counted = 0;
   for (const op of ops) {
@@ -100,7 +100,7 @@ function anchoredOps(input: ComparisonInput): Op[] {
   return ops.filter((op) => op.s.end > op.s.start || op.c.end > op.c.start);
 }
 
-function gapOps(input: ComparisonInput, sRange: Range, cRange: Range): Op[] {
+function gapOps(input: ComparisonInput, sRange: WordRange, cRange: WordRange): Op[] {
   if (sRange.end <= sRange.start || cRange.end <= cRange.start) return [{ equal: false, s: sRange, c: cRange }];
   const ops: Op[] = [];
   let s = sRange.start;
@@ -166,7 +166,7 @@ function pairCategory(input: ComparisonInput, s: Token, c: Token, firstOfPassage
 }
 
 /** Whether two words are written the same, character for character (no string is made: every matched word is checked). */
-function sameText(a: string, ra: Range, b: string, rb: Range): boolean {
+function sameText(a: string, ra: Offsets, b: string, rb: Offsets): boolean {
   const n = ra.end - ra.start;
   if (rb.end - rb.start !== n) return false;
   for (let i = 0; i < n; i++) if (a.charCodeAt(ra.start + i) !== b.charCodeAt(rb.start + i)) return false;
@@ -244,7 +244,7 @@ interface Change {
   words: number;
 }
 
-function change(input: ComparisonInput, type: Difference['type'], category: DifferenceCategory, s: Range, c: Range, editorial: boolean): Change {
+function change(input: ComparisonInput, type: Difference['type'], category: DifferenceCategory, s: WordRange, c: WordRange, editorial: boolean): Change {
   return { d: difference(input, type, category, s, c, editorial), words: s.end - s.start + (c.end - c.start) };
 }
 
@@ -252,8 +252,8 @@ function difference(
   input: ComparisonInput,
   type: Difference['type'],
   category: DifferenceCategory,
-  s: Range,
-  c: Range,
+  s: WordRange,
+  c: WordRange,
   editorial: boolean,
 ): Difference {
   return {
@@ -266,7 +266,7 @@ function difference(
 }
 
 /** The text span of a token range; an empty range sits just after the passage's token before it. */
-function spanOf(text: string, tokens: readonly Token[], r: Range, passage: Range): Span {
+function spanOf(text: string, tokens: readonly Token[], r: WordRange, passage: WordRange): Span {
   if (r.end > r.start) {
     const start = tokens[r.start]!.start;
     const end = tokens[r.end - 1]!.end;

@@ -1,5 +1,5 @@
 import { lowerBound } from '../text/token-ranges.js';
-import type { Range } from '../text/tokenize.js';
+import type { Offsets } from '../text/tokenize.js';
 import type { Quotation } from './quotations.js';
 
 /**
@@ -90,7 +90,7 @@ export function isPresentedAsWords(text: string, q: Quotation, quotations: reado
 
 /** The quotations that have a closing mark, in the order of their closing marks. */
 interface Closed {
-  quotations: readonly (Quotation & { close: Range })[];
+  quotations: readonly (Quotation & { close: Offsets })[];
 }
 
 const CLOSED = new WeakMap<readonly Quotation[], Closed>();
@@ -99,7 +99,7 @@ const CLOSED = new WeakMap<readonly Quotation[], Closed>();
 function closedQuotations(quotations: readonly Quotation[]): Closed {
   let closed = CLOSED.get(quotations);
   if (!closed) {
-    const withClose = quotations.filter((q): q is Quotation & { close: Range } => q.close !== null);
+    const withClose = quotations.filter((q): q is Quotation & { close: Offsets } => q.close !== null);
     closed = { quotations: withClose.sort((a, b) => a.close.start - b.close.start) };
     CLOSED.set(quotations, closed);
   }

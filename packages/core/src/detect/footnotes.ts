@@ -1,4 +1,4 @@
-import type { Range } from '../text/tokenize.js';
+import type { Offsets } from '../text/tokenize.js';
 import { CLOSING_MARKS } from './quotation-marks.js';
 
 /**
@@ -19,8 +19,8 @@ const AFTER = new RegExp(`[\\s${CLOSING_MARKS})]`, 'u');
  * where a punctuation mark precedes a digit, which a regular expression without a
  * look-behind finds quickly. (A test holds the two to each other.)
  */
-export function detectFootnoteNumbers(text: string): Range[] {
-  const out: Range[] = [];
+export function detectFootnoteNumbers(text: string): Offsets[] {
+  const out: Offsets[] = [];
   CANDIDATE.lastIndex = 0;
   for (let m = CANDIDATE.exec(text); m; m = CANDIDATE.exec(text)) {
     const at = m.index + 1;

@@ -1,7 +1,7 @@
-import type { Range } from '../text/tokenize.js';
+import type { Offsets } from '../text/tokenize.js';
 
 /** Editorial marks and emphasis markers found anywhere in the commentary. */
-export interface DetectedMark extends Range {
+export interface DetectedMark extends Offsets {
   type: 'ellipsis' | 'bracket' | 'sic' | 'emphasis-added' | 'emphasis-original';
 }
 

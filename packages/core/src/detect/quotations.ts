@@ -1,6 +1,6 @@
 import { blocks, lines, type Block, type Line } from '../text/paragraphs.js';
 import { lowerBound } from '../text/token-ranges.js';
-import type { Range } from '../text/tokenize.js';
+import type { Offsets } from '../text/tokenize.js';
 import type { QuotationMarks } from '../types.js';
 import { isQuotationMark, quotationMark, quotationMarkPattern, type MarkFamily } from './quotation-marks.js';
 
@@ -11,9 +11,9 @@ import { isQuotationMark, quotationMark, quotationMarkPattern, type MarkFamily }
  * source ends.
  */
 export interface Quotation {
-  open: Range | null;
-  close: Range | null;
-  content: Range;
+  open: Offsets | null;
+  close: Offsets | null;
+  content: Offsets;
   /** 0 for a quotation not inside another one. */
   depth: number;
   marks: QuotationMarks;
@@ -246,8 +246,8 @@ const ATTRIBUTION_LINE = /^[\s>]*(?:[\u2014\u2013\u2015]|--)\s*\S/;
  * foot ("— Joint Statement, 4 February 2022"): that line is the writer's, not the source's.
  * Null when the block is nothing but such a line.
  */
-function withoutAttribution(text: string, para: Range, allLines: readonly Line[]): Range | null {
-  const own: Range[] = [];
+function withoutAttribution(text: string, para: Offsets, allLines: readonly Line[]): Offsets | null {
+  const own: Offsets[] = [];
   for (let i = lowerBound(allLines, para.start + 1, (l) => l.end); i < allLines.length && allLines[i]!.start < para.end; i++) {
     if (!allLines[i]!.blank) own.push(allLines[i]!);
   }
@@ -263,8 +263,8 @@ function withoutAttribution(text: string, para: Range, allLines: readonly Line[]
  * A block quote: every line of the paragraph starts with `>` or is indented by at least
  * two spaces or a tab. `allLines` are the text's lines, computed once for all paragraphs.
  */
-function isBlockQuote(text: string, para: Range, allLines: readonly Line[]): boolean {
-  const own: Range[] = [];
+function isBlockQuote(text: string, para: Offsets, allLines: readonly Line[]): boolean {
+  const own: Offsets[] = [];
   for (let i = lowerBound(allLines, para.start + 1, (l) => l.end); i < allLines.length && allLines[i]!.start < para.end; i++) {
     if (!allLines[i]!.blank) own.push(allLines[i]!);
   }

@@ -1,16 +1,16 @@
 import { lowerBound } from '../text/token-ranges.js';
-import type { Range, Token } from '../text/tokenize.js';
+import type { Offsets, Token } from '../text/tokenize.js';
 import type { Coverage, Omission, Paragraph } from '../types.js';
 
 /** Which source words the passages reproduce: a flag per source token. */
-export function coveredWords(tokens: readonly Token[], spans: readonly Range[], elided: readonly Range[]): Uint8Array {
+export function coveredWords(tokens: readonly Token[], spans: readonly Offsets[], elided: readonly Offsets[]): Uint8Array {
   const covered = new Uint8Array(tokens.length);
   for (const span of spans) mark(tokens, span, covered, 1);
   for (const span of elided) mark(tokens, span, covered, 0);
   return covered;
 }
 
-function mark(tokens: readonly Token[], span: Range, covered: Uint8Array, value: 0 | 1): void {
+function mark(tokens: readonly Token[], span: Offsets, covered: Uint8Array, value: 0 | 1): void {
   for (let i = lowerBound(tokens, span.start, (t) => t.start); i < tokens.length && tokens[i]!.end <= span.end; i++) covered[i] = value;
 }
 

@@ -2,7 +2,7 @@ import type { DetectedMark } from '../detect/marks.js';
 import { isEmphasis } from '../detect/marks.js';
 import { CLOSING_MARKS } from '../detect/quotation-marks.js';
 import { lowerBound } from '../text/token-ranges.js';
-import type { Range } from '../text/tokenize.js';
+import type { Offsets } from '../text/tokenize.js';
 import type { EditorialMark, EmphasisMark, Mark, Span } from '../types.js';
 
 /** Between a passage and a marker that follows it: nothing but spaces, punctuation and closing marks. */
@@ -15,9 +15,9 @@ const FOLLOWS = new RegExp(`^[\\s.,;:!?${CLOSING_MARKS})\\]]*$`, 'u');
  */
 export function marksOf(
   commentary: string,
-  passage: Range,
+  passage: Offsets,
   marks: readonly DetectedMark[],
-  emphasis: ReadonlyArray<Range> | undefined,
+  emphasis: ReadonlyArray<Offsets> | undefined,
 ): Mark[] {
   const out: Mark[] = [];
   // Marks are sorted by start: only those from the passage to the end of its paragraph matter.

@@ -1,4 +1,4 @@
-import type { Range, Token } from './tokenize.js';
+import type { Offsets, Token, WordRange } from './tokenize.js';
 
 /** The index of the first item whose key is at least `value`; items are sorted by that key. */
 export function lowerBound<T>(items: readonly T[], value: number, key: (item: T) => number): number {
@@ -13,7 +13,7 @@ export function lowerBound<T>(items: readonly T[], value: number, key: (item: T)
 }
 
 /** The token indices of the words lying wholly inside a range of offsets. */
-export function tokensIn(tokens: readonly Token[], r: Range): Range {
+export function tokensIn(tokens: readonly Token[], r: Offsets): WordRange {
   const start = lowerBound(tokens, r.start, (t) => t.start);
   return { start, end: Math.max(start, lowerBound(tokens, r.end + 1, (t) => t.end)) };
 }

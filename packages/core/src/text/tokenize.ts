@@ -1,14 +1,22 @@
 import type { WordForms } from './normalize.js';
 import { formsOf, nextSpellingHash, SPELLING_HASH_SEED, spellingHash } from './spellings.js';
 
-/** A half-open range of offsets into a text. */
+/** A half-open range, `end` exclusive: of offsets, or of token indices. */
 export interface Range {
   start: number;
   end: number;
 }
 
+/**
+ * The two kinds of range the engine handles, named apart: a stretch of a text in UTF-16
+ * offsets (what a report's spans are), and a stretch of its words as token indices (what
+ * the aligner counts in). Both are half-open.
+ */
+export type Offsets = Range;
+export type WordRange = Range;
+
 /** A word of a text: where it is, and the forms it is compared by. */
-export interface Token extends WordForms, Range {
+export interface Token extends WordForms, Offsets {
   /** The word is, or contains, an editorial insertion in square brackets ([t]he, [Russia]). */
   bracketed: boolean;
   /** The number of its key in this process (spellings.ts): how an index finds it without a string look-up. */
@@ -17,9 +25,9 @@ export interface Token extends WordForms, Range {
 
 export interface TokenizeOptions {
   /** Ranges whose words are not part of the text proper (markers such as "(Italics added)"). */
-  exclude?: readonly Range[];
+  exclude?: readonly Offsets[];
   /** Editorial bracket spans, `[` to `]` inclusive. */
-  brackets?: readonly Range[];
+  brackets?: readonly Offsets[];
 }
 
 /** Made on first use: loading ICU's word rules costs milliseconds, and most texts never need them. */
@@ -102,7 +110,7 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
 }
 
 /** Drops the words that start inside an excluded range (ranges sorted by start). */
-function withoutExcluded(words: Bounds, exclude: readonly Range[]): void {
+function withoutExcluded(words: Bounds, exclude: readonly Offsets[]): void {
   const { starts, ends, hashes } = words;
   let kept = 0;
   let ex = 0;
@@ -324,8 +332,8 @@ function isHebrew(text: string, i: number): boolean {
 }
 
 /** Bracket spans glued to a letter on either side ([t]he, democrac[y]), widened to the whole word. */
-function intraWordBrackets(text: string, brackets: readonly Range[]): Range[] {
-  const out: Range[] = [];
+function intraWordBrackets(text: string, brackets: readonly Offsets[]): Offsets[] {
+  const out: Offsets[] = [];
   for (const br of brackets) {
     let start = br.start;
     let end = br.end;
@@ -342,7 +350,7 @@ function mayJoin(code: number): boolean {
 }
 
 /** Joins words across the gaps that do not separate words, in place. */
-function mergeWords(text: string, words: Bounds, glued: Range[]): void {
+function mergeWords(text: string, words: Bounds, glued: Offsets[]): void {
   const { starts, ends, hashes } = words;
   let n = 0;
   let g = 0;
