@@ -1,6 +1,34 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { statement, opEd } from '../test-support/corpus.js';
-import { locatorOf, splitParagraphs } from './paragraphs.js';
+import { lines, locatorOf, splitParagraphs } from './paragraphs.js';
+
+describe('lines', () => {
+  /** What a line is, said plainly: cut at CRLF, CR or LF; blank when trim leaves nothing. */
+  function expected(text: string) {
+    const out: { start: number; end: number; blank: boolean }[] = [];
+    const breaks = /\r\n|\r|\n/g;
+    let start = 0;
+    for (let m = breaks.exec(text); m; m = breaks.exec(text)) {
+      out.push({ start, end: m.index, blank: text.slice(start, m.index).trim() === '' });
+      start = m.index + m[0].length;
+    }
+    out.push({ start, end: text.length, blank: text.slice(start).trim() === '' });
+    return out;
+  }
+
+  it('cuts a text at every kind of line break and tells blank lines by any white space', () => {
+    const pieces = ['a', 'Word', ' ', '\t', '\n', '\r', '\r\n', '\n\r', '\u00A0', '\u2003', '\u3000', '\uFEFF', '\u2028', '\u200B', '\u0085', '😀', '\uD800', '.'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        expect(lines(text)).toEqual(expected(text));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(lines(statement)).toEqual(expected(statement));
+  });
+});
 
 describe('paragraphs and locators', () => {
   const paragraphs = splitParagraphs(statement);

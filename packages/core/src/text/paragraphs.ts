@@ -20,21 +20,44 @@ const MAX_TITLE_LENGTH = 300;
 const HARD_WRAP_WIDTH = 100;
 const PARAGRAPH_END = new RegExp(`[.!?:;)${CLOSING_MARKS}]$`, 'u');
 
-/** The lines of a text, with CRLF, CR and LF all accepted as line breaks. */
+/**
+ * The lines of a text, with CRLF, CR and LF all accepted as line breaks. Every source and
+ * commentary is cut so before anything else: the breaks are found by indexOf, which the
+ * engine runs over a text many times faster than a regular expression's search, and a line
+ * is blank when it has only white space, looked at in place rather than sliced and trimmed.
+ */
 export function lines(text: string): Line[] {
   const out: Line[] = [];
-  const breaks = /\r\n|\r|\n/g;
   let start = 0;
-  for (let m = breaks.exec(text); m; m = breaks.exec(text)) {
-    out.push(makeLine(text, start, m.index));
-    start = m.index + m[0].length;
+  let lf = text.indexOf('\n');
+  let cr = text.indexOf('\r');
+  while (lf >= 0 || cr >= 0) {
+    // The next break: CR LF, a CR alone or an LF.
+    const atCr = cr >= 0 && (lf < 0 || cr < lf);
+    const at = atCr ? cr : lf;
+    out.push(makeLine(text, start, at));
+    start = at + (atCr && lf === cr + 1 ? 2 : 1);
+    if (lf >= 0 && lf < start) lf = text.indexOf('\n', start);
+    if (cr >= 0 && cr < start) cr = text.indexOf('\r', start);
   }
   out.push(makeLine(text, start, text.length));
   return out;
 }
 
 function makeLine(text: string, start: number, end: number): Line {
-  return { start, end, blank: text.slice(start, end).trim() === '' };
+  return { start, end, blank: onlyWhiteSpace(text, start, end) };
+}
+
+const WHITE_SPACE = /\s/u;
+
+/** Whether `text[start, end)` is all white space as String.prototype.trim has it (what \s matches). */
+function onlyWhiteSpace(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) continue;
+    if (c < 0x80 || !WHITE_SPACE.test(text[i]!)) return false;
+  }
+  return true;
 }
 
 /**
