@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 import { setFlagsFromString } from 'node:v8';
 
-// `verbatim check` runs as a linter, on every save, and is over in a tenth of a second:
-// before the code V8's optimising compiler (TurboFan, on another thread) would make for it
-// pays for its compiling. Ten times V8's budget before a function is optimised leaves that
-// to code that stays hot — on a 2-core machine the check of one sentence takes about a
-// quarter less CPU, and a 100 KB text no more (scripts/bench/cli.js). Set before our code
-// is loaded, so that all of it is counted against the larger budget; servers keep V8's own.
-if (process.argv[2] === 'check') setFlagsFromString('--interrupt-budget=675840');
-
-const { main } = await import('../dist/main.js');
-process.exitCode = await main(process.argv.slice(2));
+if (process.argv[2] === 'check') {
+  // `verbatim check` runs as a linter, on every save: it loads one bundled file with V8's
+  // code cache for it, and runs with V8 flags of its own (dist/bundle/load-check.js), set
+  // before any of its code is compiled.
+  const { CHECK_V8_FLAGS, loadCheckBundle } = await import('../dist/bundle/load-check.js');
+  setFlagsFromString(CHECK_V8_FLAGS);
+  process.exitCode = await loadCheckBundle().check(process.argv.slice(3));
+} else {
+  const { main } = await import('../dist/main.js');
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -13,11 +13,24 @@ export const ExitCode = {
 
 export type ExitStatus = (typeof ExitCode)[keyof typeof ExitCode];
 
+const CLI_ERROR = Symbol.for('@verbatim/cli CliError');
+
 /**
  * The one error type of the command line: an expected failure whose message is the single
  * sentence the user sees. Anything else that reaches `main` is an unexpected error.
  */
 export class CliError extends Error {
+  /**
+   * `verbatim check` runs bundled (dist/check.cjs) and imports the modules of rarer inputs
+   * unbundled, each with its own copy of this class: an error is a CliError whichever copy
+   * made it, by this mark rather than by its prototype.
+   */
+  readonly [CLI_ERROR] = true;
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as { [CLI_ERROR]?: unknown })[CLI_ERROR] === true;
+  }
+
   constructor(
     message: string,
     readonly exitCode: ExitStatus,

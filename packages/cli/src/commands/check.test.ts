@@ -114,6 +114,8 @@ describe('verbatim check', () => {
     expectRefusal(store.run(['check', 'draft.txt']), 'check', 2, /there is no file "draft\.txt"/);
     expectRefusal(store.run(['check', '   ']), 'check', 2, /the text to check is empty/);
     expectRefusal(store.run(['check', 'x', '--format', 'yaml']), 'check', 2, /unknown format "yaml"/);
+    // Refused by a module the bundled command imports unbundled: still one sentence, exit 2.
+    expectRefusal(store.run(['check', 'x', '--input-format', 'yaml']), 'check', 2, /unknown input format "yaml"/);
     const big = join(store.dir, 'big.txt');
     writeFileSync(big, 'word '.repeat(30_000));
     expectRefusal(store.run(['check', big]), 'check', 2, /is 146\.5 KB; the limit is 100 KB|the limit is/);
