@@ -152,6 +152,15 @@ suite('a fact-check quoting short phrases and repeated formulas', () => {
     expect(quoting(FACT_CHECK, 'the two countries will divide the world')).toMatchObject({ status: 'not_found', source: null });
   });
 
+  it('compares "entering a new era" with the preamble, where it stands letter for letter, though the title has it too', () => {
+    const p = quoting(FACT_CHECK, 'entering a new era');
+    expect(p.status).toBe('verbatim');
+    expect(p.source!.locator).toBe('0.3');
+    expect(p.differences).toEqual([]);
+    // Still a tie: the words are the title's as well.
+    expect(places(p)).toEqual(['title', '0.3']);
+  });
+
   it('gives words that appear nearly the same in two places, a comma apart, both places', () => {
     expect(places(quoting(FACT_CHECK, 'Russia and China, as world powers'))).toEqual(['I.3', 'IV.1']);
   });

@@ -70,7 +70,10 @@ function candidateLocators(passage: Passage): string | undefined {
 function candidateLines(passage: Passage, width: number): string[] {
   if (!candidateLocators(passage) || !passage.source) return [];
   const n = 'candidates' in passage && passage.candidates ? passage.candidates.length : 0;
-  const note = `fits ${n} places of the source equally; compared below with the first, ${passage.source.locator}`;
+  // The first in source order stands for them, unless another has the quoted words letter for letter.
+  const first = 'candidates' in passage && passage.candidates ? passage.candidates[0] : undefined;
+  const which = first?.start === passage.source.start ? 'the first, ' : '';
+  const note = `fits ${n} places of the source equally; compared below with ${which}${passage.source.locator}`;
   return [wrapText(note, width, PASSAGE_INDENT + '  ', PASSAGE_INDENT)];
 }
 

@@ -23,8 +23,8 @@ export interface Place {
  * one whose matched words, edges included, carry more content-word evidence wins ("… to
  * take practical steps" is the paragraph that goes on with "practical steps"), then the one
  * with more words in common. Places equal on both are the passage's candidates: the first
- * in source order stands for them, rather than one picked by the order the search happened
- * to meet them in.
+ * in source order stands for them (unless another has the quoted words letter for letter),
+ * rather than one picked by the order the search happened to meet them in.
  */
 export function placeOf(state: LocateState, chain: RankedChain, limit: WordRange, wholeLeft: boolean, wholeRight: boolean): Place {
   const first = extendChain(state, chain, limit, wholeLeft, wholeRight);
@@ -51,8 +51,33 @@ export function placeOf(state: LocateState, chain: RankedChain, limit: WordRange
     .filter((g) => g.evidence === best.evidence && g.matched === best.matched)
     .sort((a, b) => a.span.source.start - b.span.source.start)
     .slice(0, MAX_CANDIDATES);
-  const [lead, ...rest] = tied;
-  return { words: lead!.span.words, source: lead!.span.source, anchors: lead!.chain.runs, alternatives: rest.map((g) => g.span.source) };
+  // The first in source order stands for them, unless another has the quoted words letter
+  // for letter where it differs in case: "entering a new era" is compared with the
+  // preamble's words, not called a variant of the title's "Entering a New Era". Still a tie.
+  const letters = tied.map((g) => sameLetters(state, g.chain.runs, g.span.words.start));
+  const lead = tied[letters.indexOf(Math.max(...letters))]!;
+  const rest = tied.filter((g) => g !== lead);
+  return { words: lead.span.words, source: lead.span.source, anchors: lead.chain.runs, alternatives: rest.map((g) => g.span.source) };
+}
+
+/**
+ * How many of the words matched in these runs are written the same, letter for letter (the
+ * case included), in both texts; the passage's first word (from `first`) is not counted,
+ * since its first letter's case is the quoter's sentence's.
+ */
+function sameLetters(state: LocateState, runs: readonly Run[], first: number): number {
+  const c = state.commentaryTokens;
+  const s = state.sourceTokens;
+  let same = 0;
+  for (const r of runs) {
+    for (let k = 0; k < r.length; k++) {
+      if (r.c + k === first) continue;
+      const a = c[r.c + k]!;
+      const b = s[r.s + k]!;
+      if (a.end - a.start === b.end - b.start && state.commentary.slice(a.start, a.end) === state.source.slice(b.start, b.end)) same++;
+    }
+  }
+  return same;
 }
 
 /** A place grown over its edges, and what its matched words prove. */
