@@ -7,7 +7,10 @@
 //    so every form post over plain http://localhost would fail its cross-site check; the
 //    handler tells it the protocol the connection really used (set ORIGIN, or PROTOCOL_HEADER
 //    behind a proxy, to decide otherwise);
-//  - the add form takes files up to 5 MB (adapter-node's default body limit is 512 KB);
+//  - bodies of any size reach the app (adapter-node's default limit is 512 KB, and a body over
+//    its limit is refused before any route sees a field): the add form reads an upload as it
+//    streams, keeping up to 5 MB of it, so that one over the limit gets the form back as it
+//    was typed; every other form post is held to 6 MB by the app's hooks (hooks.server.ts);
 //  - a rebuild under a running server does not bring it down: adapter-node's static files
 //    are listed once at start, and a file deleted since then (an asset of the previous build)
 //    raises an error nothing catches. Such requests get a 404 instead.
@@ -27,7 +30,7 @@ const API_KEY = Symbol.for('verbatim.api');
  * @returns {Promise<(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, next?: () => void) => void>}
  */
 export async function createWebHandler(options = {}) {
-  process.env.BODY_SIZE_LIMIT ??= '6M';
+  process.env.BODY_SIZE_LIMIT ??= 'Infinity';
   const tellProtocol = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
   if (tellProtocol) process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
   let handler;

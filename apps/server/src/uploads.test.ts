@@ -89,6 +89,29 @@ describe('an upload over the body limit', () => {
     expect(((await (await fetch(`${origin()}/api/documents`)).json()) as unknown[]).length).toBe(0);
   });
 
+  it('gives the add form back without JavaScript, with what was typed and the size beside the file', async () => {
+    const boundary = 'verbatim-form';
+    const field = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+    const body = Buffer.concat([
+      Buffer.from(field('kind', 'commentary') + field('title', 'A long upload') + field('author', 'A. Writer') + field('text', '')),
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="long.txt"\r\nContent-Type: text/plain\r\n\r\n`),
+      Buffer.alloc(7 * 1024 * 1024, 'word '),
+      Buffer.from(`\r\n${field('address', '')}${field('intent', 'add')}--${boundary}--\r\n`),
+    ]);
+    const head = `POST /add HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nOrigin: ${origin()}\r\nAccept: text/html\r\nContent-Type: multipart/form-data; boundary=${boundary}\r\nContent-Length: ${body.length}\r\n\r\n`;
+    const answer = await sendWholeThenRead(server.port, head, body);
+    expect(answer.status).toBe(413);
+    expect(answer.body).toMatch(/<p class="error[^"]*" id="file-error">The document is 7\.0 MB, over the 5 MB limit for one document\.<\/p>/);
+    expect(answer.body).toMatch(/<input[^>]*name="title"[^>]*value="A long upload"/);
+    expect(answer.body).toMatch(/<input[^>]*name="author"[^>]*value="A. Writer"/);
+  });
+
+  it('holds every other form post to 6 MB', async () => {
+    const body = Buffer.alloc(7 * 1024 * 1024, 'a');
+    const head = `POST /documents/joint-statement-2022-02-04?/edit HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nOrigin: ${origin()}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\n\r\n`;
+    expect((await sendWholeThenRead(server.port, head, body)).status).toBe(413);
+  });
+
   it('still takes a document under the limit, read whole', async () => {
     const res = await fetch(`${origin()}/api/documents`, {
       method: 'POST',

@@ -1,4 +1,5 @@
-import type { Handle, HandleServerError } from '@sveltejs/kit';
+import { error, type Handle, type HandleServerError } from '@sveltejs/kit';
+import { discardBody, FORM_BODY_BYTES, isStreamedAddForm } from '$lib/server/add-form';
 import { apiFor } from '$lib/server/api';
 import { hostApi } from '$lib/server/host-api';
 import { TOO_LARGE } from '$lib/too-large';
@@ -22,6 +23,16 @@ export const handle: Handle = async ({ event, resolve }) => {
     const request = new Request(event.request);
     request.headers.delete('x-verbatim-client');
     return api.fetch(request);
+  }
+  // The host takes bodies of any size (apps/web/server.js) so that the add form can read an
+  // upload over the limit and give the form back; every other post is held to one limit here.
+  if (event.request.body && !isStreamedAddForm(event.request, event.url.pathname)) {
+    const length = event.request.headers.get('content-length');
+    if (length === null || Number(length) > FORM_BODY_BYTES) {
+      await discardBody(event.request.body);
+      if (length === null) error(411, 'A form post must say its length (Content-Length).');
+      error(413, TOO_LARGE);
+    }
   }
   event.locals.api = apiFor(api.fetch, event.url.origin, clientAddress(event));
   const response = await resolve(event);

@@ -192,8 +192,8 @@ describe('curating the corpus', () => {
       await page.screenshot({ path: outputPath(`curation-too-large-${megabytes}mb-${width}.png`) });
       await context.close();
     }
-    // The 5.5 MB paste is refused by the API, the 10 MB one by the server's body limit before
-    // any route runs: the reader cannot tell, and reads the same sentence with its own size.
+    // Both are refused by the add form's reader, the 10 MB one only counted past 6 MB (the
+    // page keeps its text): the reader cannot tell, and reads the same sentence with its own size.
     expect(sentences).toEqual([
       'The document is 5.2 MB, over the 5 MB limit for one document.',
       'The document is 9.5 MB, over the 5 MB limit for one document.',

@@ -1,4 +1,6 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
+import { readAddForm } from '$lib/server/add-form';
+import { MAX_DOCUMENT_BYTES, TEXT_NOT_KEPT, tooLargeDocument } from '$lib/too-large';
 import type { Health, PagePreview, Problem, StoredDocument } from '@verbatim/api';
 import type { AddField, AddValues, PageRead } from './form';
 import type { Actions, PageServerLoad } from './$types';
@@ -7,11 +9,9 @@ export const load: PageServerLoad = async ({ locals }) => ({ tokenRequired: (awa
 
 export const actions: Actions = {
   default: async ({ request, locals: { api } }) => {
-    const form = await request.formData();
-    const text = (name: string) => {
-      const value = form.get(name);
-      return typeof value === 'string' ? value : '';
-    };
+    const posted = await readAddForm(request, MAX_DOCUMENT_BYTES);
+    if (!posted.ok && posted.problem === 'malformed') error(400, 'This is not what the add form sends; nothing was added.');
+    const text = (name: string) => posted.fields.get(name) ?? '';
     // Sent back with every refusal so that the form keeps what was typed (all but the file,
     // which a browser never lets a page fill in).
     const values: AddValues = {
@@ -26,8 +26,10 @@ export const actions: Actions = {
       text: text('text'),
       address: text('address').trim(),
     };
-    const upload = form.get('file');
-    const file = upload instanceof File && upload.size > 0 ? upload : null;
+    // Over the limit: the form comes back as it was typed (with the text, unless it was too
+    // long to send back), the sentence beside the file or the text.
+    if (!posted.ok) return fail(413, { values, field: posted.field, error: posted.fields.has('text') || posted.field === 'file' ? tooLargeDocument(posted.bytes) : TEXT_NOT_KEPT });
+    const file = posted.file && posted.file.size > 0 ? posted.file : null;
 
     // What only the form can get wrong; everything else is the API's to check, and to refuse.
     const refuse = (field: AddField, error: string) => fail(400, { values, field, error });
