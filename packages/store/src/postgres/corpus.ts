@@ -28,11 +28,13 @@ import { applyVerification, verificationMatches } from './verification.js';
 export async function loadCorpus(ctx: PgAddContext, dir: string, onProgress?: ProgressListener): Promise<CorpusReport> {
   const lock = await ctx.pool.connect();
   try {
-    await lock.query('SELECT pg_advisory_lock($1)', [LOCKS.corpus]);
+    // However long the other's load takes (not the pool's lock_timeout), this connection's only.
+    await lock.query("SELECT set_config('lock_timeout', '0', false), pg_advisory_lock($1)", [LOCKS.corpus]);
     try {
       return await loadAll(ctx, dir, onProgress);
     } finally {
       await lock.query('SELECT pg_advisory_unlock($1)', [LOCKS.corpus]);
+      await lock.query('RESET lock_timeout');
     }
   } finally {
     lock.release();

@@ -27,7 +27,11 @@ export function redactUrl(url: string): string {
   }
 }
 
-/** How long a request waits for a connection of the pool, or for another add's write, before it is told the corpus is busy. */
+/**
+ * How long a request waits for a connection of the pool, for another add's write, or for a lock
+ * another session holds on what it reads (another server migrating, a `LOCK TABLE` by hand),
+ * before it is told the corpus is busy.
+ */
 export const DEFAULT_PG_BUSY_TIMEOUT_MS = 10_000;
 
 export interface PoolOptions {
@@ -43,7 +47,9 @@ export interface PoolOptions {
  * password), rather than at the first request.
  */
 export async function openPool(url: string, { max = 10, busyTimeoutMs = DEFAULT_PG_BUSY_TIMEOUT_MS }: PoolOptions = {}): Promise<pg.Pool> {
-  const pool = new pg.Pool({ connectionString: url, max, types, connectionTimeoutMillis: busyTimeoutMs });
+  // lock_timeout for every statement: a read behind another session's lock would otherwise
+  // wait for as long as that session holds it, its connection lost to the pool meanwhile.
+  const pool = new pg.Pool({ connectionString: url, max, types, connectionTimeoutMillis: busyTimeoutMs, lock_timeout: busyTimeoutMs });
   busyTimeouts.set(pool, busyTimeoutMs);
   // A connection the server drops while idle (a restart) is replaced at the next query;
   // without a listener the pool's 'error' event would end the process.
@@ -125,7 +131,8 @@ function reasonOf(error: unknown): string {
  * transaction-level advisory lock, which every server writing to the database shares: writes
  * that must not interleave (an add's lookups and inserts) wait for each other, across processes
  * and machines, and the lock goes with the commit. The write lock is waited for the busy
- * timeout at most; migrating and loading the corpus folder at start wait as long as it takes.
+ * timeout at most, as every other lock is (the pool's lock_timeout); migrating and loading the
+ * corpus folder at start wait for theirs as long as it takes, and so do their statements.
  */
 export async function transaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>, { lock }: { lock?: number } = {}): Promise<T> {
   const client = await pool.connect();
@@ -136,7 +143,8 @@ export async function transaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) 
       // busy (55P03), as SQLite's writer is after its busy timeout; set in the same statement.
       await client.query("SELECT set_config('lock_timeout', $2, true), pg_advisory_xact_lock($1)", [lock, `${busyTimeouts.get(pool) ?? DEFAULT_PG_BUSY_TIMEOUT_MS}ms`]);
     } else if (lock !== undefined) {
-      await client.query('SELECT pg_advisory_xact_lock($1)', [lock]);
+      // Migrating and loading the corpus wait for another server's as long as it takes.
+      await client.query("SELECT set_config('lock_timeout', '0', true), pg_advisory_xact_lock($1)", [lock]);
     }
     const result = await fn(client);
     await client.query('COMMIT');
