@@ -121,13 +121,22 @@ export function currentReport(row: AlignmentRow, titles: { source: string; comme
   return { ...report, source: { ...report.source, title: titles.source }, commentary: { ...report.commentary, title: titles.commentary } };
 }
 
+/**
+ * Whether the version `vid` names is its document's latest, as SQL: looked up by that one
+ * version. (`vid IN (SELECT vid FROM latest_documents)` would have SQLite list every latest
+ * version first — the whole corpus, for each alignment of the library.)
+ */
+export function isLatest(vid: string): string {
+  return `NOT EXISTS (SELECT 1 FROM documents v JOIN documents n ON n.id = v.id AND n.version > v.version WHERE v.vid = ${vid})`;
+}
+
 /** Alignments of a version with the latest versions of the documents on the other side. */
 export function alignmentsOfVersion(db: Db, vid: number): AlignmentSummary[] {
   const rows = db
     .prepare(
       `SELECT a.* FROM alignments a
-       WHERE (a.source_vid = @vid AND a.commentary_vid IN (SELECT vid FROM latest_documents))
-          OR (a.commentary_vid = @vid AND a.source_vid IN (SELECT vid FROM latest_documents))
+       WHERE (a.source_vid = @vid AND ${isLatest('a.commentary_vid')})
+          OR (a.commentary_vid = @vid AND ${isLatest('a.source_vid')})
        ORDER BY a.id`,
     )
     .all({ vid }) as AlignmentRow[];
@@ -169,8 +178,8 @@ export function summaryOf(row: AlignmentRow, source: DocumentRef, commentary: Do
 function documentRef(db: Db, vid: number): DocumentRef {
   const row = db
     .prepare(
-      `SELECT id, version, title, sha256, vid IN (SELECT vid FROM latest_documents) AS latest
-       FROM documents WHERE vid = ?`,
+      `SELECT d.id, d.version, d.title, d.sha256, ${isLatest('d.vid')} AS latest
+       FROM documents d WHERE d.vid = ?`,
     )
     .get(vid) as Omit<DocumentRef, 'latest'> & { latest: number };
   return { ...row, latest: row.latest === 1 };
@@ -185,8 +194,7 @@ export function alignmentOfPassage(db: Db, passageId: string): AlignmentRow | un
     .prepare(
       `SELECT a.* FROM passages p JOIN alignments a ON a.id = p.alignment_id
        WHERE p.id = ?
-       ORDER BY (a.source_vid IN (SELECT vid FROM latest_documents)
-                 AND a.commentary_vid IN (SELECT vid FROM latest_documents)) DESC, a.id DESC
+       ORDER BY (${isLatest('a.source_vid')} AND ${isLatest('a.commentary_vid')}) DESC, a.id DESC
        LIMIT 1`,
     )
     .get(passageId) as AlignmentRow | undefined;

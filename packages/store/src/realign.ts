@@ -1,6 +1,6 @@
 import { shingles } from '@verbatim/core';
 import type { AddContext } from './add.js';
-import { alignPair } from './alignments.js';
+import { alignPair, isLatest } from './alignments.js';
 import { findCandidates } from './candidates.js';
 import { writeTransaction } from './database.js';
 import { versionByVid } from './documents.js';
@@ -43,7 +43,7 @@ export function realign(ctx: AddContext, onProgress?: ProgressListener): Realign
       const stale = db
         .prepare(
           `SELECT source_vid FROM alignments
-           WHERE commentary_vid = ? AND source_vid IN (SELECT vid FROM latest_documents)`,
+           WHERE commentary_vid = ? AND ${isLatest('source_vid')}`,
         )
         .pluck()
         .all(vid) as number[];

@@ -74,7 +74,7 @@ export function documentPassageRoutes({ store }: RouteDeps) {
   return router().openapi(passages, async (c) => {
     const { id } = c.req.valid('param');
     const { start = 0, end = Number.POSITIVE_INFINITY } = c.req.valid('query');
-    const doc = (await store.list()).find((d) => d.id === id);
+    const doc = await store.get(id);
     if (!doc) throw new ProblemError(404, `There is no document "${id}".`);
     const alignments = (await store.alignmentsOf(id)).filter((a) => a.source.latest && a.commentary.latest);
     const isSource = doc.kind === 'source';
