@@ -76,7 +76,7 @@ export function createApp(options: AppOptions): OpenAPIHono {
 
   app.use('/api/*', secureHeaders());
   if (options.corsOrigins && options.corsOrigins.length > 0) {
-    app.use('/api/*', cors({ origin: options.corsOrigins, allowHeaders: ['Authorization', 'Content-Type', 'If-None-Match'], exposeHeaders: ['ETag', 'Location'] }));
+    app.use('/api/*', cors({ origin: options.corsOrigins, allowHeaders: ['Authorization', 'Content-Type', 'If-None-Match'], exposeHeaders: ['ETag', 'Location', 'Link', 'X-Total-Count'] }));
   }
   // A check changes nothing, so it needs no token; but it costs an alignment per candidate
   // source, so each client gets so many, and the body is what a few pages of text need.

@@ -4,6 +4,7 @@ export { MAX_INPUT_BYTES } from './ingest/decode.js';
 export { formatOf } from './ingest/format.js';
 export { fetchPage, type FetchPageOptions, type FetchedPage } from './fetch/fetch-page.js';
 export { MIN_SHARED_SHINGLES } from './candidates.js';
+export { DEFAULT_LIST_LIMIT, DOCUMENT_ORDERS, MAX_LIST_LIMIT } from './list-page.js';
 export { LATEST_SCHEMA_VERSION } from './migrations/index.js';
 export type * from './types.js';
 export type { AlignmentReport, Passage } from '@verbatim/core';

@@ -6,9 +6,10 @@ import { createChecker } from './check/check.js';
 import { loadCorpus } from './corpus.js';
 import { DEFAULT_BUSY_TIMEOUT_MS, lockFailure, openDatabase, READ_BUSY_TIMEOUT_MS, writeTransaction } from './database.js';
 import { sayingFailures } from './failures.js';
+import { everyPage } from './list-page.js';
 import {
   latestVersion,
-  listDocuments,
+  listPage,
   listVersions,
   loadDocument,
   versionByVid,
@@ -35,6 +36,8 @@ import type {
   CheckResult,
   CorpusReport,
   DocumentKind,
+  DocumentListOptions,
+  DocumentPage,
   DocumentSummary,
   DocumentVersion,
   MetadataEdit,
@@ -103,6 +106,13 @@ export interface Store {
    * while the last one is written: a bulk load on two cores instead of one.
    */
   addBatch(inputs: readonly AddInput[]): Promise<BatchItem[]>;
+  /**
+   * A page of the library: the latest versions, in the order asked for (sources first, by
+   * date, title and id), after the position a page before ended at (its `next`). A limit out
+   * of range is refused (StoreError `invalid`).
+   */
+  listPage(options?: DocumentListOptions): Promise<DocumentPage>;
+  /** Every document of the library (its latest version), in the order `date`: every page of `listPage`. */
   list(): Promise<DocumentSummary[]>;
   get(id: string, options?: { version?: number }): Promise<StoredDocument | undefined>;
   versions(id: string): Promise<DocumentVersion[]>;
@@ -255,7 +265,9 @@ function openSqliteStore(options: StoreOptions): Store {
       return write('addBatch', { batch });
     },
 
-    list: async () => listDocuments(db),
+    listPage: async (listOptions) => listPage(db, listOptions),
+
+    list: async () => everyPage((listOptions) => listPage(db, listOptions)),
 
     async get(id, { version } = {}) {
       const row = version === undefined ? latestVersion(db, id) : versionRow(db, id, version);

@@ -86,6 +86,40 @@ export interface DocumentSummary extends DocumentFields {
   passages: number;
 }
 
+/**
+ * The order of the library: sources first, then by date — `date` oldest first, `-date` newest
+ * first, undated documents after the dated ones either way —, then by title and id.
+ */
+export type DocumentOrder = 'date' | '-date';
+
+/** Where a page of the library ended: the keys of its last document in the order. */
+export interface ListPosition {
+  kind: DocumentKind;
+  date: string | null;
+  title: string;
+  id: string;
+}
+
+export interface DocumentListOptions {
+  /** Only sources, or only commentaries. */
+  kind?: DocumentKind;
+  /** `date` by default. */
+  order?: DocumentOrder;
+  /** Documents on the page: 100 by default, at most 1,000. */
+  limit?: number;
+  /** The page after this position (a page's `next`); the first page without it. */
+  after?: ListPosition;
+}
+
+/** A page of the library. */
+export interface DocumentPage {
+  documents: DocumentSummary[];
+  /** Where the next page starts; null on the last page. */
+  next: ListPosition | null;
+  /** How many documents the listing holds over all its pages (of its kind, when asked for one). */
+  total: number;
+}
+
 export interface StoredParagraph {
   ordinal: number;
   start: number;

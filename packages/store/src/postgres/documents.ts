@@ -9,7 +9,8 @@ import {
   type ParagraphRow,
   type VersionRow,
 } from '../documents.js';
-import type { DocumentSummary, DocumentVersion, EmphasisSpan, StoredDocument } from '../types.js';
+import { limitOf, pageQuery, positionOf } from '../list-page.js';
+import type { DocumentListOptions, DocumentPage, DocumentVersion, EmphasisSpan, StoredDocument } from '../types.js';
 import { row, rows, type Queryable } from './pool.js';
 
 /** The columns of a version row (`length` is PostgreSQL's own, kept out of the shared row). */
@@ -165,30 +166,38 @@ async function paragraphsOf(db: Queryable, vid: number, text: string) {
 }
 
 /** Versions, and links to other documents' latest versions: the SQLite store's `linkCounts`. */
-async function linkCounts(db: Queryable, vid?: number): Promise<Map<number, LinkCounts>> {
-  const found = await rows<LinkCounts & { vid: number }>(
-    db,
-    linkCountsSql(vid === undefined ? '' : 'WHERE d.vid = $1'),
-    vid === undefined ? [] : [vid],
-  );
+async function linkCounts(db: Queryable, vids: readonly number[]): Promise<Map<number, LinkCounts>> {
+  if (vids.length === 0) return new Map();
+  const found = await rows<LinkCounts & { vid: number }>(db, linkCountsSql('(SELECT unnest($1::bigint[]))'), [vids]);
   return new Map(found.map((r) => [r.vid, r]));
 }
 
-/** The library: the latest version of every document, sources first, then by date and title. */
-export async function listDocuments(db: Queryable): Promise<DocumentSummary[]> {
-  // "C" collation: the byte order SQLite sorts in, whatever the database's locale.
+/**
+ * A page of the library, as the SQLite store's `listPage` gives it. "C" collation: the byte
+ * order SQLite sorts in, whatever the database's locale.
+ */
+export async function listPage(db: Queryable, options: DocumentListOptions = {}): Promise<DocumentPage> {
+  const limit = limitOf(options.limit);
+  const page = pageQuery(options, { collate: ' COLLATE "C"', placeholder: (n) => `$${n}` });
+  const kind = pageQuery({ ...(options.kind !== undefined ? { kind: options.kind } : {}) }, { collate: ' COLLATE "C"', placeholder: (n) => `$${n}` });
   const latest = await rows<VersionRow>(
     db,
-    `SELECT ${VERSION} FROM latest_documents
-     ORDER BY kind COLLATE "C" DESC, date IS NULL, date COLLATE "C", title COLLATE "C", id COLLATE "C"`,
+    `SELECT ${VERSION} FROM latest_documents ${page.where} ${page.orderBy} LIMIT $${page.params.length + 1}`,
+    [...page.params, limit + 1],
   );
-  const counts = await linkCounts(db);
-  return latest.map((r) => toSummary(r, counts.get(r.vid)));
+  const more = latest.length > limit;
+  if (more) latest.pop();
+  const [counts, total] = [
+    await linkCounts(db, latest.map((r) => r.vid)),
+    (await row<{ n: number }>(db, `SELECT count(*) AS n FROM latest_documents ${kind.where}`, kind.params))!.n,
+  ];
+  const documents = latest.map((r) => toSummary(r, counts.get(r.vid)));
+  return { documents, next: more ? positionOf(documents.at(-1)!) : null, total };
 }
 
 export async function loadDocument(db: Queryable, version: VersionRow): Promise<StoredDocument> {
   const [counts, paragraphs, emphasis] = [
-    await linkCounts(db, version.vid),
+    await linkCounts(db, [version.vid]),
     await paragraphsOf(db, version.vid, version.text),
     await emphasisOf(db, version.vid),
   ];

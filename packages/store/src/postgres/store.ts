@@ -12,7 +12,8 @@ import { findCandidates, unindexShingles } from './candidates.js';
 import { editMetadata } from './edit.js';
 import { check } from './check.js';
 import { loadCorpus } from './corpus.js';
-import { latestVersion, listDocuments, listVersions, loadDocument, versionByVid, versionRow } from './documents.js';
+import { latestVersion, listPage, listVersions, loadDocument, versionByVid, versionRow } from './documents.js';
+import { everyPage } from '../list-page.js';
 import { migratePostgres, PG_LATEST_SCHEMA_VERSION } from './migrations/index.js';
 import { connectionFailure, LOCKS, openPool, redactUrl, rows, transaction } from './pool.js';
 import { outdatedAlignments, queueRealign, realign, remakeOutdated } from './realign.js';
@@ -101,7 +102,9 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
 
     addBatch: (inputs) => addBatch(ctx, inputs),
 
-    list: () => listDocuments(pool),
+    listPage: (listOptions) => listPage(pool, listOptions),
+
+    list: () => everyPage((listOptions) => listPage(pool, listOptions)),
 
     async get(id, { version } = {}) {
       const row = version === undefined ? await latestVersion(pool, id) : await versionRow(pool, id, version);

@@ -1,0 +1,158 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { StoreError } from './errors.js';
+import { DOCUMENT_ORDERS, MAX_LIST_LIMIT, pageQuery } from './list-page.js';
+import { openStore, type Store } from './store.js';
+import { tempDbPath } from './test-support/temp.js';
+import { describeEachEngine } from './test-support/engines.js';
+import { opEdText, OP_ED_ID, statementText, STATEMENT_ID } from './test-support/corpus.js';
+import type { AddInput, DocumentListOptions, DocumentOrder, DocumentSummary, ListPosition } from './types.js';
+
+/**
+ * Sources and commentaries with what makes an order hard: equal dates, equal titles, undated
+ * documents, titles that sort differently by locale than by byte ('Zeta' before 'apple', 'Été'
+ * after both).
+ */
+function library(): AddInput[] {
+  const titles = ['Communiqué', 'Zeta', 'apple', 'Été', 'Communiqué'];
+  const dates = ['2022-02-04', null, '2021-06-28', '2022-02-04', null, '2023-03-21'];
+  return Array.from({ length: 31 }, (_, n) => ({
+    id: `doc-${String(n).padStart(2, '0')}`,
+    kind: n % 3 === 0 ? 'commentary' : 'source',
+    title: titles[n % titles.length],
+    ...(dates[n % dates.length] ? { date: dates[n % dates.length]! } : {}),
+    format: 'text',
+    text: `${titles[n % titles.length]} number ${n}\n\nThe parties met for the ${n}th time and agreed on nothing of note.`,
+  }));
+}
+
+/** The order the API promises, written out independently of the SQL: compare by UTF-8 bytes. */
+function inOrder(order: DocumentOrder) {
+  const bytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+  return (a: DocumentSummary, b: DocumentSummary) =>
+    (a.kind === b.kind ? 0 : a.kind === 'source' ? -1 : 1) ||
+    (a.date === null ? 1 : 0) - (b.date === null ? 1 : 0) ||
+    (a.date !== null && b.date !== null ? (order === 'date' ? 1 : -1) * bytes(a.date, b.date) : 0) ||
+    bytes(a.title, b.title) ||
+    bytes(a.id, b.id);
+}
+
+/** Every page of a listing, each checked against the limit, and the documents in the order met. */
+async function walk(store: Store, options: DocumentListOptions & { limit: number }) {
+  const documents: DocumentSummary[] = [];
+  const totals = new Set<number>();
+  let after: ListPosition | null | undefined;
+  let pages = 0;
+  do {
+    const page = await store.listPage({ ...options, ...(after ? { after } : {}) });
+    expect(page.documents.length).toBeLessThanOrEqual(options.limit);
+    if (page.next) expect(page.documents).toHaveLength(options.limit);
+    documents.push(...page.documents);
+    totals.add(page.total);
+    after = page.next;
+    pages += 1;
+  } while (after);
+  return { documents, pages, totals: [...totals] };
+}
+
+describeEachEngine('store.listPage', (engine) => {
+  it('gives the library a page at a time in either order, each document once, the pages together the whole library in the order promised', async () => {
+    const store = await engine.open();
+    await store.addBatch(library());
+    const all = await store.list();
+    expect(all).toHaveLength(31);
+    for (const order of ['date', '-date'] as const) {
+      const { documents, pages, totals } = await walk(store, { order, limit: 4 });
+      expect(pages).toBe(8);
+      expect(totals).toEqual([31]);
+      expect(documents.map((d) => d.id)).toEqual([...all].sort(inOrder(order)).map((d) => d.id));
+    }
+    // `list` is the order `date` whole.
+    expect(all.map((d) => d.id)).toEqual([...all].sort(inOrder('date')).map((d) => d.id));
+    await store.close();
+  });
+
+  it('lists one kind when asked, counting that kind only', async () => {
+    const store = await engine.open();
+    await store.addBatch(library());
+    const { documents, totals } = await walk(store, { kind: 'commentary', order: '-date', limit: 3 });
+    expect(documents.map((d) => d.id)).toEqual((await store.list()).filter((d) => d.kind === 'commentary').sort(inOrder('-date')).map((d) => d.id));
+    expect(documents).toHaveLength(11);
+    expect(totals).toEqual([11]);
+    await store.close();
+  });
+
+  it('neither repeats nor skips a document when others are added or deleted before where the next page starts', async () => {
+    const store = await engine.open();
+    await store.addBatch(library());
+    const first = await store.listPage({ limit: 10 });
+    const rest = (await store.list()).slice(10).map((d) => d.id);
+    // Before the next page's start in the order: an offset would shift the pages after it.
+    await store.add({ id: 'aaa-early', kind: 'source', title: 'Accord', date: '1990-01-01', format: 'text', text: 'Accord\n\nAn early text that sorts first among the sources.' });
+    expect(await store.delete(first.documents[3]!.id)).toBe(true);
+    const { documents } = await walk(store, { limit: 10, after: first.next! });
+    expect(documents.map((d) => d.id)).toEqual(rest);
+    await store.close();
+  });
+
+  it('says of each document on a page what `get` says: its latest version, its versions, alignments and passages', async () => {
+    const store = await engine.open();
+    await store.add({ id: STATEMENT_ID, kind: 'source', format: 'text', text: statementText(), date: '2022-02-04' });
+    await store.add({ id: STATEMENT_ID, kind: 'source', format: 'text', text: statementText().replace('has no limits', 'has few limits'), date: '2022-02-04' });
+    await store.add({ id: OP_ED_ID, kind: 'commentary', format: 'text', text: opEdText() });
+    const page = await store.listPage({ limit: 1 });
+    expect(page.documents.map((d) => d.id)).toEqual([STATEMENT_ID]);
+    const second = await store.listPage({ limit: 1, after: page.next! });
+    expect(second.next).toBeNull();
+    for (const listed of [...page.documents, ...second.documents]) {
+      const { text: _text, provenance: _p, meta: _m, paragraphs: _ps, emphasis: _e, ...summary } = (await store.get(listed.id))!;
+      expect(listed).toEqual(summary);
+    }
+    expect(page.documents[0]).toMatchObject({ version: 2, versions: 2, alignments: 1 });
+    expect(page.documents[0]!.passages).toBeGreaterThan(0);
+    await store.close();
+  });
+
+  it('refuses a limit of none, of more than it holds, or not a whole number', async () => {
+    const store = await engine.open();
+    for (const limit of [0, MAX_LIST_LIMIT + 1, 2.5, -1]) {
+      await expect(store.listPage({ limit })).rejects.toThrow(new StoreError('invalid', `A page holds from 1 to ${MAX_LIST_LIMIT} documents, not ${limit}.`));
+    }
+    expect(await store.listPage()).toEqual({ documents: [], next: null, total: 0 });
+    await store.close();
+  });
+});
+
+describe('a page on SQLite', () => {
+  it('is read from the library’s index in each order and kind, not by sorting every document', async () => {
+    const file = tempDbPath();
+    await (await openStore({ path: file })).close();
+    const db = new Database(file, { readonly: true });
+    try {
+      const after = { kind: 'source' as const, date: '2022-02-04', title: 'Joint Statement', id: 'x' };
+      for (const order of DOCUMENT_ORDERS) {
+        for (const options of [{}, { kind: 'commentary' as const }, { after }, { kind: 'source' as const, after }]) {
+          const q = pageQuery({ order, ...options }, { collate: '', placeholder: () => '?' });
+          const plan = (db.prepare(`EXPLAIN QUERY PLAN SELECT vid FROM latest_documents ${q.where} ${q.orderBy} LIMIT ?`).all(...q.params, 101) as Array<{ detail: string }>)
+            .map((r) => r.detail)
+            .join(' | ');
+          expect(plan, `${order} ${JSON.stringify(options)}`).toMatch(order === 'date' ? /COVERING INDEX documents_by_date\b/ : /COVERING INDEX documents_by_date_desc\b/);
+          expect(plan, `${order} ${JSON.stringify(options)}`).not.toMatch(/TEMP B-TREE/);
+        }
+      }
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('pageQuery', () => {
+  it('writes the position as parameters, never into the SQL', () => {
+    const after = { kind: 'source' as const, date: "2022'; DROP TABLE documents; --", title: "O'Brien", id: 'x' };
+    const query = pageQuery({ kind: 'source', order: '-date', after }, { collate: '', placeholder: () => '?' });
+    expect(query.where).not.toContain('DROP');
+    expect(query.where).not.toContain("O'Brien");
+    expect(query.params).toContain("O'Brien");
+    expect(query.where.split('?').length - 1).toBe(query.params.length);
+  });
+});
