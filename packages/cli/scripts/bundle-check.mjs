@@ -9,10 +9,11 @@
 // file's reading, the full store that creates a database not made yet — stays a dynamic
 // import of the package's own built module, loaded only by the check that needs it, as
 // before: through the loader's import() (load-check.ts), since V8 loses the host's import
-// callback of code taken from a code cache (Node 20). better-sqlite3 (a native addon) is
-// required where it is installed.
+// callback of code taken from a code cache (Node 20). better-sqlite3's JavaScript is bundled
+// too; its native addon is required from where the build found it (see `addonAtBuild`).
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +34,54 @@ const LAZY = 'verbatim-lazy:';
 function importMetaUrlOf(file) {
   const relative = path.relative(dist, file);
   return `require("node:url").pathToFileURL(require("node:path").join(__dirname, ${JSON.stringify(relative)})).href`;
+}
+
+/**
+ * better-sqlite3 finds its addon with the package `bindings`, which searches a dozen places
+ * from the folder of the file that calls it — inside the bundle, the wrong folder. The
+ * bundle's `bindings` is this: the addon where `bindings` found it at build time, and the
+ * real search, from better-sqlite3's own folder, if it has moved since (npm rebuild).
+ */
+const addonAtBuild = {
+  name: 'addon-at-build',
+  setup(build) {
+    build.onResolve({ filter: /^bindings$/ }, (args) =>
+      // The real `bindings`, which the stand-in falls back on, is left to Node.
+      args.namespace === 'addon-at-build'
+        ? { path: 'bindings', external: true }
+        : { path: path.relative(dist, packageRootOf(args.importer)), namespace: 'addon-at-build' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'addon-at-build' }, (args) => {
+      const packageRoot = path.resolve(dist, args.path);
+      const found = createRequire(path.join(packageRoot, 'package.json'))('bindings')({ bindings: 'better_sqlite3.node', path: true, module_root: packageRoot });
+      const root = JSON.stringify(path.relative(dist, packageRoot));
+      const addon = JSON.stringify(path.relative(packageRoot, found));
+      return {
+        contents: `const path = require("node:path");
+const root = path.join(__dirname, ${root});
+module.exports = (name) => {
+  try {
+    return require(path.join(root, ${addon}));
+  } catch (error) {
+    if (error.code !== "MODULE_NOT_FOUND") throw error;
+    return require("bindings")({ bindings: name, module_root: root });
+  }
+};`,
+        loader: 'js',
+      };
+    });
+  },
+};
+
+/** The folder of the package a file belongs to: the nearest above it with a package.json. */
+function packageRootOf(file) {
+  let dir = path.dirname(file);
+  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error(`bundle-check: ${file} is in no package`);
+    dir = up;
+  }
+  return dir;
 }
 
 const lazyImports = {
@@ -58,8 +107,8 @@ const result = await esbuild.build({
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  external: ['better-sqlite3'],
-  plugins: [lazyImports],
+  external: ['bindings'],
+  plugins: [addonAtBuild, lazyImports],
   write: false,
   logLevel: 'warning',
   legalComments: 'none',
