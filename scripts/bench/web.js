@@ -11,20 +11,24 @@
 // - interactive: the first frame after hydration (the page answers to clicks and keys);
 // - first contentful paint, from the browser's own paint timing;
 // - the load event (every font, script and style in), which the first paint must not wait for:
-//   the fonts are found by the stylesheet and swap in, so text paints in a fallback face first.
+//   the fonts are found by the page's styles and swap in, so text paints in a fallback face first.
 //   Preloading them (as the pages once did) put the first paint after the load
 //   event: in 21 loads on a busy machine, paint ≤ load in 9 with the two faces preloaded, in 0
 //   with the italic preloaded too (all three asked for before the scripts), in 19 without.
-// What the first paint waits for (Chromium traces of fresh loads, 2026-12-01): the three
-// stylesheets, then one frame — about 10 ms of style, 28 of layout and 5 of paint on the main
-// thread and 16 of raster (CPU time, at load 20); about 15 ms of that layout is a new
-// renderer's cold font and shaping caches, there with both texts hidden. The hydration script
-// waits for the stylesheets too, so the parser ends, and the load event can fire, only after
-// that frame's main-thread part; the fonts, asked for by its style pass, come over loopback
-// in a few ms. Paint against load is thus a race between the frame's raster and presentation
-// and those few ms: anything that makes loading faster (preloads) makes the paint lose it more
-// often; making the frame cheaper makes it win. The columns are cut into paragraph blocks
-// laid out only near the view (content-visibility): a full layout of the page 14 → 4 ms warm.
+// What the first paint waits for (Chromium traces of fresh loads, 2026-12-01): the page
+// alone — each page carries its CSS in its head (apps/web/svelte.config.js); as three files
+// they were fetched beside two dozen scripts and the fonts, from the same busy server, and
+// nothing was painted before the last came (20 interleaved loads at load 13–20: first paint
+// 695 → 415 ms after the response, medians). Then one frame: in CPU time (a trace's tdur, at
+// load 18) about 50 ms of layout, 12 of style, 6 of paint and 19 of raster, of which the fonts
+// are most — a layout in the fallback faces and another once the faces swap in; without web
+// fonts it is 11, 6, 1 and 6. The columns are cut into paragraph blocks laid out only near
+// the view (content-visibility): a full layout of the page 14 → 4 ms warm. The load event
+// waits for the scripts and the fonts; paint against load is a race between that frame's
+// raster and presentation and those last requests over loopback. On a busy machine the
+// scheduler decides it: raster tasks of 1–4 ms of CPU took 25–40 ms, and in 12 to 20 loads of
+// each variant tried (stylesheets as files or in the head, the fonts preloaded or not,
+// font-display swap or optional) 15–40% painted after the load event.
 // The browser is the tests' (apps/web/src/e2e/support/chromium.js): Debian's Chromium, or the
 // one @sparticuz/chromium ships when /usr/bin/chromium is missing (VERBATIM_CHROMIUM names another).
 // Targets (medians of the five loads): passages painted under 800 ms, and the first contentful
