@@ -39,7 +39,7 @@ suite('quotation marks as writers across Europe and on old typewriters set them'
   it('finds the same passages, at the same places, with the same verdicts, as in its twin set in curly marks', () => {
     const messy = of(MESSY).report.passages.map(reading);
     const clean = of(CLEAN).report.passages.map(reading);
-    expect(clean).toHaveLength(19);
+    expect(clean).toHaveLength(20);
     expect(messy).toEqual(clean);
     expect(clean.every((p) => p.kind === 'quotation' && p.status === 'verbatim' && p.changes.length === 0)).toBe(true);
   });
@@ -78,10 +78,13 @@ suite('quotation marks as writers across Europe and on old typewriters set them'
     expect(p.commentary.text.endsWith('an effective verification mechanism.')).toBe(true);
   });
 
-  it('closes a quotation and the one nested in it with ’” together', () => {
+  it('closes a quotation and the one nested in it together, ’” and ”’', () => {
     const p = quoting(MESSY, 'The sides note the resolution entitled');
-    expect(p).toMatchObject({ status: 'verbatim', source: { locator: 'III.19' } });
+    expect(p).toMatchObject({ kind: 'quotation', status: 'verbatim', source: { locator: 'III.19' } });
     expect(p.source!.text.endsWith('Peaceful Uses in the Context of International Security')).toBe(true);
+    const british = of(MESSY).report.passages.find((p) => p.commentary.text.includes('“community'))!;
+    expect(british).toMatchObject({ kind: 'quotation', quotationMarks: 'paired', status: 'verbatim', source: { locator: 'IV.2' } });
+    expect(british.commentary.text.endsWith('mankind”')).toBe(true);
   });
 
   it('does not end a single-quoted quotation at the apostrophe of a plural possessive', () => {

@@ -56,6 +56,8 @@ const SEED_PAIR_DIGEST: Record<string, string> = {
   // Of places that tie, the one with the quoted words letter for letter is compared with
   // ("entering a new era" is verbatim at 0.3, not a variant of the title): unchanged.
   '0.16.0': 'a588ee8424fe0d5a1d017e683629d1b904169531e57028d6f015cdb2c326fc16',
+  // A mark right after a closing one closes too: ‘… “Security”’ ends both quotations: unchanged.
+  '0.17.0': 'a588ee8424fe0d5a1d017e683629d1b904169531e57028d6f015cdb2c326fc16',
 };
 
 describe('the engine version', () => {

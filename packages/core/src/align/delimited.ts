@@ -14,11 +14,16 @@ import type { QuotationMarks } from '../types.js';
  */
 export function delimitedQuotations(state: LocateState, located: Located[], taken: Offsets[]): void {
   const isTaken = (r: Offsets) => taken.some((t) => t.start <= r.start && r.end <= t.end);
-  for (const q of state.quotations) {
+  const quotations = state.quotations;
+  for (let k = 0; k < quotations.length; k++) {
+    const q = quotations[k]!;
     if (q.depth > 0 || (q.marks !== 'paired' && q.marks !== 'block')) continue;
     if (isTaken(q.content)) continue;
     let found = delimitedQuotation(state, q);
-    for (const inner of state.quotations) {
+    // Quotations are sorted by where their content starts: those inside this one follow it,
+    // up to the first that starts after it ends (a text of nothing but marks has thousands).
+    for (let j = k + 1; j < quotations.length && quotations[j]!.content.start <= q.content.end; j++) {
+      const inner = quotations[j]!;
       if (inner.depth !== q.depth + 1 || inner.marks !== 'paired' || !within(inner.content, q.content)) continue;
       const words = wordsIn(state, inner.content);
       if (found.length > 0 && found.every((l) => l.anchors.every((a) => a.c >= words.start && a.c + a.length <= words.end))) {

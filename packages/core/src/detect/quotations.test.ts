@@ -39,6 +39,10 @@ describe('detectQuotations', () => {
       ['paired', 0, 'the States'],
     ]);
     expect(found('It read ‘in the States’ view’.')).toEqual([['paired', 0, 'in the States’ view']]);
+    expect(found("It read 'Certain States' attempts to impose their own \"democratic standards\"'.")).toEqual([
+      ['paired', 0, 'Certain States\' attempts to impose their own "democratic standards"'],
+      ['paired', 1, 'democratic standards'],
+    ]);
   });
 
   it('reports a quotation whose closing mark is missing, up to its paragraph end', () => {

@@ -67,13 +67,13 @@ export function detectQuotations(text: string, layout: TextLayout = layoutOf(tex
       let char = m[0];
       // A quotation that runs over paragraphs repeats its opening mark at each paragraph.
       if (stack.length > 0 && at === para.start && stack[0]!.char === char && index > 0 && stack[0]!.at < para.start) continue;
-      let role = roleOf(text, at, char, stack, para.end, ahead);
+      let role = roleOf(text, at, char, stack, para.end, ahead, at > para.start && lastClosedEnd === at);
       // Two single marks that close no doubled mark end a quotation in a quotation:
       // ‘… ‘the sides’’ closes two, and ’’ after a plural (‘the States’’) an apostrophe and one.
       if (char.length === 2 && role === 'close' && findOpener(stack, char) < 0 && stack.some((o) => o.family === 'single')) {
         char = char[0]!;
         MARKS.lastIndex = at + 1;
-        role = roleOf(text, at, char, stack, para.end, ahead);
+        role = roleOf(text, at, char, stack, para.end, ahead, at > para.start && lastClosedEnd === at);
       }
       if (role === 'none') continue;
       const end = at + char.length;
@@ -146,10 +146,15 @@ function findOpener(stack: readonly Opener[], closer: string): number {
   return -1;
 }
 
-function roleOf(text: string, at: number, char: string, stack: readonly Opener[], paraEnd: number, ahead: Lookahead): 'open' | 'close' | 'none' {
+/**
+ * Whether a mark opens a quotation, closes one or is none (an apostrophe, a unit sign), by
+ * what stands on each side and what is open. `afterClose` says the mark before it closed a
+ * quotation: a mark after a closing one closes too (‘… “Security”’, ’’ after a word).
+ */
+function roleOf(text: string, at: number, char: string, stack: readonly Opener[], paraEnd: number, ahead: Lookahead, afterClose: boolean): 'open' | 'close' | 'none' {
   const prev = at > 0 ? text[at - 1]! : ' ';
   const next = at + char.length < text.length ? text[at + char.length]! : ' ';
-  const leftFlanking = !SPACE.test(next) && (OPENING_CONTEXT.test(prev) || isQuotationMark(prev) || at === 0);
+  const leftFlanking = !SPACE.test(next) && (OPENING_CONTEXT.test(prev) || (isQuotationMark(prev) && !afterClose) || at === 0);
   const rightFlanking = !SPACE.test(prev) && at > 0;
   const canClose = findOpener(stack, char) >= 0;
   const mark = quotationMark(char)!;
