@@ -43,9 +43,10 @@ function familyOf(char: string): Family {
 
 /**
  * Finds the quotations of a text: pairs of marks (curly, straight, low-9, guillemets,
- * single inside double and the other way round), quotations whose opening or closing
- * mark is missing, and indented or `>` block quotes. An apostrophe is told from a single
- * closing mark by what stands around it.
+ * two apostrophes or a double prime for a double mark, single inside double and the other
+ * way round; the table is quotation-marks.ts), quotations whose opening or closing mark is
+ * missing, and indented or `>` block quotes. An apostrophe is told from a single closing
+ * mark by what stands around it, a plural possessive by the closing mark still to come.
  */
 export function detectQuotations(text: string, layout: TextLayout = layoutOf(text)): Quotation[] {
   const out: Quotation[] = [];
