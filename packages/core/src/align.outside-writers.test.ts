@@ -1,6 +1,8 @@
 import { describe as suite, expect, it } from 'vitest';
+import { align } from './align.js';
 import { commentaryReports } from './test-support/commentary-reports.js';
 import { badSpans, describe, schemaErrors, statement } from './test-support/corpus.js';
+import { wordnet } from './test-support/lexicon.js';
 import type { Passage } from './types.js';
 
 // Four commentaries written the way outside writers quote the statement: a wire report
@@ -13,6 +15,8 @@ const WIRE = 'wire-report.txt';
 const BLOG = 'academic-blog.md';
 const OP_ED = 'partisan-op-ed.txt';
 const FACT_CHECK = 'fact-check.txt';
+const III_20 = 'The sides attach great importance to the issues of governance in the field of artificial intelligence. The sides are ready to strengthen dialogue and contacts on artificial intelligence.';
+const III_21_OPENING = 'The sides reiterate their readiness to deepen cooperation in the field of international information security and to contribute to building an open, secure, sustainable and accessible ICT environment.';
 
 suite('commentaries as outside writers quote the statement', () => {
   it.each([WIRE, BLOG, OP_ED, FACT_CHECK])('%s is a schema-valid report whose every span slices back to its text', (name) => {
@@ -69,6 +73,18 @@ suite('an academic blog post with glosses, brackets and ellipses', () => {
     const p = quoting(BLOG, '[t]he sides call on the U.S. and its allies');
     expect(p).toMatchObject({ status: 'verbatim', source: { locator: 'III.18' } });
     expect(p.marks.map((m) => m.type)).toEqual(['bracket', 'emphasis-added']);
+  });
+
+  it('takes the two-paragraph block quote as one passage over III.20 and III.21, as Markdown and as the plain text a reader sees', () => {
+    const asMarkdown = of(BLOG).report.passages.filter((p) => p.quotationMarks === 'block');
+    // The Markdown post as the store reads it: each quoted paragraph indented, a blank line between.
+    const plain = `The paragraph reads:\n\n    ${III_20}\n\n    ${III_21_OPENING}\n\nSo it does.`;
+    const asText = align(statement, plain, { lexicon: wordnet }).passages;
+    for (const passages of [asMarkdown, asText]) {
+      expect(passages).toHaveLength(1);
+      expect(passages[0]).toMatchObject({ status: 'verbatim', source: { locator: 'III.20–III.21' } });
+      expect(passages[0]!.source!.text).toBe(`${III_20}\n\n${III_21_OPENING}`);
+    }
   });
 
   it('aligns both fragments of an ellipsis across the first section heading, the second not read as a substitution', () => {

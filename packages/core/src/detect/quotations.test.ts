@@ -62,6 +62,15 @@ describe('detectQuotations', () => {
     expect(found('Intro.\n\n    An indented quotation\n    over two lines.\n\n> Another one.\n\nEnd.').map((q) => q[0])).toEqual(['block', 'block']);
   });
 
+  it('takes two block-quoted paragraphs in a row, of one form, as one quotation', () => {
+    const text = 'Intro.\n\n    The first quoted paragraph.\n\n    The second one.\n\n> A third, set apart by its form.\n\nEnd.';
+    const blocks = detectQuotations(text).filter((q) => q.marks === 'block');
+    expect(blocks.map((q) => text.slice(q.content.start, q.content.end))).toEqual([
+      'The first quoted paragraph.\n\n    The second one.',
+      '> A third, set apart by its form.',
+    ]);
+  });
+
   it('leaves the line naming a block quote’s source out of it, and does not take that line alone for a quotation', () => {
     const text = 'On Taiwan:\n\n    The Russian side reaffirms its support for the One-China principle.\n    — Joint Statement, section III\n\n> The sides oppose further enlargement of NATO.\n\n> — Joint Statement, 4 February 2022\n\nEnd.';
     const blocks = detectQuotations(text).filter((q) => q.marks === 'block');

@@ -126,7 +126,40 @@ export function detectQuotations(text: string, layout: TextLayout = layoutOf(tex
       });
     });
   });
-  return out.sort((a, b) => a.content.start - b.content.start || a.depth - b.depth);
+  return joinedBlockQuotes(text, out).sort((a, b) => a.content.start - b.content.start || a.depth - b.depth);
+}
+
+/**
+ * Block quotes of consecutive paragraphs, of one form and nothing but blank lines between
+ * them, are one quotation of several paragraphs — as a Markdown `>` block of two paragraphs, or a page's
+ * <blockquote> with two <p>, is read: a reader sees one quotation, and it may run over two
+ * paragraphs of the source as one passage. (Parts from two places still split into two
+ * passages when aligned, as any quotation spliced from two places does.)
+ */
+function joinedBlockQuotes(text: string, quotations: Quotation[]): Quotation[] {
+  const out: Quotation[] = [];
+  let last: Quotation | undefined;
+  for (const q of quotations) {
+    // The same form and depth of block quote: an indented paragraph and a ">" one are two
+    // quotations, and so are a block quote and one nested in it (indented further, "> >").
+    const sameForm = last !== undefined && blockPrefix(text, last.content.start) === blockPrefix(text, q.content.start);
+    if (q.marks === 'block' && last && sameForm && /^\s*$/u.test(text.slice(last.content.end, q.content.start))) {
+      last.content = { start: last.content.start, end: q.content.end };
+      continue;
+    }
+    out.push(q);
+    if (q.marks === 'block') last = q;
+  }
+  return out;
+}
+
+/** What opens a block quote's first line before its words: its indentation and its ">" marks. */
+function blockPrefix(text: string, at: number): string {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  let end = lineStart;
+  while (end < text.length && (text[end] === '>' || text[end] === ' ' || text[end] === '\t')) end++;
+  // "> >" and ">>" are one depth; the space after a mark is not an indentation.
+  return text.slice(lineStart, end).replace(/>[ \t]*/gu, '>');
 }
 
 /** A text's lines and blocks, found once for everything that reads them. */

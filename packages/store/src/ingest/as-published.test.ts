@@ -83,8 +83,13 @@ describe('a Markdown blog post (front matter, block quotes nested and over two p
     expect(report.passages.map((p) => [p.status, p.quotationMarks, p.source?.locator ?? null, p.commentary.text])).toEqual([
       ['verbatim', 'block', 'IV.5', 'Friendship between the two States has no limits, there are no "forbidden" areas of cooperation.'],
       ['verbatim', 'paired', 'IV.5', 'superior to political and military alliances of the Cold War era'],
-      ['verbatim', 'block', 'IV.5', 'The sides call for the establishment of a new kind of relationships between world powers on the basis of mutual respect, peaceful coexistence and mutually beneficial cooperation.'],
-      ['verbatim', 'block', 'IV.5', 'They reaffirm that the new inter-State relations between Russia and China are superior to political and military alliances of the Cold War era.'],
+      // One block quote of two paragraphs, one passage.
+      [
+        'verbatim',
+        'block',
+        'IV.5',
+        'The sides call for the establishment of a new kind of relationships between world powers on the basis of mutual respect, peaceful coexistence and mutually beneficial cooperation.\n\n    They reaffirm that the new inter-State relations between Russia and China are superior to political and military alliances of the Cold War era.',
+      ],
       // The other blogger's own words, around the sentence they quote, are in no place of the statement.
       ['not_found', 'block', null, 'I keep coming back to one sentence:'],
       ['verbatim', 'block', 'III.6', 'The sides oppose further enlargement of NATO and call on the North Atlantic Alliance to abandon its ideologized cold war approaches.'],
