@@ -1,16 +1,11 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sha256CompressModule } from '../../scripts/sha256-wasm.mjs';
-import { portableSha256Hex, sha256Engine, sha256Hex, sha256HexAfter } from './sha256.js';
-import { SHA256_COMPRESS_WASM } from './sha256-wasm.js';
+import { sha256Hex, sha256HexAfter } from './sha256.js';
 
 const reference = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
-describe.each([
-  ['sha256Hex (WebAssembly)', sha256Hex],
-  ['portableSha256Hex (where WebAssembly is not to be had)', portableSha256Hex],
-])('%s', (_, sha256Hex) => {
+describe('sha256Hex', () => {
   it('gives the FIPS 180-4 digests of the standard messages', () => {
     expect(sha256Hex('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
     expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
@@ -35,16 +30,6 @@ describe.each([
   it('hashes a long text as node:crypto does', () => {
     const text = 'The sides oppose further enlargement of NATO — “and” 中俄 😀. '.repeat(5000);
     expect(sha256Hex(text)).toBe(reference(text));
-  });
-});
-
-describe('the compression function in WebAssembly', () => {
-  it('is what hashes a text wherever WebAssembly is, as in Node', () => {
-    expect(sha256Engine()).toBe('webassembly');
-  });
-
-  it('is what scripts/sha256-wasm.mjs emits', () => {
-    expect(Array.from(SHA256_COMPRESS_WASM)).toEqual(sha256CompressModule());
   });
 });
 

@@ -1,21 +1,13 @@
-import { SHA256_COMPRESS_WASM } from './sha256-wasm.js';
-
 /**
  * SHA-256 (FIPS 180-4) of a text's UTF-8 bytes, read from the string as it is encoded.
- *
- * A whole text (a source or a commentary) is hashed by the compression function compiled
- * to WebAssembly (scripts/sha256-wasm.mjs), its bytes encoded by TextEncoder straight into
- * the module's memory: WebAssembly rotates a word in one instruction where JavaScript takes
- * three, and the statement hashes in about two thirds of the time. Where WebAssembly is not
- * to be had (a page whose policy forbids it), the JavaScript below does the same work.
  *
  * Our own rather than a library's because every alignment hashes both of its texts (a
  * report names the versions it compares) and a short string for each passage (its id), and
  * a library's bytes-in interface costs an encoding of each string into a new buffer before
- * the hash reads it again. A passage id's few bytes go through the JavaScript, which encodes
- * each character into the block being filled, four ASCII characters a word at a time, with
- * no object made per hash: a report's ids cost a third of what they did with @noble/hashes.
- * The tests hold both ways to node:crypto on every kind of text.
+ * the hash reads it again: here each character is encoded into the block being filled, four
+ * ASCII characters a word at a time, with no object made per hash. A report's passage ids
+ * cost a third of what they did with @noble/hashes; a long text about the same (the rounds
+ * are the limit in JavaScript). The tests hold it to node:crypto on every kind of text.
  */
 
 /** The round constants: the first 32 bits of the fractional parts of the cube roots of the first 64 primes. */
@@ -207,100 +199,7 @@ function compress(state: Int32Array, block: Int32Array): void {
 
 /** SHA-256 of a text's UTF-8 bytes, as lowercase hex: the identity of a document version. */
 export function sha256Hex(text: string): string {
-  const engine = (compiled ??= compile());
-  return engine ? engine.hex(text) : portableSha256Hex(text);
-}
-
-/** Which way sha256Hex hashes a text here. */
-export function sha256Engine(): 'webassembly' | 'javascript' {
-  return (compiled ??= compile()) ? 'webassembly' : 'javascript';
-}
-
-/** sha256Hex in JavaScript alone (what runs where WebAssembly cannot). */
-export function portableSha256Hex(text: string): string {
   return new Sha256().update(text).hex();
-}
-
-/** What sha256.ts needs of WebAssembly and TextEncoder, standard globals the ES library's types leave out. */
-interface Globals {
-  WebAssembly?: {
-    Module: new (bytes: Uint8Array) => unknown;
-    Instance: new (module: unknown) => { exports: { memory: { buffer: ArrayBuffer }; compress: (blocks: number) => void } };
-  };
-  TextEncoder?: new () => { encodeInto(source: string, destination: Uint8Array): { read: number; written: number } };
-}
-
-/** Where the module keeps the chaining value, the round constants and the blocks (scripts/sha256-wasm.mjs). */
-const STATE_AT = 0;
-const K_AT = 64;
-const INPUT_AT = 1024;
-const MEMORY = 65536;
-
-/** The compiled module, made when a text is first hashed; null where it cannot be. */
-let compiled: WasmSha256 | null | undefined;
-
-function compile(): WasmSha256 | null {
-  const { WebAssembly: wasm, TextEncoder: Encoder } = globalThis as Globals;
-  if (!wasm || !Encoder) return null;
-  try {
-    const { memory, compress } = new wasm.Instance(new wasm.Module(SHA256_COMPRESS_WASM)).exports;
-    return new WasmSha256(memory.buffer, compress, new Encoder());
-  } catch {
-    return null;
-  }
-}
-
-class WasmSha256 {
-  private readonly bytes: Uint8Array;
-  private readonly words: Int32Array;
-
-  constructor(
-    buffer: ArrayBuffer,
-    private readonly compress: (blocks: number) => void,
-    private readonly encoder: { encodeInto(source: string, destination: Uint8Array): { read: number; written: number } },
-  ) {
-    this.bytes = new Uint8Array(buffer, 0, MEMORY);
-    this.words = new Int32Array(buffer, 0, MEMORY / 4);
-    this.words.set(K, K_AT / 4);
-  }
-
-  hex(text: string): string {
-    const { bytes, words } = this;
-    words.set(INITIAL, STATE_AT / 4);
-    let total = 0;
-    // Bytes encoded at INPUT_AT and not yet compressed: fewer than 64 between rounds.
-    let buffered = 0;
-    for (let read = 0; read < text.length; ) {
-      const done = this.encoder.encodeInto(read === 0 ? text : text.slice(read), bytes.subarray(INPUT_AT + buffered));
-      read += done.read;
-      buffered += done.written;
-      total += done.written;
-      const blocks = buffered >> 6;
-      if (blocks > 0) {
-        this.compress(blocks);
-        bytes.copyWithin(INPUT_AT, INPUT_AT + (blocks << 6), INPUT_AT + buffered);
-        buffered &= 63;
-      }
-    }
-    // A one bit, zeros, and the length in bits as 64 bits, to a whole block or two.
-    const blocks = buffered + 9 > 64 ? 2 : 1;
-    bytes[INPUT_AT + buffered] = 0x80;
-    bytes.fill(0, INPUT_AT + buffered + 1, INPUT_AT + blocks * 64);
-    const at = INPUT_AT + blocks * 64 - 8;
-    const high = Math.floor(total / 0x20000000);
-    const low = (total * 8) >>> 0;
-    for (let k = 0; k < 4; k++) {
-      bytes[at + k] = (high >>> (24 - 8 * k)) & 0xff;
-      bytes[at + 4 + k] = (low >>> (24 - 8 * k)) & 0xff;
-    }
-    this.compress(blocks);
-    let out = '';
-    for (let k = 0; k < 8; k++) {
-      const v = words[STATE_AT / 4 + k]!;
-      out += HEX[(v >>> 24) & 0xff]! + HEX[(v >>> 16) & 0xff]! + HEX[(v >>> 8) & 0xff]! + HEX[v & 0xff]!;
-    }
-    return out;
-  }
 }
 
 /**

@@ -1,2 +1,0 @@
-/** The WebAssembly module sha256-wasm.mjs emits, as bytes. */
-export function sha256CompressModule(): number[];
