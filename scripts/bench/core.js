@@ -259,8 +259,7 @@ function growth(side, make, baseBytes) {
 
 /**
  * The engine as it was at BASELINE: its packages/core read from git, compiled with the
- * repository's TypeScript into a temporary folder that borrows the repository's node_modules
- * (today's engine hashes with @noble/hashes, hence that among the root's devDependencies).
+ * repository's TypeScript into a temporary folder that borrows the repository's node_modules.
  */
 async function loadBaseline() {
   const git = (args, input) => spawnSync('git', ['-C', ROOT, ...args], { input, maxBuffer: 64 * 1024 * 1024 });
