@@ -65,7 +65,7 @@ export function align(source: string, commentary: string, options: AlignOptions 
   });
 
   const sourceInfo = documentInfo(source, options.sourceId, options.sourceTitle, options.sourceSha256 ?? prepared.sha256());
-  const commentaryInfo = documentInfo(commentary, options.commentaryId, options.commentaryTitle);
+  const commentaryInfo = documentInfo(commentary, options.commentaryId, options.commentaryTitle, options.commentarySha256);
   const paragraphs = prepared.paragraphs;
   const ellipses = marks.filter((m) => m.type === 'ellipsis');
   const quoted: Offsets[] = [];

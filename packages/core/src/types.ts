@@ -152,11 +152,14 @@ export interface AlignOptions {
   commentaryId?: string;
   commentaryTitle?: string;
   /**
-   * The source's SHA-256 (hex) when the caller already has it, for a stored version:
-   * hashing a long source in JavaScript costs more than aligning a sentence with it.
+   * The source's SHA-256 (hex) when the caller already has it — a stored version, or a host
+   * with a native hash (node:crypto): hashing a long source in JavaScript costs more than
+   * aligning a sentence with it.
    * It must be the hash of `source` exactly, or the report and its passage ids are wrong.
    */
   sourceSha256?: string;
+  /** The commentary's SHA-256 (hex) when the caller already has it; the same caveat. */
+  commentarySha256?: string;
   /**
    * Emphasis (italics, bold) the commentary carries, known when it was imported from HTML
    * or Markdown: offsets into the commentary text. Without it, emphasis markers say the

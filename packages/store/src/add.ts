@@ -1,4 +1,5 @@
-import { sha256Hex, shingles, splitParagraphs, type AlignmentReport, type Paragraph } from '@verbatim/core';
+import { shingles, splitParagraphs, type AlignmentReport, type Paragraph } from '@verbatim/core';
+import { sha256Hex } from './sha256.js';
 import { computeReport, storeReport, type AlignSide } from './alignments.js';
 import { findCandidates } from './candidates.js';
 import { cached, writeTransaction, type Db } from './database.js';

@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import { align, wordnetLexicon, type AlignmentReport, type AlignOptions } from '@verbatim/core';
 import { toPlainText } from './ingest/convert.js';
+import { sha256Hex } from './sha256.js';
 import { decodeInput } from './ingest/decode.js';
 import type { DocumentFormat, EmphasisSpan } from './types.js';
 
@@ -34,7 +35,8 @@ export interface AlignableDocument extends IngestedText {
 const lexicon = wordnetLexicon(createRequire(import.meta.url));
 
 export function alignDocuments(source: AlignableDocument, commentary: AlignableDocument): AlignmentReport {
-  const options: AlignOptions = { lexicon };
+  // Hashed here, natively, so that align does not hash both texts again in JavaScript.
+  const options: AlignOptions = { lexicon, sourceSha256: sha256Hex(source.text), commentarySha256: sha256Hex(commentary.text) };
   if (source.id !== undefined) options.sourceId = source.id;
   if (source.title !== undefined) options.sourceTitle = source.title;
   if (commentary.id !== undefined) options.commentaryId = commentary.id;

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import { align, sha256Hex, wordnetLexicon } from '@verbatim/core';
+import { align, wordnetLexicon } from '@verbatim/core';
+import { sha256Hex } from '../sha256.js';
 import type { Db } from '../database.js';
 import { StoreError } from '../errors.js';
 import type { CheckPlace, CheckResult, CheckSource, CheckedPassage } from '../types.js';
@@ -29,6 +30,7 @@ export function createChecker(db: Db, engineVersion: string): (text: unknown) =>
 /** A check of a text already found checkable, its questions to the corpus yielded (see `Lookups`). */
 export function* checkPlan(text: string, engineVersion: string): Plan<CheckResult> {
   const started = performance.now();
+  const textSha256 = sha256Hex(text);
   const stretches = quotedStretches(text);
   const candidates = yield* candidatesPlan(text, stretches);
   const rows = candidates.length === 0 ? [] : yield* ask({ ask: 'sourceRows', vids: candidates.map((c) => c.vid) });
@@ -37,11 +39,11 @@ export function* checkPlan(text: string, engineVersion: string): Plan<CheckResul
 
   const answers: Array<Answer<Omit<SourceRow, 'text'>>> = rows.map(({ text: sourceText, ...source }) => ({
     source,
-    passages: align(sourceText, text, { sourceId: source.id, sourceTitle: source.title, sourceSha256: source.sha256, lexicon }).passages,
+    passages: align(sourceText, text, { sourceId: source.id, sourceTitle: source.title, sourceSha256: source.sha256, commentarySha256: textSha256, lexicon }).passages,
   }));
   // Without any source, the engine still says which quotations are long enough to be
   // "not found" rather than scare quotes, and gives them ids of their own.
-  const unanswered = align('', text).passages;
+  const unanswered = align('', text, { commentarySha256: textSha256 }).passages;
   const chosen = choosePassages(stretches, answers, unanswered);
   const passages: CheckedPassage[] = [];
   for (const c of chosen) {
@@ -65,7 +67,7 @@ export function* checkPlan(text: string, engineVersion: string): Plan<CheckResul
 
   return {
     engineVersion,
-    text: { length: text.length, sha256: sha256Hex(text) },
+    text: { length: text.length, sha256: textSha256 },
     sourcesSearched,
     sourcesAligned: answers.length,
     passages,

@@ -1,4 +1,4 @@
-import { sha256Hex } from '@verbatim/core';
+import { sha256Hex } from '../sha256.js';
 import { StoreError } from '../errors.js';
 import type { VersionRecord } from './records.js';
 

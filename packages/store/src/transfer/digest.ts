@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { sha256Hex } from '@verbatim/core';
+import { sha256Hex } from '../sha256.js';
 import type { CorpusDigest, CorpusRecord } from './records.js';
 
 /**
