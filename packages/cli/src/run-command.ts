@@ -26,7 +26,7 @@ export function commandContext(io: MainIO): CommandContext {
 /**
  * Runs one command with the arguments after its name (its help when they ask for it) and
  * returns the exit status; never throws. This module knows no command but the one it is
- * given, so a command bundled on its own (`verbatim check`, see scripts/bundle.mjs) loads
+ * given, so a command bundled on its own (`verbatim check`, see scripts/bundle-check.mjs) loads
  * no other.
  */
 export async function runCommand(command: Command, args: string[], context: CommandContext): Promise<number> {
@@ -43,7 +43,7 @@ export async function runCommand(command: Command, args: string[], context: Comm
 }
 
 /** `--help` anywhere before a `--` that ends the options. */
-export function asksForHelp(args: readonly string[]): boolean {
+function asksForHelp(args: readonly string[]): boolean {
   const end = args.indexOf('--');
   return (end === -1 ? args : args.slice(0, end)).some((a) => HELP_FLAGS.has(a));
 }
