@@ -4,6 +4,7 @@ import type { CheckResult } from '@verbatim/store';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../main.js';
 import { expectRefusal, tempStore, type TempStore } from '../test-support/temp-store.js';
 
 const QUESTION = "Russia and China said their friendship has 'no limits' and that they 'oppose any further enlargement of NATO'";
@@ -100,6 +101,18 @@ describe('verbatim check', () => {
     const file = join(store.dir, 'draft.txt');
     writeFileSync(file, QUESTION);
     expect(parse(store.run(['check', file, '--format', 'json']))).toEqual(fromArgument);
+  });
+
+  it('gives, bundled as bin/verbatim.js runs it (dist/check.cjs), what it gives run from its modules', async () => {
+    const env: Record<string, string | undefined> = { ...process.env, VERBATIM_DB: store.database };
+    delete env.VERBATIM_DEBUG;
+    for (const args of [[QUESTION], [QUESTION, '--format', 'json'], ['x', '--input-format', 'yaml'], ['   ']]) {
+      const bundled = store.run(['check', ...args]);
+      const stdout: string[] = [];
+      const stderr: string[] = [];
+      const status = await main(['check', ...args], { stdout: { write: (s: string) => stdout.push(s) }, stderr: { write: (s: string) => stderr.push(s) }, env });
+      expect({ status: bundled.status, stdout: bundled.stdout, stderr: bundled.stderr }).toEqual({ status, stdout: stdout.join(''), stderr: stderr.join('') });
+    }
   });
 
   it('says a quotation is in none of the sources, and exits 1', () => {
