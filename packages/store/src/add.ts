@@ -19,6 +19,7 @@ import { checkId, newId } from './ids.js';
 import { isFormat, refuseFormat, toPlainText } from './ingest/convert.js';
 import { decodeInput } from './ingest/decode.js';
 import { htmlMetadata, type PageMetadata } from './ingest/html-metadata.js';
+import { mergeSegments } from './shingle-index.js';
 import { indexVersion, ShingleBatch, sortedShingleKeys, unindexVersion, type HeldIn } from './text-index.js';
 import type { AddInput, AddOutcome, DocumentFormat, DocumentKind, DocumentPreview, EmphasisSpan } from './types.js';
 import { applyVerification, type Verification } from './verification.js';
@@ -97,7 +98,10 @@ export function addDocument(ctx: AddContext, request: AddRequest): AddOutput {
       reports.alignAll(db, now);
       return writeVersion(ctx, request, checked, now, reports);
     });
-    if ('row' in outcome) return outcome;
+    if ('row' in outcome) {
+      if (outcome.outcome !== 'existing') mergeSegments(db);
+      return outcome;
+    }
     plan = outcome;
     reports.alignAll(db, plan);
   }
@@ -266,7 +270,9 @@ export function writePreparedBatch(ctx: AddContext, batch: PreparedBatch): Batch
   const cache = db.pragma('cache_size', { simple: true }) as number;
   db.pragma(`cache_size = -${BULK_CACHE_KIB}`);
   try {
-    return writeBatch(ctx, batch);
+    const items = writeBatch(ctx, batch);
+    mergeSegments(db);
+    return items;
   } finally {
     db.pragma(`cache_size = ${cache}`);
   }

@@ -1,5 +1,6 @@
 import { cached, type Db } from './database.js';
 import { MIN_SHARED_SHINGLES } from './min-shared-shingles.js';
+import { lookupPairs } from './shingle-index.js';
 import type { DocumentKind } from './types.js';
 
 export { MIN_SHARED_SHINGLES };
@@ -26,18 +27,14 @@ export function findCandidates(
   // A corpus of sources alone (a bulk load) has no commentary to look for: say so at once
   // rather than walk every shingle's list of documents.
   if (cached(db, 'SELECT 1 FROM documents WHERE kind = ? LIMIT 1').get(kind) === undefined) return [];
-  // CROSS JOIN fixes SQLite's join order: from the text's hashes into the index, then to
-  // their documents. Left to itself the planner starts from every document of the kind (its
-  // index on kind) and looks each one up with every hash: 160 ms a commentary at 9,000
-  // generated sources (scripts/bench/postgres.js), 0.2 ms this way.
-  return cached(db, 
-      `SELECT s.vid AS vid, d.id AS id, count(*) AS shared
-       FROM json_each(?) AS j
-       CROSS JOIN shingles AS s ON s.hash = j.value
-       CROSS JOIN documents AS d ON d.vid = s.vid AND d.kind = ?
-       GROUP BY s.vid
-       HAVING count(*) >= ?
-       ORDER BY shared DESC, s.vid`,
-    )
-    .all(JSON.stringify(hashes), kind, minShared) as CandidateRow[];
+  const shared = new Map<number, number>();
+  for (const [, vid] of lookupPairs(db, hashes)) shared.set(vid, (shared.get(vid) ?? 0) + 1);
+  const documentOf = cached(db, 'SELECT id, kind FROM documents WHERE vid = ?');
+  const found: CandidateRow[] = [];
+  for (const [vid, count] of shared) {
+    if (count < minShared) continue;
+    const row = documentOf.get(vid) as { id: string; kind: DocumentKind } | undefined;
+    if (row?.kind === kind) found.push({ vid, id: row.id, shared: count });
+  }
+  return found.sort((a, b) => b.shared - a.shared || a.vid - b.vid);
 }

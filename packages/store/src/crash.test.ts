@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { lookupPairs } from './shingle-index.js';
 import { openStore } from './store.js';
+import { storedShingles } from './text-index.js';
 import { CORPUS_DIR, STATEMENT_ID } from './test-support/corpus.js';
 import { tempDbPath } from './test-support/temp.js';
 
@@ -56,13 +58,19 @@ describe('a process killed in the middle of a bulk add', () => {
       .prepare(
         `SELECT d.id FROM latest_documents d
          WHERE (SELECT count(*) FROM paragraphs p WHERE p.vid = d.vid) = 0
-            OR (SELECT count(*) FROM shingles s WHERE s.vid = d.vid) = 0
             OR (SELECT count(*) FROM paragraphs p WHERE p.vid = d.vid)
                <> (SELECT count(*) FROM paragraphs_fts f WHERE f.rowid IN (SELECT rowid FROM paragraphs p WHERE p.vid = d.vid))`,
       )
       .pluck()
       .all();
     expect(halfIndexed).toEqual([]);
+    // …and every one of its shingles in the candidate index, under its own version.
+    const latest = raw.prepare('SELECT id, vid FROM latest_documents').all() as Array<{ id: string; vid: number }>;
+    const unfindable = latest.filter(({ vid }) => {
+      const hashes = storedShingles(raw, vid);
+      return hashes.length === 0 || lookupPairs(raw, hashes).filter(([, v]) => v === vid).length !== hashes.length;
+    });
+    expect(unfindable.map((d) => d.id)).toEqual([]);
     raw.close();
 
     const store = await openStore({ path: dbPath, corpusDir: CORPUS_DIR });

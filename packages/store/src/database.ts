@@ -41,9 +41,9 @@ export function openDatabase(
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    // An add writes its shingles at random places in their index, touching a page per
-    // shingle: a larger page cache saves re-reading those pages, and checkpointing less
-    // often (the default is every 1,000 pages, less than one add) saves copying them twice.
+    // An add's rows land at random places of its indexes (full-text, SHA-256, a small
+    // segment of the shingle index): a larger page cache saves re-reading those pages, and
+    // checkpointing less often (the default is every 1,000 pages) saves copying them twice.
     db.pragma(`cache_size = -${CACHE_KIB}`);
     db.pragma(`wal_autocheckpoint = ${CHECKPOINT_PAGES}`);
     db.pragma(`journal_size_limit = ${WAL_LIMIT_BYTES}`);

@@ -5,6 +5,7 @@ import { findCandidates } from './candidates.js';
 import { writeTransaction } from './database.js';
 import { versionByVid } from './documents.js';
 import { outdatedAlignments, remakeAlignment } from './remake.js';
+import { mergeSegments } from './shingle-index.js';
 import { indexVersion, storedShingles, unindexVersion } from './text-index.js';
 import type { ProgressListener, RealignResult } from './types.js';
 
@@ -26,6 +27,7 @@ export function realign(ctx: AddContext, onProgress?: ProgressListener): Realign
       unindexVersion(db, vid);
       indexVersion(db, vid, row.id, row.text, shingles(row.text));
     });
+    mergeSegments(db);
     onProgress?.({ phase: 'reindex', done: i + 1, total: latest.length });
   });
 

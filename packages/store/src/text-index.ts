@@ -1,4 +1,5 @@
 import { cached, type Db } from './database.js';
+import { addPairs, checkVid, removePairs } from './shingle-index.js';
 
 /**
  * Makes a version findable: its paragraphs in the full-text index and its shingles in the
@@ -28,13 +29,6 @@ export interface HeldIn {
   place: number;
 }
 
-/**
- * Rows per insert statement when a batch's shingles are written: each row two bound numbers.
- * Bound parameters cost SQLite less than parsing the same rows out of JSON (json_each took
- * twice as long for the bench's 3 million rows), and a thousand rows a statement makes the
- * call into SQLite per statement, not per row, negligible.
- */
-const ROWS_PER_STATEMENT = 1000;
 /** 2^21: a version's place in its batch fits below it, its hash above it, exactly in a double. */
 const SLOT = 2_097_152;
 
@@ -56,10 +50,10 @@ export function sortedShingleKeys(hashesByPlace: ReadonlyArray<readonly number[]
 }
 
 /**
- * The shingle rows of a bulk load's batch, held back and written together in (hash, vid)
- * order, so that the shingle index's b-tree is walked once from end to end instead of
- * being entered at a random place for every row. Whoever reads the shingle table inside
- * the batch (a candidate search, a new version unindexing its old one) writes them first.
+ * The shingle rows of a bulk load's batch, held back and written together, sorted by hash,
+ * as one segment of the shingle index (shingle-index.ts) rather than a document at a time.
+ * Whoever reads the shingle index inside the batch (a candidate search, a new version
+ * unindexing its old one) writes them first.
  */
 export class ShingleBatch {
   readonly #db: Db;
@@ -115,34 +109,23 @@ export class ShingleBatch {
 
   /** Rows whose place has no vid (NaN, or past the last held) are another write's, or no document's. */
   #insert({ keys, vids }: { keys: Float64Array; vids: ArrayLike<number> }): void {
-    const db = this.#db;
-    const full = cached(db, insertRows(ROWS_PER_STATEMENT));
-    const args = new Array<number>(2 * ROWS_PER_STATEMENT);
-    let bound = 0;
+    const hashes = new Uint32Array(keys.length);
+    const owners = new Uint32Array(keys.length);
+    let n = 0;
     for (const key of keys) {
       const place = key % SLOT;
       const vid = vids[place];
       if (vid === undefined || Number.isNaN(vid)) continue;
-      args[bound++] = (key - place) / SLOT;
-      args[bound++] = vid;
-      if (bound === args.length) {
-        full.run(args);
-        bound = 0;
-      }
+      hashes[n] = (key - place) / SLOT;
+      owners[n++] = checkVid(vid);
     }
-    if (bound > 0) db.prepare(insertRows(bound / 2)).run(args.slice(0, bound));
+    addPairs(this.#db, { hashes: hashes.subarray(0, n), vids: owners.subarray(0, n) });
   }
-}
-
-/** An insert of `rows` shingle rows, each bound as (hash, vid). */
-function insertRows(rows: number): string {
-  return `INSERT OR IGNORE INTO shingles (hash, vid) VALUES ${'(?, ?), '.repeat(rows - 1)}(?, ?)`;
 }
 
 export function unindexVersion(db: Db, vid: number): void {
   db.prepare('DELETE FROM paragraphs_fts WHERE rowid IN (SELECT rowid FROM paragraphs WHERE vid = ?)').run(vid);
-  const remove = db.prepare('DELETE FROM shingles WHERE hash = ? AND vid = ?');
-  for (const hash of storedShingles(db, vid)) remove.run(hash, vid);
+  removePairs(db, vid, storedShingles(db, vid));
   db.prepare('DELETE FROM version_shingles WHERE vid = ?').run(vid);
 }
 

@@ -3,6 +3,7 @@ import { align, wordnetLexicon } from '@verbatim/core';
 import { sha256Hex } from '../sha256.js';
 import type { Db } from '../database.js';
 import { StoreError } from '../errors.js';
+import { lookupPairs } from '../shingle-index.js';
 import type { CheckPlace, CheckResult, CheckSource, CheckedPassage } from '../types.js';
 import { candidatesPlan, MAX_FULL_TEXT_ROWS, MAX_RANKED_ROWS } from './candidates.js';
 import { ask, runSync, type Lookup, type Plan, type SourceRow } from './lookups.js';
@@ -77,7 +78,6 @@ export function* checkPlan(text: string, engineVersion: string): Plan<CheckResul
 
 /** The SQLite store's answers to a check's questions, statements prepared once. */
 function sqliteLookups(db: Db): (lookup: Lookup) => unknown {
-  const shingleRows = db.prepare('SELECT s.hash, s.vid FROM json_each(?) AS j JOIN shingles AS s ON s.hash = j.value').raw();
   const kindOf = db.prepare('SELECT kind FROM documents WHERE vid = ?').pluck();
   const sourceRow = db.prepare(`SELECT vid, id, version, title, date, author, issuer, url, sha256, text FROM documents WHERE vid = ?`);
   const unverified = db
@@ -99,7 +99,7 @@ function sqliteLookups(db: Db): (lookup: Lookup) => unknown {
   return (lookup) => {
     switch (lookup.ask) {
       case 'shingles':
-        return shingleRows.all(JSON.stringify(lookup.hashes));
+        return lookupPairs(db, lookup.hashes);
       case 'phrase':
         return phrase.all(`"${lookup.words.join(' ')}"`);
       case 'anyWords':

@@ -24,7 +24,7 @@ describe('migrations', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(tables(db)).toEqual([
       'alignments', 'deleted_documents', 'documents', 'edited_metadata', 'emphasis', 'latest_documents',
-      'paragraphs', 'paragraphs_fts', 'passages', 'shingles', 'version_shingles',
+      'paragraphs', 'paragraphs_fts', 'passages', 'shingle_blocks', 'shingle_segments', 'version_shingles',
     ]);
     db.close();
 

@@ -3,7 +3,8 @@ import { insertPassages } from '../alignments.js';
 import { writeTransaction, type Db } from '../database.js';
 import { insertEmphasis, insertVersion, type VersionRow } from '../documents.js';
 import { StoreError } from '../errors.js';
-import { indexVersion } from '../text-index.js';
+import { mergeSegments } from '../shingle-index.js';
+import { indexVersion, ShingleBatch } from '../text-index.js';
 import type { EmphasisSpan, VerificationStatus } from '../types.js';
 import { checkText, refuseUnlessEmpty, versionKey, vidOf } from './checks.js';
 import { alignmentRecord, versionRecord, type AlignmentRecordRow } from './shape.js';
@@ -117,6 +118,15 @@ export async function importSqlite(db: Db, records: AsyncIterable<CorpusRecord>,
         db.prepare('INSERT INTO edited_metadata (id, field, value, edited) VALUES (?, ?, ?, ?)').run(record.id, record.field, record.value, record.edited);
       }
     }
-    for (const v of latest.values()) indexVersion(db, v.vid, v.id, v.text, shingles(v.text));
+    // Held and written a thousand versions at a time, each thousand a segment of the shingle
+    // index as a bulk load's batch is, not one small write per version.
+    const shingleRows = new ShingleBatch(db);
+    let place = 0;
+    for (const v of latest.values()) {
+      indexVersion(db, v.vid, v.id, v.text, shingles(v.text), { shingles: shingleRows, place: place++ });
+      if (place % 1000 === 0) shingleRows.write();
+    }
+    shingleRows.write();
   });
+  mergeSegments(db);
 }
