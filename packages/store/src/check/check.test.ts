@@ -74,6 +74,20 @@ describeEachEngine('store.check', (engine) => {
     await store.close();
   });
 
+  it('gives the same verdicts as the alignment: a name, a title or words at two places of the statement are not called not found', async () => {
+    // Aligned against the statement, none of these is a passage (a name, the statement's own
+    // title, two words at two places, a short quotation whose words but one are the
+    // statement's); "not found" would tell the fact-checker they are made up.
+    const store = await corpusStore(engine);
+    const text =
+      'The post cites "the UN 2030 Agenda for Sustainable Development", the title "on the International Relations Entering a New Era and the Global Sustainable Development", a "new era", a pact "with no limits", and "a joint naval base in the Arctic by the year 2030".';
+    const result = await store.check(text);
+    expect(result.passages.map(summary)).toEqual([
+      { status: 'not_found', kind: 'quotation', quoted: 'a joint naval base in the Arctic by the year 2030', source: null, locator: null, document: null },
+    ]);
+    await store.close();
+  });
+
   it('finds each quotation of one text in its own source: the statement and a later communiqué', async () => {
     const store = await corpusStore(engine);
     await store.add({ text: COMMUNIQUE, format: 'text', kind: 'source', id: COMMUNIQUE_ID, title: 'Harbour communiqué' });

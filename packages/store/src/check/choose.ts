@@ -30,8 +30,8 @@ interface Found<S> {
  * The best answer for each quotation of the text among the candidate sources' alignments.
  * A quotation's answer comes from one source, the one whose passages account for most of
  * it, then with the better verdict and similarity; so a quotation from the statement and
- * another from a later communiqué each get their own source. A quotation no source has is
- * answered by its not-found passage (from `unanswered`, made without any source, so that
+ * another from a later communiqué each get their own source. A quotation every candidate
+ * source calls not found (or none is a candidate) is answered by its not-found passage (from `unanswered`, made without any source, so that
  * its id does not depend on which sources happened to be candidates). Passages outside
  * quotation marks (borrowings) are taken longest and best first, never overlapping
  * another answer. In text order.
@@ -81,6 +81,11 @@ export function choosePassages<S>(
       out.push(...sets.sort(compareSets)[0]!.map(withEquals));
       return;
     }
+    // A source whose alignment says nothing of the quotation — neither found nor not found —
+    // has its words as a name or a title ("the UN 2030 Agenda for Sustainable Development"),
+    // or too few to pin to one of its places ("new era"): "not found" would call made up
+    // what that source does say. Only a quotation every candidate calls not found is so.
+    if (answers.some((answer) => !answer.passages.some((p) => within(p.commentary, stretch.extent)))) return;
     for (const passage of unanswered) {
       if (passage.status === 'not_found' && within(passage.commentary, stretch.extent)) out.push({ passage, source: null });
     }
