@@ -1,6 +1,7 @@
 export { createApp, type AppOptions } from './app.js';
 export { openApp, type OpenApp, type OpenAppOptions } from './open.js';
 export { DEFAULT_BODY_LIMIT } from './http/body-limit.js';
+export { drainBody } from './http/drain-body.js';
 export { ProblemError, type Problem } from './problem.js';
 // What the API answers, for typed clients (the web app's pages).
 export type {

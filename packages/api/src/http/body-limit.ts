@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { ProblemError } from '../problem.js';
+import { drainBody } from './drain-body.js';
 
 /** Room for a 5 MB document (the store's limit) with JSON escaping or multipart framing. */
 export const DEFAULT_BODY_LIMIT = 6 * 1024 * 1024;
@@ -43,7 +44,7 @@ export function limitBody(
     const reader = raw.body.getReader();
     // A declared length over the limit is refused without keeping a byte of it.
     if (Number.isFinite(declared) && declared > maxSize && !c.req.header('Transfer-Encoding')) {
-      await discard(reader, discardUpTo, discardForMs);
+      await drainBody(reader, discardUpTo, discardForMs);
       throw refusal();
     }
     const chunks: Uint8Array[] = [];
@@ -53,7 +54,7 @@ export function limitBody(
       if (done) break;
       received += value.byteLength;
       if (received > maxSize) {
-        await discard(reader, discardUpTo - received, discardForMs);
+        await drainBody(reader, discardUpTo - received, discardForMs);
         throw refusal();
       }
       chunks.push(value);
@@ -61,28 +62,6 @@ export function limitBody(
     c.req.raw = new Request(raw, { body: concat(chunks, received) });
     return next();
   };
-}
-
-/** Reads and drops what is left of a body, stopping at `bytes` or after `ms`. */
-async function discard(reader: ReadableStreamDefaultReader<Uint8Array>, bytes: number, ms: number): Promise<void> {
-  let left = bytes;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), ms);
-  });
-  try {
-    while (left > 0) {
-      const chunk = await Promise.race([reader.read(), timeout]);
-      if (chunk === 'timeout' || chunk.done) return;
-      left -= chunk.value.byteLength;
-    }
-  } catch {
-    // The client went away: there is nobody left to answer.
-  } finally {
-    clearTimeout(timer);
-    // Past the bound the rest stays unread; the Node adapter then closes the connection.
-    reader.releaseLock();
-  }
 }
 
 function concat(chunks: readonly Uint8Array[], length: number): Uint8Array {

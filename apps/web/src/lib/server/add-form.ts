@@ -12,6 +12,7 @@
  */
 import { Readable } from 'node:stream';
 import { Busboy } from '@fastify/busboy';
+import { drainBody } from '@verbatim/api';
 
 /** The most any form post but the add form's multipart one may send: a document and the rest of the form. */
 export const FORM_BODY_BYTES = 6 * 1024 * 1024;
@@ -142,27 +143,7 @@ async function readWhole(request: Request, maxDocumentBytes: number): Promise<Ad
   return { ok: true, fields, file };
 }
 
-/**
- * Reads and drops a body the app refuses, up to READ_UP_TO bytes or 10 s, so that a client
- * that writes its whole request before reading (Python's urllib) gets the answer rather than
- * a broken pipe; past the bound the connection is closed all the same.
- */
+/** Reads and drops a body the app refuses, up to READ_UP_TO bytes or 10 s (see `drainBody`). */
 export async function discardBody(body: ReadableStream<Uint8Array> | null): Promise<void> {
-  if (!body) return;
-  const reader = body.getReader();
-  let left = READ_UP_TO;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), 10_000)));
-  try {
-    while (left > 0) {
-      const chunk = await Promise.race([reader.read(), timeout]);
-      if (chunk === 'timeout' || chunk.done) return;
-      left -= chunk.value.byteLength;
-    }
-  } catch {
-    // The client went away: there is nobody left to answer.
-  } finally {
-    clearTimeout(timer);
-    reader.releaseLock();
-  }
+  if (body) await drainBody(body.getReader(), READ_UP_TO, 10_000);
 }
