@@ -69,6 +69,13 @@ suite('an academic blog post with glosses, brackets and ellipses', () => {
     expect(cut!.source.text).toMatch(/^support the work of the relevant Ad Hoc Committee .* for criminal purposes\. The sides$/);
   });
 
+  it('reports "[Beijing\'s]" opening a quotation as standing for the source\'s "the", not as a gloss', () => {
+    const p = quoting(BLOG, "[Beijing's] Global Initiative on Data Security");
+    expect(p).toMatchObject({ status: 'verbatim', source: { locator: 'III.22' } });
+    expect(p.source!.text).toMatch(/^the Global Initiative on Data Security/);
+    expect(describe(p)).toEqual(["the → Beijing's (wording, editorial)"]);
+  });
+
   it('shows the words a Markdown emphasis marks when the quotation says "(emphasis added)"', () => {
     const p = quoting(BLOG, '[t]he sides call on the U.S. and its allies');
     expect(p).toMatchObject({ status: 'verbatim', source: { locator: 'III.18' } });

@@ -6,6 +6,8 @@ const LEMMA = 0.5;
 const MISMATCH = -1.5;
 const GAP = -1.5;
 const SENTENCE_BREAK = /[.!?;:\n]/u;
+/** Words a bracket opening a quotation may stand for alone: articles and possessives (keys: doubled letters folded). */
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'our', 'his', 'her', 'this', 'these', 'that', 'those']);
 
 export interface Extension {
   /** Commentary words taken in. */
@@ -78,8 +80,12 @@ export function extend(req: ExtendRequest): Extension {
     if (best.s === 0) {
       const bracketed = words.every((_, i) => cAt(i).bracketed);
       const near = adjacentInSentence(req, Math.min(m, bracketed ? n + 3 : n), sAt);
-      // A bracket stands for words up to the sentence's edge, or is a gloss of the quoter's.
-      best = { c: n, s: bracketed && !near.atBoundary ? 0 : near.words };
+      // A bracket stands for words up to the sentence's edge, or is a gloss of the quoter's —
+      // except one opening a quotation where the source has an article or a possessive
+      // before the quoted words: "[Beijing's] Global Initiative" stands for "the Global
+      // Initiative" (a gloss follows the word it explains, it does not open a quotation).
+      const determiner = bracketed && req.direction < 0 && near.words > 0 && DETERMINERS.has(sAt(0).key);
+      best = { c: n, s: bracketed && !near.atBoundary ? (determiner ? 1 : 0) : near.words };
     }
     return best;
   }
