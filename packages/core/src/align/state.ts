@@ -135,7 +135,11 @@ export function runsIn(state: LocateState, words: WordRange): Run[] {
   const tokens = state.commentaryTokens;
   // Token index of the first word after each ellipsis inside these words.
   const cuts: number[] = [];
-  for (const e of state.ellipses) {
+  // Only the ellipses among these words (they are sorted by start): a long commentary has many.
+  const from = tokens[words.start]!.end;
+  const to = tokens[words.end - 1]!.start;
+  for (let k = lowerBound(state.ellipses, from, (m) => m.start); k < state.ellipses.length && state.ellipses[k]!.end <= to; k++) {
+    const e = state.ellipses[k]!;
     const after = lowerBound(tokens, e.end, (t) => t.start);
     if (after > words.start && after < words.end && tokens[after - 1]!.end <= e.start) cuts.push(after);
   }
