@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import type { AlignmentSummary } from '@verbatim/store';
 import { noneMatchHits } from '../http/conditional.js';
 import { ProblemError } from '../problem.js';
 import { router, type RouteDeps } from '../router.js';
@@ -21,15 +22,34 @@ import { documentId, ProblemSchema, problems } from '../schemas/common.js';
  */
 const CACHE_CONTROL = 'public, no-cache';
 
+/** Ids in a list: what `documentId` accepts, comma-separated. */
+const ID_LIST = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}(,[A-Za-z0-9][A-Za-z0-9._-]{0,127})*$/;
+/** As many as two pages of the library at their largest. */
+const MAX_LISTED_DOCUMENTS = 200;
+
 const list = createRoute({
   method: 'get',
   path: '/alignments',
   tags: ['Alignments'],
-  summary: 'Every link between a source and a commentary',
+  summary: 'The links between sources and commentaries',
   description:
     'The stored alignments between the latest versions of two documents, by source then commentary id: the passages found and coverage of each, ' +
-    'the engine that made it, and whether it is stale (made by another engine, and being made again).',
-  responses: { 200: { description: 'The alignments', content: { 'application/json': { schema: z.array(LinkSchema) } } } },
+    'the engine that made it, and whether it is stale (made by another engine, and being made again). ' +
+    `With \`documents\`, only those linking one of these documents (the library page asks for the links of the documents it shows); every one without it.`,
+  request: {
+    query: z.object({
+      documents: z
+        .string()
+        .regex(ID_LIST, { message: 'is not a list of document ids separated by commas' })
+        .refine((ids) => ids.split(',').length <= MAX_LISTED_DOCUMENTS, { message: `names more than ${MAX_LISTED_DOCUMENTS} documents` })
+        .optional()
+        .openapi({ description: `Document ids, comma-separated (at most ${MAX_LISTED_DOCUMENTS}).`, example: 'joint-statement-2022-02-04,op-ed-expanding-sino-russian-cooperation' }),
+    }),
+  },
+  responses: {
+    200: { description: 'The alignments', content: { 'application/json': { schema: z.array(LinkSchema) } } },
+    ...problems(400),
+  },
 });
 
 const report = createRoute({
@@ -104,13 +124,26 @@ const AGAIN = 'Add either document again, or run verbatim realign, to queue it a
 /** Seconds a client waits before asking again whether a pending alignment is ready. */
 const RETRY_AFTER_SECONDS = 2;
 
+/** The alignments between latest versions linking one of `ids`, each once, in the order of the whole list (source id, then commentary id). */
+async function linksOf(store: RouteDeps['store'], ids: readonly string[]) {
+  const found = new Map<string, AlignmentSummary>();
+  for (const id of new Set(ids)) {
+    for (const a of await store.alignmentsOf(id)) if (a.source.latest && a.commentary.latest) found.set(`${a.source.id}\u0000${a.commentary.id}`, a);
+  }
+  const bytes = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return [...found.values()].sort((x, y) => bytes(x.source.id, y.source.id) || bytes(x.commentary.id, y.commentary.id));
+}
+
 export function alignmentRoutes({ store, reports }: RouteDeps) {
   const app = router();
   for (const [name, schema] of Object.entries(alignmentReportComponents())) {
     app.openAPIRegistry.registerComponent('schemas', name, schema);
   }
   return app
-    .openapi(list, async (c) => c.json((await store.alignments()).map(linkOf), 200))
+    .openapi(list, async (c) => {
+      const { documents } = c.req.valid('query');
+      return c.json((documents === undefined ? await store.alignments() : await linksOf(store, documents.split(','))).map(linkOf), 200);
+    })
     .openapi(pendingCount, async (c) => c.json({ pending: await store.pending(), failed: await store.failed() }, 200))
     .openapi(report, async (c) => {
       const { sourceId, commentaryId } = c.req.valid('param');

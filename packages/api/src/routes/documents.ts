@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { describeDocument, fetchPage, type AddInput, type AddResult } from '@verbatim/store';
+import { DEFAULT_LIST_LIMIT, DOCUMENT_ORDERS, describeDocument, fetchPage, MAX_LIST_LIMIT, type AddInput, type AddResult } from '@verbatim/store';
 import { ProblemError } from '../problem.js';
 import { router, type RouteDeps } from '../router.js';
 import {
@@ -7,6 +7,7 @@ import {
   AddDocumentJsonSchema,
   AddedDocumentSchema,
   DocumentPreviewSchema,
+  DocumentKindSchema,
   DocumentSummarySchema,
   EditDocumentSchema,
   FetchDocumentSchema,
@@ -16,14 +17,50 @@ import {
 import { statusPath } from '../schemas/alignments.js';
 import { documentId, problems } from '../schemas/common.js';
 import { formatOfUpload, titleOfUpload } from '../upload.js';
+import { listedPage } from '../paging/documents-page.js';
+
+const ListQuerySchema = z.object({
+  kind: DocumentKindSchema.optional().openapi({ description: 'Only sources, or only commentaries.' }),
+  sort: z.enum(DOCUMENT_ORDERS).optional().openapi({
+    description:
+      'Sources first, then by date: `date` oldest first (the default), `-date` newest first; undated documents after the dated ones either way; then by title and id.',
+  }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_LIST_LIMIT)
+    .optional()
+    .openapi({ description: `Documents on the page: ${DEFAULT_LIST_LIMIT} unless asked otherwise, at most ${MAX_LIST_LIMIT}.`, example: DEFAULT_LIST_LIMIT }),
+  cursor: z.string().optional().openapi({
+    description:
+      'Where the page starts: the `cursor` of the previous page’s `next` link, opaque. It carries that listing’s `kind` and `sort`; give the same ones or none.',
+  }),
+});
 
 const list = createRoute({
   method: 'get',
   path: '/documents',
   tags: ['Documents'],
-  summary: 'The documents of the corpus',
-  description: 'Latest versions, sources first, then by date and title.',
-  responses: { 200: { description: 'Every document', content: { 'application/json': { schema: z.array(DocumentSummarySchema) } } } },
+  summary: 'The documents of the corpus, a page at a time',
+  description:
+    'The latest version of each document, sources first, then by date, title and id (`sort`), ' +
+    `${DEFAULT_LIST_LIMIT} a page unless \`limit\` says otherwise. The body is the page: an array of documents. ` +
+    'When more follow, the `Link` header gives the next page (`<…/api/documents?…&cursor=…>; rel="next"`, RFC 8288) with the same `kind`, `sort` and `limit`; the last page has none. ' +
+    'Pages follow each other by the last document shown (keyset paging), not by an offset: a document added or deleted meanwhile never makes the next page repeat or skip one. ' +
+    '`X-Total-Count` says how many documents the listing holds over all its pages.',
+  request: { query: ListQuerySchema },
+  responses: {
+    200: {
+      description: 'A page of documents',
+      headers: {
+        Link: { schema: { type: 'string' }, description: 'The next page, `<url>; rel="next"`; absent on the last page.' },
+        'X-Total-Count': { schema: { type: 'integer' }, description: 'Documents of the listing over all its pages.' },
+      },
+      content: { 'application/json': { schema: z.array(DocumentSummarySchema) } },
+    },
+    ...problems(400),
+  },
 });
 
 const get = createRoute({
@@ -136,13 +173,18 @@ const remove = createRoute({
   responses: { 204: { description: 'Deleted' }, ...problems(400, 401, 403, 404) },
 });
 
-export function documentRoutes({ store, reports, fetchPrivate }: RouteDeps) {
+export function documentRoutes({ store, reports, fetchPrivate, publicUrl }: RouteDeps) {
   const app = router();
   // The OpenAPI document says what a client must send: a body, in one of the two types.
   app.openAPIRegistry.registerPath({ ...add, request: { body: { ...addBody, required: true } } });
 
   return app
-    .openapi(list, async (c) => c.json(await store.list(), 200))
+    .openapi(list, async (c) => {
+      const page = await listedPage(store, c.req.valid('query'));
+      c.header('X-Total-Count', String(page.total));
+      if (page.next) c.header('Link', `<${publicUrl ?? new URL(c.req.url).origin}/api/documents?${page.next}>; rel="next"`);
+      return c.json(page.documents, 200);
+    })
     .openapi(get, async (c) => {
       const { id } = c.req.valid('param');
       const { version } = c.req.valid('query');
