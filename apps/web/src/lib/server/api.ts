@@ -17,9 +17,20 @@ export type Body = FormData | Record<string, unknown>;
 /** What a write gives an action: the API's answer, or the fail() to return. */
 export type Sent<T, F> = { ok: true; data: T } | { ok: false; failure: ActionFailure<{ error: string } & F> };
 
+/** A page of a listing the API gives a page at a time (GET /api/documents). */
+export interface Page<T> {
+  items: T[];
+  /** The next page's cursor, from the answer's `Link: <…>; rel="next"`; null on the last page. */
+  next: string | null;
+  /** How many items the listing holds over all its pages (`X-Total-Count`). */
+  total: number;
+}
+
 export interface Api {
   /** A JSON resource; a problem (a 404, a 400 for a malformed query) becomes error(). */
   get<T>(path: string): Promise<T>;
+  /** A page of a paged listing, as get() reads a resource. */
+  page<T>(path: string): Promise<Page<T>>;
   /** Like get, but "not found" is data: undefined instead of a 404 page. */
   find<T>(path: string): Promise<T | undefined>;
   /** Like get, but a refusal (4xx) is data for the page to show: a malformed search query. */
@@ -70,6 +81,12 @@ export function apiFor(fetcher: ApiFetch, origin: string, client?: string): Api 
 
   return {
     get: async <T>(path: string) => (await get<T>(path, 'error')) as T,
+    async page<T>(path: string) {
+      const res = await call('GET', path);
+      if (!res.ok) error(res.status, (await problemOf(res)).detail);
+      const items = (await res.json()) as T[];
+      return { items, next: nextCursor(res.headers.get('link')), total: Number(res.headers.get('x-total-count') ?? items.length) };
+    },
     find: <T>(path: string) => get<T>(path, 'undefined'),
     async tryGet<T>(path: string) {
       const res = await call('GET', path);
@@ -93,6 +110,12 @@ export function apiFor(fetcher: ApiFetch, origin: string, client?: string): Api 
       return { ok: false, failure: fail(res.status, { error: problem.detail, ...refused(problem) }) };
     },
   };
+}
+
+/** The cursor of the next page a Link header names (RFC 8288, `rel="next"`), or null. */
+export function nextCursor(link: string | null): string | null {
+  const target = link?.split(',').map((l) => /^\s*<([^>]*)>\s*;\s*rel="?next"?\s*$/.exec(l)).find(Boolean)?.[1];
+  return target === undefined ? null : new URL(target, 'http://api.invalid').searchParams.get('cursor');
 }
 
 /** The problem an answer carries; an answer that is not one (it should always be) still reads as one. */
