@@ -50,7 +50,7 @@ describe('the app', () => {
     const logged: unknown[] = [];
     const broken = new Proxy(t.store, {
       get: (target, key) =>
-        key === 'list'
+        key === 'listPage'
           ? () => {
               throw new Error('disk on fire at /secret/path/verbatim.db');
             }
