@@ -69,4 +69,47 @@ describe('verbatim list', () => {
     expect(result.stderr).toMatch(/^verbatim list: [^\n]+\.\n$/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
+
+  it('refuses a kind or a limit it does not know, in one sentence each', () => {
+    expectRefusal(store.run(['list', '--kind', 'essay']), 'list', 2, /: --kind takes source or commentary, not "essay"\.\n$/);
+    expectRefusal(store.run(['list', '--limit', '0']), 'list', 2, /: --limit takes a whole number of documents, at least 1, not "0"\.\n$/);
+    expectRefusal(store.run(['list', '--limit', 'all']), 'list', 2, /: --limit takes a whole number of documents, at least 1, not "all"\.\n$/);
+  });
+});
+
+describe('verbatim list of a corpus larger than a page of the store (1,000)', () => {
+  const SOURCES = 1_003;
+  let big: TempStore;
+  beforeAll(() => {
+    big = tempStore();
+    const lines = Array.from({ length: SOURCES }, (_, n) =>
+      JSON.stringify({ kind: 'source', id: `communique-${String(n).padStart(4, '0')}`, title: `Communiqué ${n}`, date: `2019-01-${String((n % 28) + 1).padStart(2, '0')}`, text: `Communiqué ${n}\n\nThe ${n}th session agreed on nothing further.` }),
+    );
+    writeFileSync(join(big.dir, 'communiques.jsonl'), `${lines.join('\n')}\n`);
+    const added = big.run(['add', '--jsonl', join(big.dir, 'communiques.jsonl')]);
+    expect(added.status, added.stderr).toBe(0);
+  }, 120_000);
+  afterAll(() => big?.remove());
+
+  it('lists every document, each once, in the order promised, over more than one page', () => {
+    const documents = big.json<DocumentSummary[]>(['list', '--format', 'json']);
+    expect(documents).toHaveLength(SOURCES + shipped.length);
+    expect(new Set(documents.map((d) => d.id)).size).toBe(documents.length);
+    // Sources first, then by date, title and id.
+    const keys = documents.map((d) => [d.kind === 'source' ? 0 : 1, d.date ?? '\uffff', d.title, d.id].join('\u0000'));
+    expect(keys).toEqual([...keys].sort());
+    const table = big.run(['list']);
+    expect(table.stdout.trimEnd().split('\n')).toHaveLength(1 + SOURCES + shipped.length);
+  });
+
+  it('shows the first N with --limit, newest first with --newest, and says on stderr how many there are', () => {
+    const newest = big.run(['list', '--kind', 'source', '--newest', '--limit', '1002', '--format', 'json']);
+    expect(newest.status).toBe(0);
+    const documents = JSON.parse(newest.stdout) as DocumentSummary[];
+    expect(documents).toHaveLength(1002);
+    expect(documents[0]!.id).toBe('joint-statement-2022-02-04');
+    expect(documents.every((d) => d.kind === 'source')).toBe(true);
+    expect(newest.stderr).toBe(`verbatim list: 1,002 of ${(SOURCES + 1).toLocaleString('en-US')} documents shown; give a larger --limit, or none, for more.\n`);
+    expect(big.run(['list', '--kind', 'commentary']).stdout).toMatch(/^ID +KIND +DATE +PASSAGES +TITLE\nop-ed-expanding-sino-russian-cooperation /);
+  });
 });
