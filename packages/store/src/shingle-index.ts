@@ -18,12 +18,12 @@ import { cached, writeTransaction, type Db } from './database.js';
 const ROWS_PER_BLOCK = 256;
 /** A block's id is its segment times this plus its number: blocks of a segment are one range of rowids. */
 const BLOCKS_PER_SEGMENT = 2 ** 24;
-/** At least 16 blocks a segment (so a merge's slice is always whole blocks), at most 2^24. */
+/** At most 2^24 blocks a segment (its ids' range), at least 16 (so a merge's slice is whole blocks). */
 const MIN_SHIFT = 8;
 const MAX_SHIFT = 28;
 /**
- * Small writes (one add) go into the newest segment while it holds fewer pairs than this;
- * a batch of at least this many has a segment of its own. Segments up to it are size class 0.
+ * Small writes (one add) go into the newest segment they leave under this many pairs; a
+ * batch that fits in none has a segment of its own. Segments up to it are size class 0.
  */
 export const SMALL_SEGMENT_ROWS = 2 ** 18;
 /** Segments of one size class merged together, and the factor between two classes. */
