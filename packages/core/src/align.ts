@@ -97,6 +97,7 @@ export function align(source: string, commentary: string, options: AlignOptions 
       commentaryStart: l.commentary.start,
       ellipsisBetweenOffsets: (from, to) => markBetweenOffsets(ellipses, from, to),
       quotersOwn,
+      paraphrase: l.evidence === 'paraphrase',
     });
     quoted.push(sourceRange);
     elided.push(...comparison.elided);

@@ -118,9 +118,18 @@ suite('verdicts a fact-checker can act on', () => {
     expect(p.status).toBe('paraphrased');
     expect(p.source!.locator).toBe('IV.3');
     expect(p.source!.text).toBe('defend the authority of the United Nations and justice in international relations');
-    expect(describe(p)).toContain('United Nations and justice → UN and fairness (wording)');
+    expect(describe(p)).toContain('United Nations → UN (wording)');
+    expect(describe(p)).toContain('justice → fairness (wording)');
     expect(p.similarity).toBeGreaterThan(0.3);
     expect('candidates' in p).toBe(false);
+  });
+
+  it('shows a word another translation shares with the source as shared, not inside a rewording of its neighbours', () => {
+    // "the parties are against further expansion of NATO": "further" is the statement's word too.
+    const p = quoting('agency-translations.txt', 'the parties are against further expansion');
+    expect(p.status).toBe('paraphrased');
+    expect(p.source!.locator).toBe('III.6');
+    expect(p.differences.map((d) => `${d.source.text} → ${d.commentary.text}`)).toEqual(['sides oppose → parties are against', 'enlargement → expansion']);
   });
 
   it('pins "the central coordinating role of the UN" to where the statement gives the United Nations that role, not the WTO\'s central role', () => {

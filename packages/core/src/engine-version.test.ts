@@ -64,6 +64,9 @@ const SEED_PAIR_DIGEST: Record<string, string> = {
   // A bracket opening a quotation where the source has an article or a possessive stands for
   // it ("[Beijing's] Global Initiative" for "the Global Initiative"): unchanged.
   '0.19.0': 'a588ee8424fe0d5a1d017e683629d1b904169531e57028d6f015cdb2c326fc16',
+  // A paraphrase's differences keep every word it shares with the source as shared, each
+  // change between them its own: unchanged (the seed pair has no paraphrase).
+  '0.20.0': 'a588ee8424fe0d5a1d017e683629d1b904169531e57028d6f015cdb2c326fc16',
 };
 
 describe('the engine version', () => {

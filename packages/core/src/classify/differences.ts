@@ -24,6 +24,13 @@ export interface ComparisonInput {
   ellipsisBetweenOffsets: (from: number, to: number) => boolean;
   /** Commentary words the quoter wrote inside brackets: never the same as a source word. */
   quotersOwn?: ReadonlySet<Token>;
+  /**
+   * Another wording of the passage (a paraphrase, another translation): every word the two
+   * share is shown as shared, so "sides oppose further enlargement" / "parties are against
+   * further expansion" reads as two changes around "further", each a translation of its own
+   * words, not one rewording of four. A quotation's small equalities are folded instead.
+   */
+  paraphrase?: boolean;
 }
 
 export interface Comparison {
@@ -51,7 +58,7 @@ const CREDIT: Record<DifferenceCategory, number> = {
  * named by what changed (typography, case, spelling, inflection, wording, omission).
  */
 export function compareWords(input: ComparisonInput): Comparison {
-  const ops = mergeSmallEqualities(anchoredOps(input));
+  const ops = input.paraphrase ? anchoredOps(input) : mergeSmallEqualities(anchoredOps(input));
   const differences: Difference[] = [];
   const elided: Offsets[] = [];
   let credit = 0;
