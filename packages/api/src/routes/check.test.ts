@@ -40,6 +40,16 @@ describe('POST /api/check', () => {
     expect(result.passages.map(({ citation: _c, ...p }) => p)).toEqual(direct.passages);
   });
 
+  it('answers its documented example exactly as the OpenAPI shows it', async () => {
+    type Example = { content: { 'application/json': { example: unknown } } };
+    const doc = (await (await t.app.request('/api/openapi.json')).json()) as {
+      paths: { '/api/check': { post: { requestBody: Example; responses: { 200: Example } } } };
+    };
+    const { requestBody, responses } = doc.paths['/api/check'].post;
+    const res = await check(requestBody.content['application/json'].example);
+    expect(await res.json()).toEqual(responses[200].content['application/json'].example);
+  });
+
   it('gives every place a quotation fits equally well, each with its document', async () => {
     const text = "They fought the 'pandemic of the new coronavirus infection' together.";
     const [pandemic] = ((await (await check({ text })).json()) as CheckResponse).passages;

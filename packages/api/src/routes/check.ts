@@ -95,7 +95,11 @@ const EXAMPLE_RESULT = {
       similarity: 1,
       differences: [],
       marks: [],
-      context: { before: 'Friendship between the two States has', after: ', there are no "forbidden" areas of cooperation, …' },
+      context: {
+        before: 'Friendship between the two States has',
+        after:
+          ', there are no "forbidden" areas of cooperation, strengthening of bilateral strategic cooperation is neither aimed against third countries nor affected by the changing international environment and circumstantial changes in third countries.',
+      },
       document: EXAMPLE_SOURCE,
       unverified: [],
       citation: EXAMPLE_CITATION('sec. IV, para. 5', 'no limits'),
@@ -112,7 +116,11 @@ const EXAMPLE_RESULT = {
         { type: 'insert', category: 'wording', editorial: false, commentary: { start: 77, end: 80, text: 'any' }, source: { start: 15454, end: 15454, text: '' } },
       ],
       marks: [],
-      context: { before: 'The sides', after: 'and call on the North Atlantic Alliance to abandon its ideologized cold war approaches, …' },
+      context: {
+        before: 'The sides',
+        after:
+          'and call on the North Atlantic Alliance to abandon its ideologized cold war approaches, to respect the sovereignty, security and interests of other countries, the diversity of their civilizational, cultural and historical backgrounds, and to exercise a fair and objective attitude towards the peaceful development of other States.',
+      },
       document: EXAMPLE_SOURCE,
       unverified: [],
       citation: EXAMPLE_CITATION('sec. III, para. 6', 'oppose further enlargement of NATO'),

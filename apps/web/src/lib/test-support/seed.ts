@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openApp, type StoredDocument } from '@verbatim/api';
+import type { CheckAnswer } from '../check/view';
 import type { DocumentText, Report } from '../compare/model';
 import { toDocumentText } from '../document-text';
 
@@ -45,33 +46,40 @@ function pair(key: string, commentaryText?: string): Promise<Seed> {
   return seed;
 }
 
-async function load(commentaryText: string | undefined): Promise<Seed> {
+/** An API opened on a temporary database with the repository's corpus, for the length of `use`. */
+async function withApi<T>(use: (get: <R>(path: string, init?: RequestInit) => Promise<R>) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'verbatim-web-unit-'));
   const { app, close } = await openApp({ dbPath: join(dir, 'verbatim.db'), corpusDir: CORPUS_DIR });
   try {
-    const get = async <T>(path: string, init?: RequestInit): Promise<T> => {
+    return await use(async <R>(path: string, init?: RequestInit): Promise<R> => {
       const res = await app.request(path, init);
       if (!res.ok) throw new Error(`The API answered ${res.status} for ${path}: ${await res.text()}`);
-      return (await res.json()) as T;
-    };
+      return (await res.json()) as R;
+    });
+  } finally {
+    await close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const postJson = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+
+/** What `POST /api/check` answers for `text` against the repository's corpus, as the check page receives it. */
+export function checkAnswer(text: string): Promise<CheckAnswer> {
+  return withApi((get) => get<CheckAnswer>('/api/check', postJson({ text })));
+}
+
+function load(commentaryText: string | undefined): Promise<Seed> {
+  return withApi(async (get) => {
     const commentaryId =
       commentaryText === undefined
         ? COMMENTARY_ID
-        : (
-            await get<StoredDocument>('/api/documents', {
-              method: 'POST',
-              headers: { 'Content-Type': 'application/json' },
-              body: JSON.stringify({ text: commentaryText, kind: 'commentary' }),
-            })
-          ).id;
+        : (await get<StoredDocument>('/api/documents', postJson({ text: commentaryText, kind: 'commentary' }))).id;
     const [report, source, commentary] = await Promise.all([
       get<Report>(`/api/alignments/${SOURCE_ID}/${commentaryId}`),
       get<StoredDocument>(`/api/documents/${SOURCE_ID}`),
       get<StoredDocument>(`/api/documents/${commentaryId}`),
     ]);
     return { report, source: toDocumentText(source), commentary: toDocumentText(commentary), sourceDocument: source };
-  } finally {
-    await close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
