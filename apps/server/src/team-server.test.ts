@@ -238,9 +238,11 @@ describe('two servers and two workers on one PostgreSQL', { timeout: 180_000 }, 
     expect(html).toContain('in 6 tries and gave up');
     expect(html).not.toContain('Not ready yet');
 
-    // The worker's log has the detail a user is not shown, and says when it gave up.
+    // The worker's log has the detail a user is not shown, and says when it gave up: a line
+    // written once the pair is marked failed, and read through a pipe, so waited for.
+    const gaveUp = `gave up aligning ${STATEMENT_ID} with ${quoting.json.id}, now marked failed: ${reason}`;
+    await eventually('the worker saying it gave up', async () => (worker.output().includes(gaveUp) ? true : undefined));
     expect(worker.output()).toContain('violates check constraint "refuses_reports"');
-    expect(worker.output()).toContain(`gave up aligning ${STATEMENT_ID} with ${quoting.json.id}, now marked failed: ${reason}`);
     expect(worker.output()).toContain('that was its last try.');
 
     // verbatim show says why; JSON too.

@@ -87,9 +87,10 @@ export async function recordFailure(db: SqlClient, job: AlignPairJob, reason: st
 /**
  * The workers gave up on this attempt: its pair is failed, with the reason its last failed
  * try recorded, or `otherwise` when none did (every try timed out: its worker died or took
- * too long). A pair queued again since, aligned since, or deleted is left alone.
+ * too long). A pair queued again since, aligned since, or deleted is left alone. Answers the
+ * reason the pair is now failed with, or undefined when it was left alone.
  */
-export async function markFailed(db: SqlClient, job: AlignPairJob, otherwise: string): Promise<boolean> {
+export async function markFailed(db: SqlClient, job: AlignPairJob, otherwise: string): Promise<string | undefined> {
   const { rows } = await db.query(
     `UPDATE pending_alignments p SET failed = now(), reason = COALESCE(reason, $3)
       WHERE source_vid = $1 AND commentary_vid = $2 AND failed IS NULL AND ($4::uuid IS NULL OR attempt = $4)
@@ -97,7 +98,7 @@ export async function markFailed(db: SqlClient, job: AlignPairJob, otherwise: st
       RETURNING reason`,
     [job.sourceVid, job.commentaryVid, otherwise, job.attempt ?? null],
   );
-  return rows.length > 0;
+  return (rows[0] as { reason: string } | undefined)?.reason;
 }
 
 /** Where the alignment of two stored versions stands. */

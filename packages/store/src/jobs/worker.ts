@@ -12,7 +12,7 @@ import { remakeAlignment } from '../postgres/realign.js';
 import { verifyDocument } from '../postgres/verify.js';
 import { failVerification, finishVerification, storedVerification } from './verifications.js';
 import type { Remade } from '../remake.js';
-import { alignmentStateOf, clearPending, markFailed, recordFailure } from './pending.js';
+import { clearPending, markFailed, recordFailure } from './pending.js';
 import { DEFAULT_JOB_TIMEOUT_SECONDS, QUEUES, startQueue, type AlignPairJob, type JobQueueOptions, type JobTries, type RemakeJob, type VerifyJob } from './queue.js';
 
 export type WorkerEvent =
@@ -108,10 +108,9 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
     const timeout = options.jobTimeoutSeconds ?? DEFAULT_JOB_TIMEOUT_SECONDS;
     await queue.work<AlignPairJob>(QUEUES.alignPairFailed, { concurrency: 1 }, async (job, tries) => {
       const unfinished = `No worker finished aligning them within the job time limit (VERBATIM_JOB_TIMEOUT, ${timeout} s) in ${tries.retryLimit + 1} tries: a worker died, or the texts take longer than that to align.`;
-      if (await markFailed(pool, job, unfinished)) {
-        const state = await alignmentStateOf(pool, job.sourceVid, job.commentaryVid);
-        onEvent({ type: 'gave-up', source: job.sourceId, commentary: job.commentaryId, reason: state.state === 'failed' ? state.reason : unfinished });
-      }
+      // The reason as the update stored it: said at once, with no read after it for a test or a log to race.
+      const reason = await markFailed(pool, job, unfinished);
+      if (reason !== undefined) onEvent({ type: 'gave-up', source: job.sourceId, commentary: job.commentaryId, reason });
     });
     await queue.work<RemakeJob>(QUEUES.remake, { concurrency }, async (job, tries) => {
       const names = { source: `${job.source.id} v${job.source.version}`, commentary: `${job.commentary.id} v${job.commentary.version}` };
