@@ -6,36 +6,8 @@ import { openStore, type Store } from './store.js';
 import { tempDbPath } from './test-support/temp.js';
 import { describeEachEngine } from './test-support/engines.js';
 import { opEdText, OP_ED_ID, statementText, STATEMENT_ID } from './test-support/corpus.js';
-import type { AddInput, DocumentListOptions, DocumentOrder, DocumentSummary, ListPosition } from './types.js';
-
-/**
- * Sources and commentaries with what makes an order hard: equal dates, equal titles, undated
- * documents, titles that sort differently by locale than by byte ('Zeta' before 'apple', 'Été'
- * after both).
- */
-function library(): AddInput[] {
-  const titles = ['Communiqué', 'Zeta', 'apple', 'Été', 'Communiqué'];
-  const dates = ['2022-02-04', null, '2021-06-28', '2022-02-04', null, '2023-03-21'];
-  return Array.from({ length: 31 }, (_, n) => ({
-    id: `doc-${String(n).padStart(2, '0')}`,
-    kind: n % 3 === 0 ? 'commentary' : 'source',
-    title: titles[n % titles.length],
-    ...(dates[n % dates.length] ? { date: dates[n % dates.length]! } : {}),
-    format: 'text',
-    text: `${titles[n % titles.length]} number ${n}\n\nThe parties met for the ${n}th time and agreed on nothing of note.`,
-  }));
-}
-
-/** The order the API promises, written out independently of the SQL: compare by UTF-8 bytes. */
-function inOrder(order: DocumentOrder) {
-  const bytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
-  return (a: DocumentSummary, b: DocumentSummary) =>
-    (a.kind === b.kind ? 0 : a.kind === 'source' ? -1 : 1) ||
-    (a.date === null ? 1 : 0) - (b.date === null ? 1 : 0) ||
-    (a.date !== null && b.date !== null ? (order === 'date' ? 1 : -1) * bytes(a.date, b.date) : 0) ||
-    bytes(a.title, b.title) ||
-    bytes(a.id, b.id);
-}
+import { inOrder, library } from './test-support/library-order.js';
+import type { DocumentListOptions, DocumentSummary, ListPosition } from './types.js';
 
 /** Every page of a listing, each checked against the limit, and the documents in the order met. */
 async function walk(store: Store, options: DocumentListOptions & { limit: number }) {
