@@ -24,26 +24,29 @@ export interface QuotationMark {
   shape: MarkShape;
   /** The marks that close a quotation this one opens. */
   closers: readonly string[];
-  /** After a digit it is a unit sign (12″, 5′30″) unless it closes a quotation. */
+  /** After a digit it is a unit sign (12″, 5′30″, a 12" screen) unless it closes a quotation. */
   unitAfterDigit?: true;
 }
 
 /**
  * Every mark, by its characters. Two single marks side by side ('' ‘‘ ’’) are one double
- * mark, as a typewriter or a word processor's autocorrection leaves them, and a typewriter's
- * double prime ″ stands for a straight double mark.
+ * mark, as a typewriter or a word processor's autocorrection leaves them, two commas (,,)
+ * a German typewriter's low-9 mark, and a typewriter's double prime ″ stands for a straight
+ * double mark.
  */
 const TABLE: Readonly<Record<string, QuotationMark>> = {
   '\u201C': { family: 'double', shape: 'left', closers: ['\u201D', '"', '\u201C'] },
   // Reversed marks, as a PDF or a bad keyboard layout leaves them: ”color revolutions“.
   '\u201D': { family: 'double', shape: 'right', closers: ['\u201C', '\u201D', '"'] },
   '\u201E': { family: 'double', shape: 'low', closers: ['\u201C', '\u201D'] },
-  '"': { family: 'double', shape: 'straight', closers: ['"', '\u201D', '\u201C'] },
+  '"': { family: 'double', shape: 'straight', closers: ['"', '\u201D', '\u201C'], unitAfterDigit: true },
   '\u2033': { family: 'double', shape: 'straight', closers: ['\u2033', '"', '\u201D'], unitAfterDigit: true },
   '\u201F': { family: 'double', shape: 'inert', closers: [] },
   '\u00AB': { family: 'double', shape: 'low', closers: ['\u00BB'] },
   '\u00BB': { family: 'double', shape: 'closing-first', closers: ['\u00AB'] },
   "''": { family: 'double', shape: 'straight', closers: ["''", '\u2019\u2019'] },
+  // A German typewriter's low mark: two commas, closed by two apostrophes (,,…'') or a curly mark.
+  ',,': { family: 'double', shape: 'low', closers: ["''", '\u2019\u2019', '\u201C', '\u201D', '"'] },
   '\u2018\u2018': { family: 'double', shape: 'left', closers: ['\u2019\u2019', "''"] },
   '\u2019\u2019': { family: 'double', shape: 'right', closers: ['\u2019\u2019', '\u2018\u2018'] },
   '\u2018': { family: 'single', shape: 'left', closers: ['\u2019', "'"] },

@@ -32,6 +32,24 @@ describe('detectQuotations', () => {
     expect(found('a 12″ screen and an empty string \'\' here.')).toEqual([]);
   });
 
+  it("reads a German typewriter's two commas and two apostrophes (,,…'') as one double mark, and a stray pair of commas as none", () => {
+    expect(found("Er schrieb ,,die Seiten'' und ,,beide''. Ein Tippfehler,, hier.")).toEqual([
+      ['paired', 0, 'die Seiten'],
+      ['paired', 0, 'beide'],
+    ]);
+    expect(found(',,Gleich am Anfang“ und danach.')).toEqual([['paired', 0, 'Gleich am Anfang']]);
+  });
+
+  it('takes a straight double mark after a digit for inches, unless it closes the open quotation', () => {
+    expect(found('A 12" screen and a 9" gun.')).toEqual([]);
+    expect(found('He said "a 12" screen is enough," and left.')).toEqual([['paired', 0, 'a 12" screen is enough,']]);
+    expect(found('She said "it was in 2022" and "again in 2023" today.')).toEqual([
+      ['paired', 0, 'it was in 2022'],
+      ['paired', 0, 'again in 2023'],
+    ]);
+    expect(found('A 5\'10" man said "in 2022".')).toEqual([['paired', 0, 'in 2022']]);
+  });
+
   it('does not close a single quotation at a plural possessive inside it, but does at one that ends it', () => {
     expect(found('He quoted ‘citizens’ participation in the government’ today.')).toEqual([['paired', 0, 'citizens’ participation in the government']]);
     expect(found('She wrote ‘the sides’ and ‘the States’ again.')).toEqual([
@@ -56,6 +74,13 @@ describe('detectQuotations', () => {
   it('carries a quotation over paragraphs that each reopen it', () => {
     const text = '“First paragraph of the quote.\n\n“Second paragraph of it.”\n\nAfter.';
     expect(found(text)).toEqual([['paired', 0, 'First paragraph of the quote.\n\n“Second paragraph of it.']]);
+  });
+
+  it('carries a quotation over paragraphs reopened with another double mark than the one that opened it', () => {
+    expect(found('"First paragraph.\n\n“Second paragraph.”\n\nAfter.')).toEqual([['paired', 0, 'First paragraph.\n\n“Second paragraph.']]);
+    expect(found('« Premier.\n\n» Second. »\n\nAprès.')).toEqual([['paired', 0, ' Premier.\n\n» Second. ']]);
+    // A single quotation is carried by its own mark only: ’ at a paragraph's head is an apostrophe.
+    expect(found('‘First.\n\n’Tis the second.’\n\nAfter.')).toEqual([]);
   });
 
   it('takes an indented or ">" paragraph as a block quote', () => {

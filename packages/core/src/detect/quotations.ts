@@ -31,6 +31,7 @@ interface Opener {
 }
 
 const MARKS = new RegExp(quotationMarkPattern(), 'gu');
+const MARK_AT = new RegExp(quotationMarkPattern(), 'uy');
 const LETTER = /[\p{L}\p{N}\p{M}]/u;
 const SPACE = /[\s\u00A0]/u;
 const DIGIT = /\p{Nd}/u;
@@ -53,21 +54,22 @@ export function detectQuotations(text: string, layout: TextLayout = layoutOf(tex
   const paragraphs = layout.blocks;
   const allLines = layout.lines;
   let carried: Opener[] = [];
-  const ahead: Lookahead = { until: -1, possessive: false };
+  const ahead: Lookahead = { until: -1, possessive: false, unitsUntil: -1, closerAhead: false };
   paragraphs.forEach((para, index) => {
     const blockContent = isBlockQuote(text, para, allLines) ? withoutAttribution(text, para, allLines) : null;
     const block = blockContent !== null;
     const base = block ? 1 : 0;
     if (block) out.push({ open: null, close: null, content: blockContent, depth: 0, marks: 'block' });
     let stack: Opener[] = carried;
+    const reopening = carried.length > 0 ? reopeningMark(text, para.start, carried[0]!) : undefined;
     carried = [];
     let lastClosedEnd = para.start;
     MARKS.lastIndex = para.start;
     for (let m = MARKS.exec(text); m && m.index < para.end; m = MARKS.exec(text)) {
       const at = m.index;
       let char = m[0];
-      // A quotation that runs over paragraphs repeats its opening mark at each paragraph.
-      if (stack.length > 0 && at === para.start && stack[0]!.char === char && index > 0 && stack[0]!.at < para.start) continue;
+      // A quotation that runs over paragraphs repeats an opening mark at each paragraph.
+      if (at === para.start && reopening === char) continue;
       let role = roleOf(text, at, char, stack, para.end, ahead, at > para.start && lastClosedEnd === at);
       // Two single marks that close no doubled mark end a quotation in a quotation:
       // ‘… ‘the sides’’ closes two, and ’’ after a plural (‘the States’’) an apostrophe and one.
@@ -109,7 +111,7 @@ export function detectQuotations(text: string, layout: TextLayout = layoutOf(tex
       stack.push({ char, at, family: familyOf(char) });
     }
     const next = paragraphs[index + 1];
-    const continues = next !== undefined && stack.length > 0 && text.startsWith(stack[0]!.char, next.start);
+    const continues = next !== undefined && stack.length > 0 && reopeningMark(text, next.start, stack[0]!) !== undefined;
     if (continues) {
       carried = stack;
       return;
@@ -173,6 +175,22 @@ export function layoutOf(text: string): TextLayout {
   return { lines: all, blocks: blocks(text, all) };
 }
 
+/**
+ * The mark at the head of a paragraph that reopens the quotation `opener` left open at the
+ * end of the one before: the same mark, or another double mark for a double one, as writers
+ * mix them (a straight " then a curly “, French « then », and a PDF's ” for “). A single
+ * quotation is carried only by its own mark: a lone ’ at a paragraph's head is an apostrophe
+ * (’Tis) far more often.
+ */
+function reopeningMark(text: string, at: number, opener: Opener): string | undefined {
+  MARK_AT.lastIndex = at;
+  const m = MARK_AT.exec(text);
+  if (!m) return undefined;
+  const mark = quotationMark(m[0])!;
+  if (m[0] === opener.char) return m[0];
+  return opener.family === 'double' && mark.family === 'double' && mark.shape !== 'inert' ? m[0] : undefined;
+}
+
 function findOpener(stack: readonly Opener[], closer: string): number {
   for (let i = stack.length - 1; i >= 0; i--) {
     if (quotationMark(stack[i]!.char)!.closers.includes(closer)) return i;
@@ -194,9 +212,14 @@ function roleOf(text: string, at: number, char: string, stack: readonly Opener[]
   const mark = quotationMark(char)!;
   // Two marks standing alone between spaces are no quotation's: an empty string (''), a ditto.
   if (char.length === 2 && !leftFlanking && !rightFlanking) return 'none';
-  if (mark.unitAfterDigit && !canClose && DIGIT.test(prev)) return 'none';
+  // After a digit a double mark is a unit (a 12" screen, a 9″ gun) unless it closes the open
+  // quotation: it does ("… in 2022" she said) when no closing mark of that quotation is still
+  // to come in the paragraph ("a 12" screen," he said" has one).
+  if (mark.unitAfterDigit && DIGIT.test(prev) && !leftFlanking && (!canClose || closerAhead(text, at + char.length, paraEnd, ahead))) return 'none';
   switch (mark.shape) {
     case 'low':
+      // Two commas open only before a word (,,Die Seiten…''): elsewhere they are a typo (",,").
+      if (char.length === 2 && !leftFlanking) return 'none';
       return canClose && rightFlanking && !leftFlanking ? 'close' : 'open';
     case 'closing-first':
       if (canClose) return 'close';
@@ -256,10 +279,36 @@ function isPluralPossessive(text: string, at: number, paraEnd: number, ahead: Lo
   return decided(ahead, paraEnd, false);
 }
 
-/** What the last look ahead for a closing mark found, and where it stopped. */
+/** What the last looks ahead for a closing mark found, and where they stopped. */
 interface Lookahead {
   until: number;
   possessive: boolean;
+  /** Where the last look past a unit sign stopped, and whether it stopped at a closing mark. */
+  unitsUntil: number;
+  closerAhead: boolean;
+}
+
+/**
+ * Whether the next double mark from `from` in the paragraph, past other unit signs, is one
+ * that can only close (after a word, before a space or punctuation). Every unit sign before
+ * the mark that decided the last one is decided by it too, so a table of inches is read once.
+ */
+function closerAhead(text: string, from: number, paraEnd: number, ahead: Lookahead): boolean {
+  if (from <= ahead.unitsUntil) return ahead.closerAhead;
+  let j = from;
+  for (; j < paraEnd; j++) {
+    const mark = quotationMark(text[j]);
+    if (!mark || mark.family !== 'double' || mark.shape === 'inert') continue;
+    const before = text[j - 1]!;
+    if (DIGIT.test(before) && mark.unitAfterDigit) continue;
+    const after = j + 1 < text.length ? text[j + 1]! : ' ';
+    ahead.unitsUntil = j;
+    ahead.closerAhead = !SPACE.test(before) && !LETTER.test(after) && !isQuotationMark(before);
+    return ahead.closerAhead;
+  }
+  ahead.unitsUntil = paraEnd;
+  ahead.closerAhead = false;
+  return false;
 }
 
 function decided(ahead: Lookahead, until: number, possessive: boolean): boolean {
