@@ -32,7 +32,7 @@ suite('brackets and ellipses as a briefing uses them', () => {
     expect(p.status).toBe('verbatim');
     const [d] = p.differences;
     expect(d).toMatchObject({ type: 'replace', editorial: true, commentary: { text: 'AUKUS' } });
-    expect(d!.source.text).toMatch(/^the trilateral security partnership between Australia, the United States, and the United Kingdom/);
+    expect(d!.source.text).toBe('the trilateral security partnership between Australia, the United States, and the United Kingdom (AUKUS)');
   });
 
   it('reports "[They]" as standing for "The sides"', () => {

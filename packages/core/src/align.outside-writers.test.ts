@@ -119,6 +119,16 @@ suite('an academic blog post with glosses, brackets and ellipses', () => {
     expect(p.source!.locator).toBe('III.25–IV.18');
     expect(p.differences).toMatchObject([{ type: 'delete', category: 'omission', editorial: true }]);
   });
+
+  it('reads "[The BWC]" as standing for the Convention\'s whole name and its abbreviation, not for letters inside "(BWC)"', () => {
+    const p = quoting(BLOG, '[The BWC] is an essential pillar');
+    expect(p.status).toBe('verbatim');
+    expect(p.source!.text).toMatch(/^the Convention on the Prohibition of the Development, .* on Their Destruction \(BWC\) is an essential pillar/);
+    expect(p.context.before).toBe('The sides reaffirm their belief that');
+    const [d] = p.differences;
+    expect(d).toMatchObject({ type: 'replace', category: 'wording', editorial: true, commentary: { text: 'The BWC' } });
+    expect(d!.source.text).toMatch(/^the Convention .* \(BWC\)$/);
+  });
 });
 
 suite('a partisan op-ed that twists the statement and invents lines for it', () => {
@@ -149,7 +159,10 @@ suite('a partisan op-ed that twists the statement and invents lines for it', () 
     const aid = quoting(OP_ED, 'They call on the developed countries');
     expect(aid).toMatchObject({ kind: 'borrowing', status: 'altered', source: { locator: 'II.4' } });
     expect(describe(aid)).toEqual([' → and to (wording)']);
-    expect(quoting(OP_ED, 'the international community is showing')).toMatchObject({ kind: 'borrowing', status: 'altered', source: { locator: '0.3' } });
+    const leadership = quoting(OP_ED, 'the international community is showing');
+    expect(leadership).toMatchObject({ kind: 'borrowing', status: 'altered', source: { locator: '0.3' } });
+    // The kept "leadership" stays shared: a dropped "the" and another form of "aiming".
+    expect(describe(leadership)).toEqual(['the →  (wording)', 'aiming → aimed (inflection)']);
     expect(quoting(OP_ED, 'to consolidate the efforts')).toMatchObject({ kind: 'borrowing', status: 'verbatim', source: { locator: 'III.22' } });
   });
 });

@@ -1,3 +1,4 @@
+import { isFunctionWord } from '../text/function-words.js';
 import { sameLemmaOf } from '../text/spelling.js';
 import type { Token } from '../text/tokenize.js';
 
@@ -7,6 +8,7 @@ const MISMATCH = -1.5;
 const GAP = -1.5;
 const SENTENCE_BREAK = /[.!?;:\n]/u;
 /** Words a bracket opening a quotation may stand for alone: articles and possessives (keys: doubled letters folded). */
+const ARTICLES = new Set(['the', 'a', 'an']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'our', 'his', 'her', 'this', 'these', 'that', 'those']);
 
 export interface Extension {
@@ -73,6 +75,13 @@ export function extend(req: ExtendRequest): Extension {
         best = { c: n, s: j };
       }
     }
+    // A bracket opening a quotation with the abbreviation the source gives in parentheses
+    // after a name ("[The BWC] is" where the source has "the Convention on … (BWC) is")
+    // stands for the name and its abbreviation, not for the letters inside the parentheses.
+    if (best.s > 0 && req.direction < 0 && words.every((w) => w.bracketed)) {
+      const named = nameBeforeAbbreviation(req, best.s, sAvailable, sAt);
+      if (named > best.s) best = { c: n, s: named };
+    }
     // No word in common: the quotation's words at its edge stand for the source words next
     // to it in the same sentence — "support colour revolutions" for "oppose colour
     // revolutions" is a change of "oppose", not an added "support". A bracket may stand for
@@ -100,6 +109,38 @@ export function extend(req: ExtendRequest): Extension {
     }
   }
   return best;
+}
+
+/** Most words of a name an abbreviation in parentheses may stand for. */
+const MAX_NAME_WORDS = 40;
+
+/**
+ * When the `j` source words before the chain end with an abbreviation in parentheses
+ * ("… on Their Destruction (BWC)"), how many words back the name it abbreviates begins
+ * ("the Convention on the Prohibition …"): its words are capitalized or function words
+ * joining them, within one sentence, and it opens with its article. `j` when there is none.
+ */
+function nameBeforeAbbreviation(req: ExtendRequest, j: number, available: number, sAt: (j: number) => Token): number {
+  const text = req.sourceText;
+  if (j >= available) return j;
+  // The words taken are the abbreviation: "(" before the first of them, ")" after the last.
+  const opening = text.slice(sAt(j).end, sAt(j - 1).start);
+  const closing = text.slice(sAt(0).end, req.source[req.sFrom]!.start);
+  if (!/\(\s*$/u.test(opening) || !/^\s*\)/u.test(closing)) return j;
+  let k = j;
+  let lastCapital = j;
+  while (k < available && k - j < MAX_NAME_WORDS) {
+    const outer = sAt(k);
+    const gap = text.slice(outer.end, sAt(k - 1).start);
+    if (/[.!?;:\n]/u.test(gap)) break;
+    const capital = /^\p{Lu}/u.test(text.slice(outer.start, outer.end));
+    if (!capital && !isFunctionWord(outer.key)) break;
+    k++;
+    if (capital) lastCapital = k;
+  }
+  if (lastCapital === j) return j;
+  // The name's article ("the Convention"), not the words before it ("belief that the").
+  return lastCapital < available && ARTICLES.has(sAt(lastCapital).key) ? lastCapital + 1 : lastCapital;
 }
 
 /** The text between the `j`-th source word from the chain and the one after it. */

@@ -38,6 +38,13 @@ describe('word differences', () => {
     ]);
   });
 
+  it('keeps a shared word beside a changed inflection rather than folding both into one rewording', () => {
+    expect(compare('a growing demand for the leadership aiming at peaceful', 'a growing demand for leadership aimed at peaceful').read).toEqual([
+      'delete wording: the → ',
+      'replace inflection: aiming → aimed',
+    ]);
+  });
+
   it('tells spelling, case and typography apart, and ignores the case of the first letter', () => {
     const r = compare("The fulfilment of citizens' well-being in States", 'the fulfillment of citizens’ wellbeing in states');
     expect(r.read).toEqual([

@@ -58,7 +58,7 @@ const CREDIT: Record<DifferenceCategory, number> = {
  * named by what changed (typography, case, spelling, inflection, wording, omission).
  */
 export function compareWords(input: ComparisonInput): Comparison {
-  const ops = input.paraphrase ? anchoredOps(input) : mergeSmallEqualities(anchoredOps(input));
+  const ops = input.paraphrase ? anchoredOps(input) : mergeSmallEqualities(anchoredOps(input), input);
   const differences: Difference[] = [];
   const elided: Offsets[] = [];
   let credit = 0;
@@ -142,7 +142,7 @@ function gapOps(input: ComparisonInput, sRange: WordRange, cRange: WordRange): O
  * "pandemic of the new coronavirus infection" is one change, not an insertion and a
  * deletion around a shared "pandemic".
  */
-function mergeSmallEqualities(ops: Op[]): Op[] {
+function mergeSmallEqualities(ops: Op[], input: ComparisonInput): Op[] {
   const size = (op: Op) => Math.max(op.s.end - op.s.start, op.c.end - op.c.start);
   let changed = true;
   while (changed) {
@@ -150,6 +150,11 @@ function mergeSmallEqualities(ops: Op[]): Op[] {
     for (let i = 1; i + 1 < ops.length; i++) {
       const [before, eq, after] = [ops[i - 1]!, ops[i]!, ops[i + 1]!];
       if (!eq.equal || before.equal || after.equal) continue;
+      // A change that is a word's other form on its own ("aiming" → "aimed") is complete
+      // without the equality: folding it in would hide a kept word and turn an inflection into
+      // a rewording ("the leadership aiming" → "leadership aimed" is a dropped "the", a kept
+      // "leadership" and "aiming" → "aimed").
+      if (isInflection(input, before) || isInflection(input, after)) continue;
       if (size(eq) <= size(before) && size(eq) <= size(after) && size(eq) <= 2) {
         ops.splice(i - 1, 3, { equal: false, s: { start: before.s.start, end: after.s.end }, c: { start: before.c.start, end: after.c.end } });
         changed = true;
@@ -158,6 +163,14 @@ function mergeSmallEqualities(ops: Op[]): Op[] {
     }
   }
   return ops;
+}
+
+/** Whether a change replaces each word by another form of it, one for one. */
+function isInflection(input: ComparisonInput, op: Op): boolean {
+  const n = op.s.end - op.s.start;
+  if (n === 0 || n !== op.c.end - op.c.start) return false;
+  for (let k = 0; k < n; k++) if (!sameLemmaOf(input.sourceTokens[op.s.start + k]!, input.commentaryTokens[op.c.start + k]!)) return false;
+  return true;
 }
 
 /** What a pair of words that compare equal differs by, if anything. */
@@ -276,11 +289,23 @@ function difference(
 function spanOf(text: string, tokens: readonly Token[], r: WordRange, passage: WordRange): Span {
   if (r.end > r.start) {
     const start = tokens[r.start]!.start;
-    const end = tokens[r.end - 1]!.end;
+    let end = tokens[r.end - 1]!.end;
+    // Words that open a parenthesis close it: "… Their Destruction (BWC)", not "(BWC".
+    if (text[end] === ')' && opensParenthesis(text, start, end)) end++;
     return { start, end, text: text.slice(start, end) };
   }
   const at = r.start > passage.start ? tokens[r.start - 1]!.end : tokens[passage.start]!.start;
   return { start: at, end: at, text: '' };
+}
+
+function opensParenthesis(text: string, start: number, end: number): boolean {
+  let depth = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40) depth++;
+    else if (c === 41 && depth > 0) depth--;
+  }
+  return depth > 0;
 }
 
 function round(x: number): number {
