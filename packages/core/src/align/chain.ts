@@ -69,7 +69,7 @@ export function bestChains(
   const n = runs.length;
   const { score, prev, trim } = chainScores(runs, options);
   const evidence = chainEvidence(runs, options, prev, trim);
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => evidence[b]! - evidence[a]! || score[b]! - score[a]! || a - b);
+  const order = rankedEnds(evidence, score);
   const used = filled(n, 0);
   const chains: RankedChain[] = [];
   /** The end each chain was built from, to compare a later end with. */
@@ -246,9 +246,40 @@ function commentaryEnd(runs: readonly Run[]): number {
 /** From how many runs chainScores looks for predecessors by source position. */
 const BY_SOURCE_FROM = 64;
 
-/** An array of `n` copies of a number. */
+/** An array of `n` copies of a number: pushed, so it is a packed array of small integers, not a holey one. */
 function filled(n: number, value: number): number[] {
-  return new Array<number>(n).fill(value);
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push(value);
+  return out;
+}
+
+/** Below this many runs the ends are ranked by insertion, which beats a sort call on a few dozen. */
+const INSERTION_RANK_UNTIL = 48;
+
+/**
+ * The runs' indices in the order chains are taken from them: the most evidence first, then
+ * the highest score, then the earlier run.
+ */
+function rankedEnds(evidence: readonly number[], score: readonly number[]): number[] {
+  const n = evidence.length;
+  const order: number[] = [];
+  if (n > INSERTION_RANK_UNTIL) {
+    for (let i = 0; i < n; i++) order.push(i);
+    return order.sort((a, b) => evidence[b]! - evidence[a]! || score[b]! - score[a]! || a - b);
+  }
+  for (let i = 0; i < n; i++) {
+    // Each run goes after every earlier one that ranks before it or equal (it is later).
+    let j = i;
+    while (j > 0) {
+      const p = order[j - 1]!;
+      if (evidence[i]! > evidence[p]! || (evidence[i] === evidence[p] && score[i]! > score[p]!)) {
+        order[j] = p;
+        j--;
+      } else break;
+    }
+    order[j] = i;
+  }
+  return order;
 }
 
 /** The first index whose value is at least `value` in an ascending array. */

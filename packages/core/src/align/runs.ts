@@ -44,5 +44,18 @@ export function findRuns(index: SourceIndex, ids: Int32Array, within: WordRange)
     }
     previousLookedUp = first >= 0;
   }
-  return runs.sort((a, b) => a.c - b.c || a.s - b.s);
+  return sortedRuns(runs);
+}
+
+/**
+ * Runs sorted by commentary position, then source position. They are found in commentary
+ * order, so most lists are sorted already: checking costs less than a sort with a comparator.
+ */
+export function sortedRuns(runs: Run[]): Run[] {
+  for (let k = 1; k < runs.length; k++) {
+    const a = runs[k - 1]!;
+    const b = runs[k]!;
+    if (a.c > b.c || (a.c === b.c && a.s > b.s)) return runs.sort((x, y) => x.c - y.c || x.s - y.s);
+  }
+  return runs;
 }

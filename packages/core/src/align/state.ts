@@ -10,7 +10,7 @@ import type { PassageKind, QuotationMarks } from '../types.js';
 import type { Chain, ChainOptions } from './chain.js';
 import { MatchWeights } from './evidence.js';
 import { extend } from './extend.js';
-import { findRuns, type Run } from './runs.js';
+import { findRuns, sortedRuns, type Run } from './runs.js';
 import type { SourceIndex } from './source-index.js';
 
 export type { Offsets, WordRange } from '../text/tokenize.js';
@@ -157,7 +157,7 @@ export function runsIn(state: LocateState, words: WordRange): Run[] {
     }
     out.push({ c, s, length });
   }
-  return out.sort((a, b) => a.c - b.c || a.s - b.s);
+  return sortedRuns(out);
 }
 
 /** Token indices of the commentary words inside a range of offsets. */

@@ -26,23 +26,38 @@ export function contextOf(source: string, paragraphs: readonly Paragraph[], star
 
 /** The sentence of a paragraph that contains an offset. */
 function sentenceAround(source: string, paragraph: Paragraph, offset: number): { start: number; end: number } | undefined {
-  const s = sentencesOf(source, paragraph).containing(offset - paragraph.start);
-  return s ? { start: paragraph.start + s.index, end: paragraph.start + s.index + s.segment.length } : undefined;
+  const starts = sentenceStartsOf(source, paragraph);
+  const at = offset - paragraph.start;
+  // As Intl's `containing`: nothing outside the paragraph's text.
+  if (at < 0 || at >= starts[starts.length - 1]!) return undefined;
+  let lo = 0;
+  let hi = starts.length - 1;
+  // The last sentence starting at or before the offset: starts[lo] <= at < starts[hi].
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! <= at) lo = mid;
+    else hi = mid;
+  }
+  return { start: paragraph.start + starts[lo]!, end: paragraph.start + starts[hi]! };
 }
 
 /**
- * A paragraph's sentences, segmented once however many passages ask (Intl finds the one
- * asked for when asked): a source's paragraphs are kept with it (prepared-source.ts), so
- * the passages of commentary after commentary ask the same objects. A Paragraph is made
- * for one text (splitParagraphs), so the object alone says which text it is part of.
+ * Where a paragraph's sentences start, relative to it, and its length last: segmented once
+ * however many passages ask, found by a binary search rather than by asking ICU again. A
+ * source's paragraphs are kept with it (prepared-source.ts), so the passages of commentary
+ * after commentary ask the same objects. A Paragraph is made for one text
+ * (splitParagraphs), so the object alone says which text it is part of.
  */
-const segmented = new WeakMap<Paragraph, Intl.Segments>();
+const segmented = new WeakMap<Paragraph, Int32Array>();
 
-function sentencesOf(source: string, paragraph: Paragraph): Intl.Segments {
+function sentenceStartsOf(source: string, paragraph: Paragraph): Int32Array {
   let found = segmented.get(paragraph);
   if (!found) {
     sentences ??= new Intl.Segmenter('en', { granularity: 'sentence' });
-    segmented.set(paragraph, (found = sentences.segment(source.slice(paragraph.start, paragraph.end))));
+    const starts: number[] = [];
+    for (const s of sentences.segment(source.slice(paragraph.start, paragraph.end))) starts.push(s.index);
+    starts.push(paragraph.end - paragraph.start);
+    segmented.set(paragraph, (found = Int32Array.from(starts)));
   }
   return found;
 }
