@@ -65,7 +65,7 @@ export class SourceIndex {
   idOfToken(token: Token): number {
     const byKeyId = this.byKeyId;
     // A number from before the table was last emptied (or none) is looked up by its key.
-    const k = token.keyId - this.generation;
+    const k = token.forms.keyId - this.generation;
     if (byKeyId && k >= 0 && this.generation === keyGeneration()) {
       // A number given after the index was made is a key the source does not use.
       return k < byKeyId.length ? byKeyId[k]! : -1;
@@ -149,15 +149,15 @@ export class SourceIndex {
     // A table of every key met is worth it only when the source uses a fair share of them.
     if (span > KEY_TABLE_STRETCH * tokens.length + 1024) return undefined;
     for (let i = 0; i < tokens.length; i++) {
-      const k = tokens[i]!.keyId - from;
+      const k = tokens[i]!.forms.keyId - from;
       if (!(k >= 0 && k < span)) return undefined;
     }
     const byKeyId = new Int32Array(span).fill(-1);
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
-      let id = byKeyId[t.keyId - from]!;
+      let id = byKeyId[t.forms.keyId - from]!;
       if (id < 0) {
-        byKeyId[t.keyId - from] = id = this.keys.length;
+        byKeyId[t.forms.keyId - from] = id = this.keys.length;
         this.keys.push(t.key);
       }
       this.ids[i] = id;

@@ -175,11 +175,11 @@ function isInflection(input: ComparisonInput, op: Op): boolean {
 
 /** What a pair of words that compare equal differs by, if anything. */
 function pairCategory(input: ComparisonInput, s: Token, c: Token, firstOfPassage: boolean): DifferenceCategory | undefined {
-  if (c.fold === s.fold) return sameText(input.sourceText, s, input.commentaryText, c) ? undefined : 'typography';
-  if (c.lower === s.lower) {
+  if (c.forms.fold === s.forms.fold) return sameText(input.sourceText, s, input.commentaryText, c) ? undefined : 'typography';
+  if (c.forms.lower === s.forms.lower) {
     // An accurate bracket ([t]he) and the case of a quotation's first letter are not changes.
     if (c.bracketed) return undefined;
-    if (firstOfPassage && c.fold.slice(1) === s.fold.slice(1)) return undefined;
+    if (firstOfPassage && c.forms.fold.slice(1) === s.forms.fold.slice(1)) return undefined;
     return 'case';
   }
   return 'spelling';

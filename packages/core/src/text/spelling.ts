@@ -174,9 +174,9 @@ export function sameLemma(a: string, b: string): boolean {
   return a === b || stem(a) === stem(b) || oneWithEnding(a, b);
 }
 
-/** sameLemma for two words whose stems are known (a token's `stem` is `stem(key)`): no string is made. */
-export function sameLemmaOf(a: { key: string; stem: string }, b: { key: string; stem: string }): boolean {
-  return a.key === b.key || a.stem === b.stem || oneWithEnding(a.key, b.key);
+/** sameLemma for two words whose stems are known (a token's `forms.stem` is `stem(key)`): no string is made. */
+export function sameLemmaOf(a: { key: string; forms: { stem: string } }, b: { key: string; forms: { stem: string } }): boolean {
+  return a.key === b.key || a.forms.stem === b.forms.stem || oneWithEnding(a.key, b.key);
 }
 
 function oneWithEnding(a: string, b: string): boolean {

@@ -22,7 +22,7 @@ export function joinStrayHyphens(text: string, tokens: Token[], isSourceWord: (k
       const forms = formsOf(compound, 0, compound.length);
       if (isSourceWord(forms.key)) {
         out ??= tokens.slice(0, i);
-        out.push({ start: a.start, end: b.end, bracketed: a.bracketed || b.bracketed, ...forms });
+        out.push({ start: a.start, end: b.end, bracketed: a.bracketed || b.bracketed, key: forms.key, forms });
         i++;
         continue;
       }

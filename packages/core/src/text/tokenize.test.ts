@@ -15,7 +15,7 @@ describe('tokenize', () => {
   it('folds typography but keeps the original offsets', () => {
     const text = 'citizens’ don’t “inter‑State”';
     const tokens = tokenize(text);
-    expect(tokens.map((t) => t.fold)).toEqual(['citizens', "don't", 'inter-State']);
+    expect(tokens.map((t) => t.forms.fold)).toEqual(['citizens', "don't", 'inter-State']);
     for (const t of tokens) expect(text.slice(t.start, t.end).length).toBe(t.end - t.start);
   });
 
@@ -73,7 +73,7 @@ describe('the hash the scanner computes as it reads a word', () => {
         const brackets = [...text.matchAll(/\[[^\]]*\]/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
         const tokens = tokenize(text, { brackets });
         const known = knownSpellings();
-        for (const t of tokens) expect(formsOf(text, t.start, t.end)).toMatchObject({ key: t.key, keyId: t.keyId });
+        for (const t of tokens) expect(formsOf(text, t.start, t.end)).toMatchObject({ key: t.key, keyId: t.forms.keyId });
         expect(knownSpellings()).toBe(known);
       }),
       { numRuns: 2000 },

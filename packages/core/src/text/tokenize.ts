@@ -1,5 +1,4 @@
-import type { WordForms } from './normalize.js';
-import { formsOf, nextSpellingHash, SPELLING_HASH_SEED, spellingHash } from './spellings.js';
+import { formsOf, nextSpellingHash, SPELLING_HASH_SEED, spellingHash, type KnownForms } from './spellings.js';
 
 /** A half-open range, `end` exclusive: of offsets, or of token indices. */
 export interface Range {
@@ -15,12 +14,20 @@ export interface Range {
 export type Offsets = Range;
 export type WordRange = Range;
 
-/** A word of a text: where it is, and the forms it is compared by. */
-export interface Token extends WordForms, Offsets {
+/**
+ * A word of a text: where it is, its key (what most comparisons read), and all its forms.
+ * The forms are the table's one object for the spelling (spellings.ts), shared by every
+ * token of that spelling in every text, not copied into each token: a source's tokens are
+ * kept for the commentaries aligned against it, and every field a token carries is memory
+ * the garbage collector copies and scans for each of its thousands of words.
+ */
+export interface Token extends Offsets {
   /** The word is, or contains, an editorial insertion in square brackets ([t]he, [Russia]). */
   bracketed: boolean;
-  /** The number of its key in this process (spellings.ts): how an index finds it without a string look-up. */
-  keyId: number;
+  /** The spelling-insensitive key, `forms.key`, at hand: most comparisons read only it. */
+  key: string;
+  /** Its fold, lower case, key and stem, and the number of its key in this process (spellings.ts). */
+  forms: KnownForms;
 }
 
 export interface TokenizeOptions {
@@ -62,6 +69,17 @@ class Bounds {
     this.hashes = new Int32Array(Math.max(16, expected));
   }
 
+  /** Empty, with room for about `expected` words, and not much more than `most`. */
+  reset(expected: number, most = Infinity): this {
+    this.length = 0;
+    if (this.starts.length < expected || this.starts.length > most) {
+      this.starts = new Int32Array(expected);
+      this.ends = new Int32Array(expected);
+      this.hashes = new Int32Array(expected);
+    }
+    return this;
+  }
+
   push(start: number, end: number, hash: number): void {
     if (this.length === this.starts.length) {
       this.starts = wider(this.starts);
@@ -84,6 +102,15 @@ function wider(list: Int32Array): Int32Array {
 const CHARACTERS_PER_WORD = 6;
 
 /**
+ * The boundaries of the text being tokenized, one set of arrays for every call: they live
+ * only until its tokens are made, and making them afresh for each text was a tenth of what
+ * a source's preparation allocates. Past this many words a text's arrays are its own, so
+ * one long text does not leave megabytes held for the rest of the process.
+ */
+const SCRATCH_WORDS = 1 << 16;
+const scratch = new Bounds(8192);
+
+/**
  * The words of a text, segmented with Intl.Segmenter so that any script works.
  * Hyphenated compounds (well-being), words broken across a line with a hyphen, words
  * split by invisible characters and words with a bracketed letter ([t]he) are one token
@@ -104,7 +131,7 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
     while (b < brackets.length && brackets[b]!.end <= start) b++;
     const bracketed = b < brackets.length && brackets[b]!.start < end;
     const f = formsOf(text, start, end, hashes[k]!);
-    tokens[k] = { start, end, bracketed, fold: f.fold, lower: f.lower, key: f.key, stem: f.stem, keyId: f.keyId };
+    tokens[k] = { start, end, bracketed, key: f.key, forms: f };
   }
   return tokens;
 }
@@ -131,7 +158,9 @@ function withoutExcluded(words: Bounds, exclude: readonly Offsets[]): void {
  * there a hundred times faster.
  */
 function wordSegments(text: string): Bounds {
-  const out = new Bounds(Math.ceil(text.length / CHARACTERS_PER_WORD));
+  const expected = Math.ceil(text.length / CHARACTERS_PER_WORD);
+  // A text of many short words grows the scratch arrays past SCRATCH_WORDS: the next text gets smaller ones.
+  const out = expected <= SCRATCH_WORDS ? scratch.reset(expected, 2 * SCRATCH_WORDS) : new Bounds(expected);
   if (scanSpacedWords(text, 0, text.length, out, true)) return out;
   out.length = 0;
   for (let from = 0; from < text.length; ) {
