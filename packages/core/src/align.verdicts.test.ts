@@ -39,8 +39,9 @@ suite('verdicts a fact-checker can act on', () => {
     expect(check('The ministers said they would "fight hegemonism" together.')).toMatchObject([{ status: 'not_found', source: null }]);
     expect(check('The ministers called for "fight hegemonism" together.')).toMatchObject([{ status: 'not_found' }]);
     expect(check('"Fight hegemonism," the ministers added.')).toMatchObject([{ status: 'not_found' }]);
+    // "build trust" is the statement's "to build dialogue and mutual trust" condensed, as likely
+    // as not: no verdict (see align.short-quotations.test.ts); no sentence has "fight hegemonism".
     expect(check('The ministers vowed to "build trust" and "fight hegemonism" together.').map((p) => [p.commentary.text, p.status])).toEqual([
-      ['build trust', 'not_found'],
       ['fight hegemonism', 'not_found'],
     ]);
     expect(check('The ministers and their "fight hegemonism" campaign met again.')).toEqual([]);

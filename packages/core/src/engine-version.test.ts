@@ -75,6 +75,9 @@ const SEED_PAIR_DIGEST: Record<string, string> = {
   // quotation with an abbreviation stands for the name before it ("[The BWC]"); a
   // difference that opens a parenthesis closes it: unchanged.
   '0.22.0': 'a588ee8424fe0d5a1d017e683629d1b904169531e57028d6f015cdb2c326fc16',
+  // A short quotation the source has at a few places is verbatim with them as candidates; one
+  // whose content words one source sentence holds is not called not found: unchanged.
+  '0.23.0': 'a588ee8424fe0d5a1d017e683629d1b904169531e57028d6f015cdb2c326fc16',
 };
 
 describe('the engine version', () => {

@@ -2,6 +2,7 @@ import type { Quotation } from '../detect/quotations.js';
 import { isPresentedAsWords } from '../detect/attribution.js';
 import { bestChains, type Chain } from './chain.js';
 import { placeOf } from './places.js';
+import { oneSentenceHoldsItsWords, shortPlaces } from './short-quotations.js';
 import type { Run } from './runs.js';
 import { SEED_LENGTH } from './source-index.js';
 import { extendChain, quotedInSource, runsIn, trimmed, wordsIn, type Located, type LocateState, type Offsets, type WordRange } from './state.js';
@@ -49,11 +50,12 @@ export function delimitedQuotation(state: LocateState, q: Quotation): Located[] 
   const exact = (at: number): Located =>
     quotation(marks, content, words, { start: at, end: at + n }, [{ c: words.start, s: at, length: n }], []);
   if (n < SEED_LENGTH + 1) {
-    // Too short to be sure of its place unless it occurs exactly once: two places would be
-    // candidates with nothing but the words to tell them apart.
-    const at = state.index.occurrences(state.ids.subarray(words.start, words.end), 2);
-    if (at.length > 1) return [];
-    if (at.length === 1) return quotedInSource(state, { start: at[0]!, end: at[0]! + n }) ? [] : [exact(at[0]!)];
+    // Too short for its words to tell one place from another: at a few places it is
+    // verbatim, each place a candidate; at many, a stock phrase (see short-quotations.ts).
+    const places = shortPlaces(state, words);
+    if (places.some((p) => quotedInSource(state, p))) return [];
+    if (places.length > 0) return [quotation(marks, content, words, places[0]!, [{ c: words.start, s: places[0]!.start, length: n }], places.slice(1))];
+    if (state.index.occurrences(state.ids.subarray(words.start, words.end), 1).length > 0) return [];
     // Not there word for word: a word changed at its edge ("support colour revolutions"
     // for "oppose colour revolutions") is a change of that word, at the one place that has
     // the others.
@@ -64,9 +66,13 @@ export function delimitedQuotation(state: LocateState, q: Quotation): Located[] 
     // cooperation'", "claimed that they 'support …'") are not found, whatever their length:
     // silence would read as "fine".
     // Unless the words but one at an edge are the source's, at one place, with too little
-    // evidence to pin them there ("with no limits", where the source has "has no limits"):
-    // "not found" would call made up what the source does say.
-    if (isPresentedAsWords(state.commentary, q, state.quotations) && !edgeAside(state, words)) return [quotation(marks, content, words, null, [], [])];
+    // evidence to pin them there ("with no limits", where the source has "has no limits"),
+    // or one sentence of the source holds all its content words ("build trust" beside "to
+    // build dialogue and mutual trust"): "not found" would call made up what the source may
+    // well say in other words. The engine is unsure, and says nothing.
+    if (isPresentedAsWords(state.commentary, q, state.quotations) && !edgeAside(state, words) && !oneSentenceHoldsItsWords(state, words)) {
+      return [quotation(marks, content, words, null, [], [])];
+    }
     return [];
   }
   const runs = runsIn(state, words);
