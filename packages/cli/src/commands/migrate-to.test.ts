@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openStore } from '@verbatim/store';
 import { createDatabase, startPostgres, type RunningPostgres } from '@verbatim/test-postgres';
@@ -82,5 +82,31 @@ describe('verbatim migrate-to', () => {
     const refused = sqlite.run(['migrate-to', nowhere]);
     expectRefusal(refused, 'migrate-to', 1, /127\.0\.0\.1:1/);
     expect(refused.stderr).not.toContain('hunter2');
+  });
+
+  it('refuses an SQLite file that is not there, in one sentence, rather than copying a new one holding only the repository’s corpus', async () => {
+    const url = await createDatabase(postgres.url, 'migrate');
+    const missing = join(sqlite.dir, 'mistyped.db');
+    expectRefusal(sqlite.run(['migrate-to', url], { env: { VERBATIM_DB: missing } }), 'migrate-to', 1, /^verbatim migrate-to: there is no SQLite corpus at .*mistyped\.db to copy; set VERBATIM_DB/);
+    expect(existsSync(missing)).toBe(false);
+    // The database is still empty: a copy of the real file goes in afterwards.
+    expect(sqlite.run(['migrate-to', url]).status).toBe(0);
+  });
+
+  it('copies the SQLite file as it is, without loading the repository’s corpus into it first', async () => {
+    const bare = tempStore();
+    try {
+      const note = join(bare.dir, 'note.txt');
+      writeFileSync(note, 'A note of our own, nothing like the statement.\n');
+      expect(bare.run(['add', note, '--kind', 'commentary', '--id', 'our-note'], { env: { VERBATIM_CORPUS: '' } }).status).toBe(0);
+      const url = await createDatabase(postgres.url, 'migrate');
+      const copied = bare.run(['migrate-to', url]);
+      expect(copied.status).toBe(0);
+      expect(copied.stdout).toContain(' 1 document, 1 version,');
+      const listed = bare.json<Array<{ id: string }>>(['list', '--format', 'json'], { env: { VERBATIM_DATABASE_URL: url, VERBATIM_CORPUS: '' } });
+      expect(listed.map((d) => d.id)).toEqual(['our-note']);
+    } finally {
+      bare.remove();
+    }
   });
 });

@@ -1,8 +1,10 @@
+import { existsSync } from 'node:fs';
 import { digestCorpus, openStore, type CorpusDigest, type CorpusRecord, type Store } from '@verbatim/store';
 import { inputError, usageError } from '../cli-error.js';
 import type { Command, CommandContext } from '../command.js';
 import { parseCommandArgs, synopsis } from '../parse-command-args.js';
 import type { Progress } from '../progress.js';
+import { storeLocations } from '../store/locations.js';
 import { withStore } from '../store/open-store.js';
 import { fromStoreError } from '../store/store-error.js';
 
@@ -32,7 +34,14 @@ Example:
       throw usageError(`"${redact(url)}" is not a PostgreSQL URL; give one such as postgres://user:password@host/database.`);
     }
     // The source is the SQLite file whatever VERBATIM_DATABASE_URL says: that is what moves.
-    const sqlite: CommandContext = { ...context, env: { ...context.env, VERBATIM_DATABASE_URL: undefined } };
+    // It must be there already (opening a mistyped VERBATIM_DB would make a new file, load the
+    // repository's corpus into it, and copy that as if it were the user's), and it is copied
+    // as it is: no corpus folder is loaded into it first.
+    const { database } = storeLocations(context.env, context.cwd);
+    if (!existsSync(database)) {
+      throw inputError(`there is no SQLite corpus at ${database} to copy; set VERBATIM_DB to the file the other commands use (data/verbatim.db by default).`);
+    }
+    const sqlite: CommandContext = { ...context, env: { ...context.env, VERBATIM_DATABASE_URL: undefined, VERBATIM_CORPUS: '' } };
     const { from, to, digest } = await withStore(sqlite, async (source, progress) => {
       const target = await openTarget(source.path, url);
       try {

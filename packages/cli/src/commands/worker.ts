@@ -41,7 +41,8 @@ PostgreSQL corpus VERBATIM_DATABASE_URL names and stores what they come to, unti
 runs, or gives it back to the queue for another worker. Aligning keeps one core busy:
 run one worker per core, on as many machines as you like; each job is done once. A job
 whose worker died is given to another after VERBATIM_JOB_TIMEOUT seconds (900 by
-default). A server started with VERBATIM_DATABASE_URL runs a worker of its own unless
+default; the server or command that queues a job gives it its limit, so set it alike for
+every server, worker and command of the corpus). A server started with VERBATIM_DATABASE_URL runs a worker of its own unless
 VERBATIM_WORKER=off.
 
 On an SQLite corpus (no VERBATIM_DATABASE_URL) there is nothing to do: each document is
