@@ -201,4 +201,10 @@ describe('openStore on PostgreSQL', () => {
       `open: Cannot open the database postgres://postgres@127.0.0.1:1${url.pathname}: no PostgreSQL server answers at that address (connection refused).`,
     );
   });
+
+  it('says in one sentence that a URL of another database is not a PostgreSQL one, instead of looking for its host', async () => {
+    expect(await refusal(() => openStore({ path: tempDbPath(), databaseUrl: 'mysql://verbatim:secret@db.example.org/verbatim' }))).toBe(
+      'open: Cannot open the database mysql://verbatim@db.example.org/verbatim: it is not a PostgreSQL URL, which reads postgres://user:password@host/database.',
+    );
+  });
 });

@@ -47,6 +47,10 @@ export interface PoolOptions {
  * password), rather than at the first request.
  */
 export async function openPool(url: string, { max = 10, busyTimeoutMs = DEFAULT_PG_BUSY_TIMEOUT_MS }: PoolOptions = {}): Promise<pg.Pool> {
+  // node-postgres reads any URL as PostgreSQL's and would look for its host: say what is wrong instead.
+  if (!/^postgres(ql)?:\/\//i.test(url)) {
+    throw new StoreError('open', `Cannot open the database ${redactUrl(url)}: it is not a PostgreSQL URL, which reads postgres://user:password@host/database.`);
+  }
   // lock_timeout for every statement: a read behind another session's lock would otherwise
   // wait for as long as that session holds it, its connection lost to the pool meanwhile.
   const pool = new pg.Pool({ connectionString: url, max, types, connectionTimeoutMillis: busyTimeoutMs, lock_timeout: busyTimeoutMs });
