@@ -37,7 +37,7 @@ export function shortPlaces(state: LocateState, words: WordRange): WordRange[] {
 /** How many of the quotation's words after its first (whose case is the quoter's sentence's) the place writes the same. */
 function sameLetters(state: LocateState, words: WordRange, place: WordRange): number {
   let same = 0;
-  for (let k = 1; k < words.end - words.start; k++) if (state.commentaryTokens[words.start + k]!.fold === state.sourceTokens[place.start + k]!.fold) same++;
+  for (let k = 1; k < words.end - words.start; k++) if (state.commentaryTokens[words.start + k]!.forms.fold === state.sourceTokens[place.start + k]!.forms.fold) same++;
   return same;
 }
 
@@ -50,7 +50,7 @@ export function oneSentenceHoldsItsWords(state: LocateState, words: WordRange): 
   const stems: string[] = [];
   for (let c = words.start; c < words.end; c++) {
     const token = state.commentaryTokens[c]!;
-    if (!isFunctionWord(token.key)) stems.push(token.stem);
+    if (!isFunctionWord(token.key)) stems.push(token.forms.stem);
   }
   if (stems.length === 0) return true;
   const { positions, sentence } = sourceWords(state.source, state.sourceTokens);
@@ -85,9 +85,9 @@ function sourceWords(source: string, tokens: readonly Token[]): SourceWords {
     const token = tokens[i]!;
     if (i > 0 && SENTENCE_BREAK.test(source.slice(tokens[i - 1]!.end, token.start))) number++;
     sentence[i] = number;
-    const list = positions.get(token.stem);
+    const list = positions.get(token.forms.stem);
     if (list) list.push(i);
-    else positions.set(token.stem, [i]);
+    else positions.set(token.forms.stem, [i]);
   }
   SOURCE_WORDS.set(tokens, (found = { positions, sentence }));
   return found;
