@@ -42,17 +42,21 @@ export function preparedSource(text: string): PreparedSource {
     }
     return entry;
   }
-  const entry = prepare(text);
-  recent.unshift(entry);
-  let total = 0;
-  let kept = 0;
-  while (kept < recent.length && kept < RECENT_SOURCES && total + recent[kept]!.text.length <= RECENT_LENGTH) total += recent[kept++]!.text.length;
-  recent.length = kept;
+  // The sources that stay beside this one; the first one forgotten lends it its tokens
+  // (nothing outside this module holds a prepared source past the alignment it was got for).
+  const fits = text.length <= RECENT_LENGTH;
+  let total = text.length;
+  let stay = 0;
+  while (fits && stay < recent.length && stay + 1 < RECENT_SOURCES && total + recent[stay]!.text.length <= RECENT_LENGTH) total += recent[stay++]!.text.length;
+  const forgotten = recent[stay];
+  recent.length = stay;
+  const entry = prepare(text, forgotten?.tokens);
+  if (fits) recent.unshift(entry);
   return entry;
 }
 
-function prepare(text: string): Entry {
-  const tokens = tokenize(text);
+function prepare(text: string, recycle: readonly Token[] | undefined): Entry {
+  const tokens = tokenize(text, { recycle });
   let sha: string | undefined;
   return {
     text,

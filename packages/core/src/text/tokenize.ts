@@ -35,6 +35,14 @@ export interface TokenizeOptions {
   exclude?: readonly Offsets[];
   /** Editorial bracket spans, `[` to `]` inclusive. */
   brackets?: readonly Offsets[];
+  /**
+   * Tokens nothing refers to any more (a forgotten source's: prepared-source.ts), overwritten
+   * one by one for this text's words rather than new ones made. A source's tokens are kept
+   * for the commentaries aligned against it, so new ones live long enough for the garbage
+   * collector to copy each twice on its way to the old generation: for a source not seen
+   * before, that copying cost more than tokenizing it. The array returned is always new.
+   */
+  recycle?: readonly Token[];
 }
 
 /** Made on first use: loading ICU's word rules costs milliseconds, and most texts never need them. */
@@ -124,6 +132,7 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
   mergeWords(text, words, intraWordBrackets(text, brackets));
   const { starts, ends, hashes } = words;
   const tokens: Token[] = new Array(words.length);
+  const recycle = options.recycle ?? [];
   let b = 0;
   for (let k = 0; k < words.length; k++) {
     const start = starts[k]!;
@@ -131,7 +140,15 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
     while (b < brackets.length && brackets[b]!.end <= start) b++;
     const bracketed = b < brackets.length && brackets[b]!.start < end;
     const f = formsOf(text, start, end, hashes[k]!);
-    tokens[k] = { start, end, bracketed, key: f.key, forms: f };
+    if (k < recycle.length) {
+      const t = recycle[k]!;
+      t.start = start;
+      t.end = end;
+      t.bracketed = bracketed;
+      t.key = f.key;
+      t.forms = f;
+      tokens[k] = t;
+    } else tokens[k] = { start, end, bracketed, key: f.key, forms: f };
   }
   return tokens;
 }
