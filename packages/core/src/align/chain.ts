@@ -67,10 +67,27 @@ export function bestChains(
   onReject: 'stop' | 'skip' = 'stop',
 ): RankedChain[] {
   const n = runs.length;
-  const { score, prev, trim } = chainScores(runs, options);
-  const evidence = chainEvidence(runs, options, prev, trim);
-  const order = rankedEnds(evidence, score);
-  const used = filled(n, 0);
+  const work = scratchFor(n);
+  try {
+    return chainsFrom(runs, options, accept, onReject, work);
+  } finally {
+    release(work);
+  }
+}
+
+function chainsFrom(
+  runs: readonly Run[],
+  options: ChainOptions,
+  accept: (chain: Chain, accepted: number) => boolean,
+  onReject: 'stop' | 'skip',
+  work: Scratch,
+): RankedChain[] {
+  const n = runs.length;
+  const { score, prev, trim, evidence, used } = work;
+  chainScores(runs, options, score, prev, trim);
+  chainEvidence(runs, options, prev, trim, evidence);
+  const order = rankedEnds(evidence, score, n);
+  used.fill(0, 0, n);
   const chains: RankedChain[] = [];
   /** The end each chain was built from, to compare a later end with. */
   const ends: number[] = [];
@@ -122,7 +139,7 @@ export function bestChains(
 }
 
 /** The runs of the chain that ends with run `end`, first to last, up to one already taken. */
-function pathTo(end: number, prev: readonly number[], used: readonly number[]): number[] {
+function pathTo(end: number, prev: Int32Array, used: Uint8Array): number[] {
   const path: number[] = [];
   for (let i = end; i >= 0 && !used[i]; i = prev[i]!) path.push(i);
   return path.reverse();
@@ -132,15 +149,13 @@ function pathTo(end: number, prev: readonly number[], used: readonly number[]): 
  * The evidence of the best chain ending with each run, along the predecessors the scores
  * chose (a predecessor always comes first in the list, so one pass suffices).
  */
-function chainEvidence(runs: readonly Run[], options: ChainOptions, prev: readonly number[], trim: readonly number[]): number[] {
-  const evidence = filled(runs.length, 0);
+function chainEvidence(runs: readonly Run[], options: ChainOptions, prev: Int32Array, trim: Int32Array, evidence: Float64Array): void {
   const weigh = options.weigh ?? ((_c: number, length: number) => length);
   for (let i = 0; i < runs.length; i++) {
     const r = runs[i]!;
     const t = prev[i]! >= 0 ? trim[i]! : 0;
     evidence[i] = (prev[i]! >= 0 ? evidence[prev[i]!]! : 0) + weigh(r.c + t, r.length - t);
   }
-  return evidence;
 }
 
 /**
@@ -149,16 +164,14 @@ function chainEvidence(runs: readonly Run[], options: ChainOptions, prev: readon
  * predecessor. When there are many runs, only those close enough in the source to link
  * are tried.
  */
-function chainScores(runs: readonly Run[], options: ChainOptions) {
+function chainScores(runs: readonly Run[], options: ChainOptions, score: Float64Array, prev: Int32Array, trim: Int32Array): void {
   const n = runs.length;
-  // Arrays, not typed arrays: a call has a few dozen runs, and a typed array costs several times more to make.
-  const score = filled(n, 0);
-  const prev = filled(n, -1);
-  const trim = filled(n, 0);
+  prev.fill(-1, 0, n);
+  trim.fill(0, 0, n);
   let longest = 0;
   for (let i = 0; i < n; i++) longest = Math.max(longest, runs[i]!.length);
   // A predecessor links only if it starts in this window of the source before the run's
-  // own start (see linkCost: a source gap of at most one of these, and its words before the
+  // own start (see linkPenalty: a source gap of at most one of these, and its words before the
   // run's end). Without an ellipsis anywhere among the runs, an ellipsis bridges nothing.
   const ellipsis = n > BY_SOURCE_FROM && options.ellipsisBetweenWords(commentaryStart(runs), commentaryEnd(runs));
   const sourceReach = Math.max(options.maxGap, ellipsis ? options.maxEllipsisGap : 0, options.maxBracketGap ?? 0) + longest;
@@ -188,15 +201,14 @@ function chainScores(runs: readonly Run[], options: ChainOptions) {
     }
     for (let k = i - 1; k >= 0 && k >= i - MAX_PREDECESSORS; k--) link(runs, options, i, k, score, prev, trim);
   }
-  return { score, prev, trim };
 }
 
 /**
- * Run `k` as the predecessor of run `i`, if it may precede it (linkCost, written out: this
+ * Run `k` as the predecessor of run `i`, if it may precede it (linkPenalty, written out: this
  * is the engine's inner loop on repetitive sources) and gives a better score; on a tie the
  * nearer predecessor, so the answer does not depend on the order candidates come in.
  */
-function link(runs: readonly Run[], options: ChainOptions, i: number, k: number, score: number[], prev: number[], trim: number[]): void {
+function link(runs: readonly Run[], options: ChainOptions, i: number, k: number, score: Float64Array, prev: Int32Array, trim: Int32Array): void {
   const r = runs[i]!;
   const p = runs[k]!;
   const pcEnd = p.c + p.length;
@@ -246,22 +258,49 @@ function commentaryEnd(runs: readonly Run[]): number {
 /** From how many runs chainScores looks for predecessors by source position. */
 const BY_SOURCE_FROM = 64;
 
-/** An array of `n` copies of a number: pushed, so it is a packed array of small integers, not a holey one. */
-function filled(n: number, value: number): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) out.push(value);
-  return out;
+/**
+ * The per-run numbers of one chaining (score, predecessor, trim, evidence, taken), in typed
+ * arrays kept from call to call: an alignment chains a few dozen times, a few dozen runs
+ * each, and making five arrays each time cost more than filling them. Kept only up to
+ * KEPT_RUNS runs, so a long-running process holds little; a call while one is under way
+ * (none does so today) gets arrays of its own.
+ */
+interface Scratch {
+  score: Float64Array;
+  prev: Int32Array;
+  trim: Int32Array;
+  evidence: Float64Array;
+  used: Uint8Array;
+}
+
+const KEPT_RUNS = 4096;
+let kept: Scratch | undefined;
+/** Whether `kept` is lent out. */
+let lent = false;
+
+function scratchOf(n: number): Scratch {
+  return { score: new Float64Array(n), prev: new Int32Array(n), trim: new Int32Array(n), evidence: new Float64Array(n), used: new Uint8Array(n) };
+}
+
+function scratchFor(n: number): Scratch {
+  if (lent || n > KEPT_RUNS) return scratchOf(n);
+  if (!kept || kept.score.length < n) kept = scratchOf(Math.min(KEPT_RUNS, Math.max(n, 2 * (kept?.score.length ?? 0))));
+  lent = true;
+  return kept;
+}
+
+function release(work: Scratch): void {
+  if (work === kept) lent = false;
 }
 
 /** Below this many runs the ends are ranked by insertion, which beats a sort call on a few dozen. */
-const INSERTION_RANK_UNTIL = 48;
+const INSERTION_RANK_UNTIL = 64;
 
 /**
  * The runs' indices in the order chains are taken from them: the most evidence first, then
  * the highest score, then the earlier run.
  */
-function rankedEnds(evidence: readonly number[], score: readonly number[]): number[] {
-  const n = evidence.length;
+function rankedEnds(evidence: Float64Array, score: Float64Array, n: number): number[] {
   const order: number[] = [];
   if (n > INSERTION_RANK_UNTIL) {
     for (let i = 0; i < n; i++) order.push(i);
@@ -297,18 +336,18 @@ function lowerBound(values: Int32Array, value: number): number {
 /** Most commentary words between two runs an ellipsis joins. */
 const ELLIPSIS_COMMENTARY_GAP = 3;
 
-/** Whether run `r` may follow run `p` in one chain, and at what cost: gaps cost, an ellipsis bridges. */
-function linkCost(p: Run, r: Run, options: ChainOptions): { trim: number; penalty: number } | undefined {
+/** What it costs run `r` to follow run `p` in one chain (gaps cost, an ellipsis bridges); 0 when it may not follow it. */
+function linkPenalty(p: Run, r: Run, options: ChainOptions): number {
   const pcEnd = p.c + p.length;
   const psEnd = p.s + p.length;
   const trim = Math.max(0, pcEnd - r.c, psEnd - r.s);
-  if (trim >= r.length) return undefined;
+  if (trim >= r.length) return 0;
   const gc = r.c + trim - pcEnd;
   const gs = r.s + trim - psEnd;
-  if (gc <= options.maxGap && gs <= options.maxGap) return { trim, penalty: 0.5 * (gc + gs) };
-  if (gc <= ELLIPSIS_COMMENTARY_GAP && gs <= options.maxEllipsisGap && options.ellipsisBetweenWords(pcEnd, r.c + trim)) return { trim, penalty: 1 };
-  if (gc >= 1 && gs <= (options.maxBracketGap ?? 0) && options.bracketedWords?.(pcEnd, r.c + trim)) return { trim, penalty: 1 };
-  return undefined;
+  if (gc <= options.maxGap && gs <= options.maxGap) return 0.5 * (gc + gs);
+  if (gc <= ELLIPSIS_COMMENTARY_GAP && gs <= options.maxEllipsisGap && options.ellipsisBetweenWords(pcEnd, r.c + trim)) return 1;
+  if (gc >= 1 && gs <= (options.maxBracketGap ?? 0) && options.bracketedWords?.(pcEnd, r.c + trim)) return 1;
+  return 0;
 }
 
 function toChain(chosen: Run[], options: ChainOptions): RankedChain {
@@ -321,7 +360,7 @@ function toChain(chosen: Run[], options: ChainOptions): RankedChain {
   for (let k = 0; k < chosen.length; k++) {
     const r = chosen[k]!;
     score += r.length;
-    if (k > 0) score -= linkCost(chosen[k - 1]!, r, options)?.penalty ?? 0;
+    if (k > 0) score -= linkPenalty(chosen[k - 1]!, r, options);
     matched += r.length;
     longest = Math.max(longest, r.length);
     evidence += options.weigh ? options.weigh(r.c, r.length) : r.length;
