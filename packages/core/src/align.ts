@@ -150,10 +150,11 @@ function sourceOffsets(source: string, tokens: readonly Token[], words: WordRang
 
 /** Same texts, same passage, same id: a hash of both versions and both places. */
 function passageIds(sourceSha: string, commentarySha: string, sourceTokens: readonly Token[]): (l: Located) => string {
-  const digest = sha256HexAfter(`${sourceSha}:${commentarySha}:`);
+  // An id is the first 16 hex digits of the digest: only those are computed.
+  const digest = sha256HexAfter(`${sourceSha}:${commentarySha}:`, 16);
   return (l) => {
     const s = l.sourceWords ? `${sourceTokens[l.sourceWords.start]!.start}-${sourceTokens[l.sourceWords.end - 1]!.end}` : 'none';
-    return `p-${digest(`${l.kind}:${l.commentary.start}-${l.commentary.end}:${s}`).slice(0, 16)}`;
+    return `p-${digest(`${l.kind}:${l.commentary.start}-${l.commentary.end}:${s}`)}`;
   };
 }
 

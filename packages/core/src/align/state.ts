@@ -86,8 +86,21 @@ export function locateState(input: LocateInput): LocateState {
   const ellipses = input.marks.filter((m) => m.type === 'ellipsis');
   const brackets = input.marks.filter((m) => m.type === 'bracket');
   const weights = new MatchWeights(input.source, input.sourceTokens, input.commentary, input.commentaryTokens);
+  // The input's fields written out, not spread: a spread with more fields after it is a
+  // slow copy, and this runs for every alignment.
   const state: LocateState = {
-    ...input,
+    source: input.source,
+    commentary: input.commentary,
+    sourceTokens: input.sourceTokens,
+    commentaryTokens: input.commentaryTokens,
+    index: input.index,
+    ids: input.ids,
+    marks: input.marks,
+    quotations: input.quotations,
+    commentaryBlocks: input.commentaryBlocks,
+    minBorrowingWords: input.minBorrowingWords,
+    minNotFoundWords: input.minNotFoundWords,
+    lexicon: input.lexicon,
     ellipses,
     brackets,
     weights,
