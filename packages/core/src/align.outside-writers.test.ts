@@ -40,6 +40,24 @@ suite('a wire report quoting another translation beside the English text', () =>
     expect(p.source!.locator).toBe('IV.14');
   });
 
+  it('pins a reordered Internet-governance translation to the words it translates, neither "The sides" before them nor a word short', () => {
+    const p = quoting(WIRE, 'support internationalisation of the governance');
+    expect(p.status).toBe('paraphrased');
+    expect(p.source).toMatchObject({ locator: 'III.24', text: 'support the internationalization of Internet governance, advocate equal rights to its governance' });
+    // The moved words are one reordering each, not a change and an addition around a shared word.
+    expect(describe(p)).toContain('Internet governance → the governance of the Internet and (wording)');
+    expect(describe(p)).toContain('its governance → govern it (wording)');
+  });
+
+  it('starts a translated sentence where its place does, though its first word shares letters with one later in it', () => {
+    // "internal" is not "international": the place opens at "domestic", not at "activities".
+    const p = quoting(WIRE, 'the internal and overseas military-biological activity');
+    expect(p.status).toBe('paraphrased');
+    expect(p.source!.locator).toBe('III.18');
+    expect(p.source!.text).toMatch(/^domestic and foreign bioweapons activities by the United States and its allies raise serious concerns/);
+    expect(describe(p)).toContain('United States → USA (wording)');
+  });
+
   it('takes the exact English quotations beside them as verbatim, each at its place', () => {
     expect(quoting(WIRE, 'supports the China – WHO joint report').source!.locator).toBe('II.10');
     expect(quoting(WIRE, 'a community of common destiny for mankind')).toMatchObject({ status: 'verbatim', source: { locator: 'IV.2' } });

@@ -94,6 +94,9 @@ interface Window {
   words: number;
   firstWord: number;
   lastWord: number;
+  /** Whether the first (last) of them is matched at the place's first (last) word. */
+  firstAtEdge: boolean;
+  lastAtEdge: boolean;
   /** Content words matched that are not names. */
   plain: number;
   /** The weights of the matched words, summed. */
@@ -135,6 +138,43 @@ interface Unit {
 
 /** Source places are held as one number: the token index and the words it takes (1 to 4). */
 const PLACE_WORDS = 8;
+
+/**
+ * Whether a quotation word should leave the source word it holds for `hit`'s: one word of
+ * the place is not two of the quotation, so when an earlier quotation word holds the same
+ * source word and `hit`'s is free, the later one moves on ("governance … govern it" is
+ * "Internet governance … its governance", not both words at the first).
+ */
+function yields(chosen: ReadonlyMap<number, Hit>, held: Hit, hit: Hit): boolean {
+  let shared = false;
+  for (const other of chosen.values()) {
+    if (other.s === hit.s) return false;
+    if (other !== held && other.s === held.s && other.k < held.k) shared = true;
+  }
+  return shared;
+}
+
+/**
+ * The quotation's first and last matched words, and whether each is matched at the place's
+ * edge. A source word is counted for one quotation word only here: of two that hold it, the
+ * same word (or the earlier) keeps it — "international" is the quotation's "international",
+ * not also its "internal", whose first letters it shares. When an edge word lies inside the
+ * place (the words reordered), the quotation's edge says nothing of the place's.
+ */
+function edgesOf(held: readonly Hit[], lo: number, hi: number): Pick<Window, 'firstWord' | 'lastWord' | 'firstAtEdge' | 'lastAtEdge'> {
+  const owner = new Map<number, Hit>();
+  for (const hit of held) {
+    const other = owner.get(hit.s);
+    if (!other || hit.weight > other.weight || (hit.weight === other.weight && hit.k < other.k)) owner.set(hit.s, hit);
+  }
+  let first: Hit | undefined;
+  let last: Hit | undefined;
+  for (const hit of owner.values()) {
+    if (!first || hit.k < first.k) first = hit;
+    if (!last || hit.k > last.k) last = hit;
+  }
+  return { firstWord: first!.k, lastWord: last!.k, firstAtEdge: first!.s === lo, lastAtEdge: last!.s + last!.length - 1 === hi };
+}
 
 /** The source's content words, and its phrases, by what they mean: base form, synsets, stem. */
 class ConceptIndex {
@@ -236,7 +276,12 @@ class ConceptIndex {
     if (windows.length === 0) return undefined;
     const [best, ...rest] = windows;
     // Places that fit as well are candidates too; the first in source order stands for them.
-    const grown = (w: Window) => this.grow(w.span, content[w.firstWord]!.first - l.words.start, l.words.end - 1 - content[w.lastWord]!.last);
+    const grown = (w: Window) =>
+      this.grow(
+        w.span,
+        w.firstAtEdge ? tokens.slice(l.words.start, content[w.firstWord]!.first) : [],
+        w.lastAtEdge ? tokens.slice(content[w.lastWord]!.last + 1, l.words.end) : [],
+      );
     const places = [best!, ...rest.filter((w) => w.score === best!.score && w.plain === best!.plain)].map(grown);
     places.sort((a, b) => a.start - b.start);
     return { ...l, evidence: 'paraphrase', similarity: this.similarity(best!, content.length, places[0]!), sourceWords: places[0]!, anchors: [], alternatives: places.slice(1) };
@@ -256,23 +301,43 @@ class ConceptIndex {
   }
 
   /**
-   * Takes in the source words before and after a place, as many as the quotation has
-   * words before its first and after its last matched word, within the sentence: a
-   * translation's "The two countries object to" stands for "The sides oppose".
+   * Takes in the source words before and after a place that the quotation's words before
+   * its first and after its last matched word stand for, within the sentence: a
+   * translation's "The two countries object to" stands for "The sides oppose". Words the
+   * source has right there, one for one, are taken in as they are; what is left of an edge
+   * grows the place by as many words, and up to two more to reach the sentence's edge, when
+   * it has a content word. Function words alone ("govern it" for "its governance", the
+   * "its" already inside the place) translate nothing beyond it.
    */
-  private grow(span: WordRange, before: number, after: number): WordRange {
+  private grow(span: WordRange, before: readonly Token[], after: readonly Token[]): WordRange {
     const tokens = this.sourceTokens;
     const text = this.source;
     const gap = (a: number, b: number) => text.slice(tokens[a]!.end, tokens[b]!.start);
-    // As many words as the quotation has there, and up to two more to reach the sentence's edge.
-    const reach = (from: number, step: -1 | 1, want: number) => {
+    const open = (i: number, step: -1 | 1) => (step < 0 ? i > 0 && !SENTENCE_BREAK.test(gap(i - 1, i)) : i < tokens.length && !SENTENCE_BREAK.test(gap(i - 1, i)));
+    const reach = (from: number, step: -1 | 1, edge: readonly Token[]) => {
       let at = from;
-      const open = (i: number) => (step < 0 ? i > 0 && !SENTENCE_BREAK.test(gap(i - 1, i)) : i < tokens.length && !SENTENCE_BREAK.test(gap(i - 1, i)));
+      // The edge's words in order away from the place.
+      const words = step < 0 ? [...edge].reverse() : edge;
+      let k = 0;
+      for (; k < words.length && open(at, step) && tokens[step < 0 ? at - 1 : at]!.key === words[k]!.key; k++) at += step;
+      const rest = words.slice(k);
+      if (!rest.some((t) => !isFunctionWord(t.key))) return at;
+      const base = at;
       let n = 0;
-      for (; n < want && open(at); n++) at += step;
+      for (; n < rest.length && open(at, step); n++) at += step;
       let extra = at;
-      for (let k = 0; k < EDGE_SLACK && open(extra); k++) extra += step;
-      return open(extra) ? at : extra;
+      for (let e = 0; e < EDGE_SLACK && open(extra, step); e++) extra += step;
+      if (!open(extra, step)) return extra;
+      // Counted words are not the same words: a source word the count reached at the edge
+      // that is a function word unlike the quotation's edge word ("that" where the quotation
+      // opens with "the") is not the quotation's.
+      const outer = rest[rest.length - 1]!;
+      while (at !== base) {
+        const t = tokens[step < 0 ? at : at - 1]!;
+        if (!isFunctionWord(t.key) || t.key === outer.key) break;
+        at -= step;
+      }
+      return at;
     };
     return { start: reach(span.start, -1, before), end: reach(span.end, 1, after) };
   }
@@ -319,7 +384,7 @@ class ConceptIndex {
       for (let h = a; h < hits.length && hits[h]!.s < start + width && inPlace(hits[h]!.s); h++) {
         const hit = hits[h]!;
         const held = chosen.get(hit.k);
-        if (!held || (held.s === hit.s && hit.weight > held.weight)) chosen.set(hit.k, hit);
+        if (!held || (held.s === hit.s && hit.weight > held.weight) || (held.s !== hit.s && yields(chosen, held, hit))) chosen.set(hit.k, hit);
         // Every end is a window of its own: the best place may stop short of a stray synonym.
         if (h + 1 >= hits.length || hits[h + 1]!.s !== hit.s) {
           const w = this.window([...chosen.values()]);
@@ -342,16 +407,12 @@ class ConceptIndex {
     let score = 0;
     let weight = 0;
     let plain = 0;
-    let firstWord = Infinity;
-    let lastWord = -1;
     let lo = Infinity;
     let hi = -1;
     const taken = new Set<number>();
     for (const hit of matched) {
       score += hit.weight;
       weight += hit.weight;
-      firstWord = Math.min(firstWord, hit.k);
-      lastWord = Math.max(lastWord, hit.k);
       if (!isNameAt(this.source, this.sourceTokens, hit.s)) plain++;
       lo = Math.min(lo, hit.s);
       hi = Math.max(hi, hit.s + hit.length - 1);
@@ -365,6 +426,6 @@ class ConceptIndex {
     let unmatched = 0;
     for (let s = lo; s <= hi; s++) if (!taken.has(s) && !isFunctionWord(this.sourceTokens[s]!.key)) unmatched++;
     score -= SPREAD_COST * unmatched + DISORDER_COST * (matched.length - inOrder(matched));
-    return { score: Math.round(score * 1000) / 1000, words: matched.length, firstWord, lastWord, plain, weight, unmatched, span: { start: lo, end: hi + 1 } };
+    return { score: Math.round(score * 1000) / 1000, words: matched.length, plain, weight, unmatched, span: { start: lo, end: hi + 1 }, ...edgesOf(matched, lo, hi) };
   }
 }

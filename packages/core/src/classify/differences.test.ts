@@ -45,6 +45,12 @@ describe('word differences', () => {
     ]);
   });
 
+  it('reads words moved across a shared word as one reordering', () => {
+    expect(compare('support the internationalization of Internet governance, advocate', 'support the internationalization of the governance of the Internet and advocate').read).toEqual([
+      'replace wording: Internet governance → the governance of the Internet and',
+    ]);
+  });
+
   it('tells spelling, case and typography apart, and ignores the case of the first letter', () => {
     const r = compare("The fulfilment of citizens' well-being in States", 'the fulfillment of citizens’ wellbeing in states');
     expect(r.read).toEqual([

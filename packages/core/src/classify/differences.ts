@@ -58,7 +58,7 @@ const CREDIT: Record<DifferenceCategory, number> = {
  * named by what changed (typography, case, spelling, inflection, wording, omission).
  */
 export function compareWords(input: ComparisonInput): Comparison {
-  const ops = input.paraphrase ? anchoredOps(input) : mergeSmallEqualities(anchoredOps(input), input);
+  const ops = foldMoves(input.paraphrase ? anchoredOps(input) : mergeSmallEqualities(anchoredOps(input), input), input);
   const differences: Difference[] = [];
   const elided: Offsets[] = [];
   let credit = 0;
@@ -161,6 +161,35 @@ function mergeSmallEqualities(ops: Op[], input: ComparisonInput): Op[] {
         break;
       }
     }
+  }
+  return ops;
+}
+
+/** Most words an equality may have for the words moved across it to make one change with it. */
+const MAX_MOVED_OVER = 3;
+
+/**
+ * Folds an equality into the changes on both sides of it when a word left out on one side
+ * is written on the other: the words were moved, not changed ("Internet governance" → "the
+ * governance of the Internet" is one reordering, not "Internet" → "the" and an added "of
+ * the Internet" around a shared "governance").
+ */
+function foldMoves(ops: Op[], input: ComparisonInput): Op[] {
+  const keys = (tokens: readonly Token[], r: WordRange) => {
+    const out = new Set<string>();
+    for (let i = r.start; i < r.end; i++) if (!isFunctionWord(tokens[i]!.key)) out.add(tokens[i]!.key);
+    return out;
+  };
+  const shares = (a: Set<string>, b: Set<string>) => [...a].some((k) => b.has(k));
+  for (let i = 1; i + 1 < ops.length; i++) {
+    const [before, eq, after] = [ops[i - 1]!, ops[i]!, ops[i + 1]!];
+    if (!eq.equal || before.equal || after.equal || eq.s.end - eq.s.start > MAX_MOVED_OVER) continue;
+    const moved =
+      shares(keys(input.sourceTokens, before.s), keys(input.commentaryTokens, after.c)) ||
+      shares(keys(input.commentaryTokens, before.c), keys(input.sourceTokens, after.s));
+    if (!moved) continue;
+    ops.splice(i - 1, 3, { equal: false, s: { start: before.s.start, end: after.s.end }, c: { start: before.c.start, end: after.c.end } });
+    i = Math.max(0, i - 2);
   }
   return ops;
 }
