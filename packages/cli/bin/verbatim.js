@@ -1,14 +1,23 @@
 #!/usr/bin/env node
-import { setFlagsFromString } from 'node:v8';
+// CommonJS (bin/package.json says so): `verbatim check`, run as a linter on every save, never
+// starts Node's ES module loader — it requires one loader (dist/load-check.cjs) that runs one
+// bundled file with V8's code cache for it (dist/check.cjs). Every other command imports the
+// package's modules (dist/main.js).
+'use strict';
 
 if (process.argv[2] === 'check') {
-  // `verbatim check` runs as a linter, on every save: it loads one bundled file with V8's
-  // code cache for it, and runs with V8 flags of its own (dist/bundle/load-check.js), set
-  // before any of its code is compiled.
-  const { CHECK_V8_FLAGS, loadCheckBundle } = await import('../dist/bundle/load-check.js');
-  setFlagsFromString(CHECK_V8_FLAGS);
-  process.exitCode = await loadCheckBundle().check(process.argv.slice(3));
+  // The V8 flags of `verbatim check` are set before any of its code is compiled.
+  const { CHECK_V8_FLAGS, loadCheckBundle } = require('../dist/load-check.cjs');
+  require('node:v8').setFlagsFromString(CHECK_V8_FLAGS);
+  loadCheckBundle()
+    .check(process.argv.slice(3))
+    .then((status) => {
+      process.exitCode = status;
+    });
 } else {
-  const { main } = await import('../dist/main.js');
-  process.exitCode = await main(process.argv.slice(2));
+  import('../dist/main.js')
+    .then(({ main }) => main(process.argv.slice(2)))
+    .then((status) => {
+      process.exitCode = status;
+    });
 }

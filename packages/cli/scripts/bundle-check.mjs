@@ -84,6 +84,18 @@ function packageRootOf(file) {
   return dir;
 }
 
+/** A module's `import.meta.url` as the file it came from, for code bundled into CommonJS, which has no `import.meta`. */
+const importMetaUrlAsFile = {
+  name: 'import-meta-url-as-file',
+  setup(build) {
+    build.onLoad({ filter: /\.js$/ }, async (args) => {
+      const text = await fs.promises.readFile(args.path, 'utf8');
+      if (!text.includes('import.meta.url')) return undefined;
+      return { contents: text.replaceAll('import.meta.url', importMetaUrlOf(args.path)), loader: 'js', resolveDir: path.dirname(args.path) };
+    });
+  },
+};
+
 const lazyImports = {
   name: 'lazy-imports',
   setup(build) {
@@ -92,11 +104,6 @@ const lazyImports = {
       if (!args.path.startsWith('.')) return { path: `${LAZY}${args.path}`, external: true };
       const relative = path.relative(dist, path.resolve(args.resolveDir, args.path));
       return { path: `${LAZY}${relative.startsWith('.') ? relative : `./${relative}`}`, external: true };
-    });
-    build.onLoad({ filter: /\.js$/ }, async (args) => {
-      const text = await fs.promises.readFile(args.path, 'utf8');
-      if (!text.includes('import.meta.url')) return undefined;
-      return { contents: text.replaceAll('import.meta.url', importMetaUrlOf(args.path)), loader: 'js', resolveDir: path.dirname(args.path) };
     });
   },
 };
@@ -108,7 +115,7 @@ const result = await esbuild.build({
   format: 'cjs',
   target: 'node20',
   external: ['bindings'],
-  plugins: [addonAtBuild, lazyImports],
+  plugins: [addonAtBuild, lazyImports, importMetaUrlAsFile],
   write: false,
   logLevel: 'warning',
   legalComments: 'none',
@@ -119,6 +126,22 @@ if (unhandled) throw new Error(`bundle-check: dist/check.cjs would keep an impor
 // The first line names the bundle's digest; the code cache starts with the same line (see load-check.ts).
 const digest = createHash('sha256').update(code).digest('hex');
 fs.writeFileSync(outfile, `// verbatim check, bundled by scripts/bundle-check.mjs; sha256 ${digest}\n${code}`);
+
+// The bundle's loader (src/bundle/load-check.ts) in CommonJS too: bin/verbatim.js, CommonJS
+// itself (bin/package.json), requires it, so that a check never starts Node's ES module
+// loader — resolving, reading and linking the entry and the loader as ES modules costs a
+// check about 7 ms of CPU of its ~65 over a bare `node -e 0`.
+await esbuild.build({
+  entryPoints: [path.join(dist, 'bundle/load-check.js')],
+  outfile: path.join(dist, 'load-check.cjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  plugins: [importMetaUrlAsFile],
+  logLevel: 'warning',
+  legalComments: 'none',
+});
 
 // The code cache, made by a check run in a process of its own (with nothing else loaded and
 // the V8 flags of `verbatim check`) against a database of the bundled corpus.

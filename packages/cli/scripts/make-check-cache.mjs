@@ -2,12 +2,14 @@
 // `verbatim check` runs them, against a temporary database holding the bundled corpus,
 // then writes V8's code cache of the bundle, which now holds every function they compiled.
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 
-const { CHECK_V8_FLAGS, loadCheckBundle, writeCodeCache } = await import('../dist/bundle/load-check.js');
+// The loader bin/verbatim.js requires (the CommonJS build of src/bundle/load-check.ts).
+const { CHECK_V8_FLAGS, loadCheckBundle, writeCodeCache } = createRequire(import.meta.url)('../dist/load-check.cjs');
 setFlagsFromString(CHECK_V8_FLAGS);
 
 const corpus = fileURLToPath(new URL('../../../corpus/', import.meta.url));

@@ -1,7 +1,7 @@
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, openSync, closeSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CheckResult } from '@verbatim/store';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../main.js';
@@ -113,6 +113,26 @@ describe('verbatim check', () => {
       const status = await main(['check', ...args], { stdout: { write: (s: string) => stdout.push(s) }, stderr: { write: (s: string) => stderr.push(s) }, env });
       expect({ status: bundled.status, stdout: bundled.stdout, stderr: bundled.stderr }).toEqual({ status, stdout: stdout.join(''), stderr: stderr.join('') });
     }
+  });
+
+  it('writes the same report to a file as to a pipe, and stops quietly, with its verdict, when the reader closes early', async () => {
+    const env = { ...process.env, VERBATIM_DB: store.database };
+    const piped = spawnSync(process.execPath, [bin, 'check', QUESTION], { encoding: 'utf8', env });
+    const file = join(store.dir, 'report.txt');
+    const fd = openSync(file, 'w');
+    const toFile = spawnSync(process.execPath, [bin, 'check', QUESTION], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8', env });
+    closeSync(fd);
+    expect([toFile.status, toFile.stderr]).toEqual([1, '']);
+    expect(readFileSync(file, 'utf8')).toBe(piped.stdout);
+    expect(piped.stdout).toContain('2. quotation · altered · source III.6');
+
+    // `verbatim check … | head -0`: the reader is gone before the report is written.
+    const child = spawn(process.execPath, [bin, 'check', QUESTION], { stdio: ['ignore', 'pipe', 'pipe'], env });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const status = await new Promise((resolve) => child.on('close', (code) => resolve(code)));
+    expect([status, stderr]).toEqual([1, '']);
   });
 
   it('says a quotation is in none of the sources, and exits 1', () => {

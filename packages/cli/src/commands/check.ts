@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CheckResult } from '@verbatim/store/checker';
 import { CliError, ExitCode, usageError } from '../cli-error.js';
@@ -106,8 +106,7 @@ async function readInput(positionals: readonly string[], context: CommandContext
   if (positionals.length === 1 && positionals[0] === '-') return { text: await readStdin(context) };
   if (positionals.length === 1) {
     const name = positionals[0]!;
-    const isFile = await stat(resolve(context.cwd, name)).then((s) => s.isFile(), () => false);
-    if (isFile) {
+    if (isFile(resolve(context.cwd, name))) {
       // Imported here: a check of the text itself (a linter's usual run) reads no file.
       const { readDocument } = await import('../read-document.js');
       return asBadInput(readDocument(name, { cwd: context.cwd, maxBytes: MAX_CHECK_BYTES })).then((d) => ({ text: d.text, fileName: name }));
@@ -115,6 +114,19 @@ async function readInput(positionals: readonly string[], context: CommandContext
     if (LOOKS_LIKE_FILE.test(name)) throw usageError(`there is no file ${JSON.stringify(name)}; to check those words as a text, put them in a sentence.`);
   }
   return { text: positionals.join(' ') };
+}
+
+/**
+ * Whether a file of that name exists. Synchronous: node:fs/promises is one module more to
+ * load for a linter's every run. A sentence given as the text is rarely a name the system
+ * takes (too long, or a folder of that name); then it is no file.
+ */
+function isFile(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+  } catch {
+    return false;
+  }
 }
 
 async function readStdin(context: CommandContext): Promise<string> {
