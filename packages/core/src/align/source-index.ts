@@ -148,16 +148,19 @@ export class SourceIndex {
     const span = keyCount() - from;
     // A table of every key met is worth it only when the source uses a fair share of them.
     if (span > KEY_TABLE_STRETCH * tokens.length + 1024) return undefined;
-    for (let i = 0; i < tokens.length; i++) {
-      const k = tokens[i]!.forms.keyId - from;
-      if (!(k >= 0 && k < span)) return undefined;
-    }
+    // One pass over the tokens (each read costs two objects' worth of memory traffic):
+    // a number from before the table was last emptied undoes what was done.
     const byKeyId = new Int32Array(span).fill(-1);
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
-      let id = byKeyId[t.forms.keyId - from]!;
+      const k = t.forms.keyId - from;
+      if (!(k >= 0 && k < span)) {
+        this.keys.length = 0;
+        return undefined;
+      }
+      let id = byKeyId[k]!;
       if (id < 0) {
-        byKeyId[t.forms.keyId - from] = id = this.keys.length;
+        byKeyId[k] = id = this.keys.length;
         this.keys.push(t.key);
       }
       this.ids[i] = id;

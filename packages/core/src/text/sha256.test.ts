@@ -22,3 +22,21 @@ describe('sha256HexAfter', () => {
     expect(sha256HexAfter('p-')('quotation:12-40:none')).toBe(sha256Hex('p-quotation:12-40:none'));
   });
 });
+
+describe('sha256Hex', () => {
+  it('is the SHA-256 of a text\'s UTF-8 bytes, as node:crypto gives it, whatever the text and the texts hashed before it', () => {
+    // Texts of every size in turn: the bytes of one are encoded into the buffer the one before left.
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ maxLength: 5000 })), { maxLength: 6 }), (texts) => {
+        for (const text of texts) expect(sha256Hex(text)).toBe(nodeSha256(text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('is the same for a text longer than the shared buffer, and for lone surrogates (as U+FFFD)', () => {
+    const long = 'Die Seiten 😀 – '.repeat(30_000);
+    expect(sha256Hex(long)).toBe(nodeSha256(long));
+    expect(sha256Hex('a\uD800b\uDC00')).toBe(nodeSha256('a\uD800b\uDC00'));
+  });
+});

@@ -3,7 +3,31 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 
 /** SHA-256 of a text's UTF-8 bytes, as lowercase hex: the identity of a document version. */
 export function sha256Hex(text: string): string {
-  return bytesToHex(sha256(utf8ToBytes(text)));
+  return bytesToHex(sha256(utf8(text)));
+}
+
+/**
+ * The WHATWG encoder every JavaScript host has (browsers, Node, Deno, workers; @noble/hashes
+ * uses it too). The engine is built against ES2023's library alone, which does not name it.
+ */
+declare const TextEncoder: new () => { encode(text: string): Uint8Array; encodeInto(text: string, into: Uint8Array): { read: number; written: number } };
+const encoder = new TextEncoder();
+/**
+ * The UTF-8 bytes of the last text encoded, in one buffer for every text up to this size
+ * (three bytes a UTF-16 code unit at most): hashing reads them at once and keeps nothing,
+ * and a source's text encoded afresh each time was a copy, a second copy and a wipe of it
+ * (@noble/hashes' utf8ToBytes) for each source not seen before.
+ */
+const SCRATCH_BYTES = 1 << 20;
+let scratch = new Uint8Array(1 << 16);
+
+/** A text's UTF-8 bytes, valid until the next call: in the shared buffer when they fit. */
+function utf8(text: string): Uint8Array {
+  const most = 3 * text.length;
+  if (most > SCRATCH_BYTES) return encoder.encode(text);
+  if (most > scratch.length) scratch = new Uint8Array(Math.min(SCRATCH_BYTES, Math.max(most, 2 * scratch.length)));
+  const { written } = encoder.encodeInto(text, scratch);
+  return scratch.subarray(0, written);
 }
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
