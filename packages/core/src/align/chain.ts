@@ -91,17 +91,10 @@ function chainsFrom(
   const chains: RankedChain[] = [];
   /** The end each chain was built from, to compare a later end with. */
   const ends: number[] = [];
-  const build = (end: number): RankedChain => {
-    const path = pathTo(end, prev, used);
-    // The first run of a cut path keeps its own start, not the trim its old predecessor needed.
-    const chosen = path.map((i, k) => {
-      const r = runs[i]!;
-      const d = k === 0 ? 0 : trim[i]!;
-      return { c: r.c + d, s: r.s + d, length: r.length - d };
-    });
-    return toChain(chosen, options);
-  };
-  for (const end of order) {
+  const build = (end: number): RankedChain => toChain(chosenRuns(runs, end, prev, trim, used), options);
+  // Loops written out, with no callback: this runs for every run of every chaining.
+  for (let x = 0; x < order.length; x++) {
+    const end = order[x]!;
     if (used[end]) continue;
     // The chain's extent in the commentary is known before it is built: its first run keeps
     // its own start, its last run ends where it ends. One overlapping a chain already taken
@@ -110,7 +103,8 @@ function chainsFrom(
     while (prev[first]! >= 0 && !used[prev[first]!]) first = prev[first]!;
     const cStart = runs[first]!.c;
     const cEnd = runs[end]!.c + runs[end]!.length;
-    const overlapped = chains.findIndex((c) => c.cStart < cEnd && cStart < c.cEnd);
+    let overlapped = -1;
+    for (let k = 0; k < chains.length && overlapped < 0; k++) if (chains[k]!.cStart < cEnd && cStart < chains[k]!.cEnd) overlapped = k;
     if (overlapped >= 0) {
       const taken = chains[overlapped]!;
       const at = ends[overlapped]!;
@@ -118,7 +112,7 @@ function chainsFrom(
         const tie = build(end);
         const same = tie.evidence === taken.evidence && tie.score === taken.score;
         const elsewhere = tie.sEnd <= taken.sStart || taken.sEnd <= tie.sStart;
-        if (same && elsewhere && taken.ties.every((t) => tie.sEnd <= t.sStart || t.sEnd <= tie.sStart) && accept(tie, overlapped)) taken.ties.push(tie);
+        if (same && elsewhere && apartInSource(tie, taken.ties) && accept(tie, overlapped)) taken.ties.push(tie);
       }
       continue;
     }
@@ -127,22 +121,38 @@ function chainsFrom(
       if (onReject === 'stop') break;
       continue;
     }
-    for (const i of pathTo(end, prev, used)) used[i] = 1;
+    for (let i = end; i >= 0 && !used[i]; i = prev[i]!) used[i] = 1;
     chains.push(chain);
     ends.push(end);
   }
   // A tie that reaches into another chain taken is not the same passage.
   for (const chain of chains) {
+    if (chain.ties.length === 0) continue;
     chain.ties = chain.ties.filter((t) => chains.every((c) => c === chain || t.cEnd <= c.cStart || c.cEnd <= t.cStart));
   }
   return chains;
 }
 
-/** The runs of the chain that ends with run `end`, first to last, up to one already taken. */
-function pathTo(end: number, prev: Int32Array, used: Uint8Array): number[] {
-  const path: number[] = [];
-  for (let i = end; i >= 0 && !used[i]; i = prev[i]!) path.push(i);
-  return path.reverse();
+/**
+ * The runs of the chain that ends with run `end`, first to last, up to one already taken,
+ * each trimmed as it follows its predecessor. The first run of a cut path keeps its own
+ * start, not the trim its old predecessor needed.
+ */
+function chosenRuns(runs: readonly Run[], end: number, prev: Int32Array, trim: Int32Array, used: Uint8Array): Run[] {
+  const chosen: Run[] = [];
+  for (let i = end; i >= 0 && !used[i]; i = prev[i]!) {
+    const r = runs[i]!;
+    const first = prev[i]! < 0 || used[prev[i]!] === 1;
+    const d = first ? 0 : trim[i]!;
+    chosen.push({ c: r.c + d, s: r.s + d, length: r.length - d });
+  }
+  return chosen.reverse();
+}
+
+/** Whether a chain lies apart, in the source, from each of some others. */
+function apartInSource(chain: Chain, others: readonly Chain[]): boolean {
+  for (const t of others) if (!(chain.sEnd <= t.sStart || t.sEnd <= chain.sStart)) return false;
+  return true;
 }
 
 /**

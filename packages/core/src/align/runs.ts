@@ -17,8 +17,9 @@ export function findRuns(index: SourceIndex, ids: Int32Array, within: WordRange)
   const source = index.ids;
   // Per diagonal (source position minus commentary position), where the last run found on
   // it ends: a seed inside that run adds nothing. This keeps the search linear on
-  // repetitive texts, where one run has thousands of seeds.
-  const coveredUntil = new Map<number, number>();
+  // repetitive texts, where one run has thousands of seeds. Made when a seed first needs it
+  // (one after a seed too common to look up): most texts have none.
+  let coveredUntil: Map<number, number> | undefined;
   const runs: Run[] = [];
   // Whether the seed at the previous commentary position had its places looked up.
   let previousLookedUp = false;
@@ -29,7 +30,7 @@ export function findRuns(index: SourceIndex, ids: Int32Array, within: WordRange)
       // A seed whose diagonal also matches one word back lies inside the run the previous
       // seed found or fell in (runs are maximal), unless that seed was too common to look up.
       const continues = i > within.start && j > 0 && ids[i - 1] === source[j - 1];
-      if (continues && (previousLookedUp || i < (coveredUntil.get(diagonal) ?? -1))) continue;
+      if (continues && (previousLookedUp || i < ((coveredUntil ??= diagonalEnds(runs)).get(diagonal) ?? -1))) continue;
       // Extend backwards: the seeds before may have been too common to be looked up.
       let c = i;
       let s = j;
@@ -39,12 +40,19 @@ export function findRuns(index: SourceIndex, ids: Int32Array, within: WordRange)
       }
       let length = i - c + SEED_LENGTH;
       while (c + length < within.end && s + length < source.length && ids[c + length] === source[s + length]) length++;
-      coveredUntil.set(diagonal, c + length);
+      coveredUntil?.set(diagonal, c + length);
       runs.push({ c, s, length });
     }
     previousLookedUp = first >= 0;
   }
   return sortedRuns(runs);
+}
+
+/** Where the last of these runs on each diagonal ends (they are in the order they were found). */
+function diagonalEnds(runs: readonly Run[]): Map<number, number> {
+  const ends = new Map<number, number>();
+  for (const r of runs) ends.set(r.s - r.c, r.c + r.length);
+  return ends;
 }
 
 /**
