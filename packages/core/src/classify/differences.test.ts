@@ -62,6 +62,11 @@ describe('word differences', () => {
     expect(compare('Asia Pacific region', 'Asia-Pacific region').read).toEqual(['replace spelling: Asia Pacific → Asia-Pacific']);
   });
 
+  it('tells a curly apostrophe from a straight one inside a word of the same length, and a word written the same from both', () => {
+    expect(compare("the sides don't accept it", 'the sides don’t accept it').read).toEqual(["replace typography: don't → don’t"]);
+    expect(compare('the sides don’t accept it', 'the sides don’t accept it').read).toEqual([]);
+  });
+
   it('reports the words an ellipsis hides as an editorial omission, not an alteration', () => {
     const commentary = 'the sides … oppose';
     const r = compare('the sides firmly oppose', commentary, commentary.indexOf('…'));

@@ -204,6 +204,10 @@ function isInflection(input: ComparisonInput, op: Op): boolean {
 
 /** What a pair of words that compare equal differs by, if anything. */
 function pairCategory(input: ComparisonInput, s: Token, c: Token, firstOfPassage: boolean): DifferenceCategory | undefined {
+  // One forms object is one spelling, character for character (spellings.ts): two words of
+  // the same length that share it are written the same. (A word joined over a stray space,
+  // "nuclear- powered", has the forms of the compound it stands for, and is longer than it.)
+  if (c.forms === s.forms && c.end - c.start === s.end - s.start) return undefined;
   if (c.forms.fold === s.forms.fold) return sameText(input.sourceText, s, input.commentaryText, c) ? undefined : 'typography';
   if (c.forms.lower === s.forms.lower) {
     // An accurate bracket ([t]he) and the case of a quotation's first letter are not changes.
