@@ -6,7 +6,9 @@ import type { Paragraph } from './types.js';
 
 /**
  * What aligning reads of a source whatever the commentary: its words, their index, its
- * paragraphs and its digest. None of it is changed by an alignment.
+ * paragraphs and its digest. None of it is changed by an alignment. It is good until the
+ * cache forgets the source: its token objects are then the next source's (`preparedSource`),
+ * so it is asked for afresh for each alignment and held no longer than that.
  */
 export interface PreparedSource {
   readonly tokens: readonly Token[];

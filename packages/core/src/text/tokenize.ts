@@ -274,6 +274,9 @@ function scanSpacedWords(text: string, from: number, to: number, out: Bounds, st
         continue;
       }
       const joiner = code;
+      // Most words end at a space or a mark that joins nothing: only a character that may
+      // join two words is looked at further, with the character after it.
+      if (!mayJoinWords(joiner)) break;
       const next = i + 1 < to ? classAt(text, i + 1) : NONE;
       const hebrew = last === LETTER && isHebrew(text, i - 1);
       // WB7b/c: a double quote between Hebrew letters (gershayim) is inside the word.
@@ -313,9 +316,17 @@ const MID_NUM = new Set([0x2c, 0x3b, 0x37e, 0x589, 0x60c, 0x60d, 0x66c, 0x7f8, 0
 const ASCII_JOINS = new Uint8Array(0x80);
 const JOINS_LETTERS = 1;
 const JOINS_DIGITS = 2;
+/** The double quote, which joins Hebrew letters (gershayim, WB7b/c). */
+const JOINS_HEBREW = 4;
 for (let code = 0; code < 0x80; code++) {
   if (MID_LETTER.has(code) || MID_NUM_LET.has(code)) ASCII_JOINS[code]! |= JOINS_LETTERS;
   if (MID_NUM.has(code) || MID_NUM_LET.has(code)) ASCII_JOINS[code]! |= JOINS_DIGITS;
+}
+ASCII_JOINS[0x22]! |= JOINS_HEBREW;
+
+/** Whether a character can keep the words on either side of it one word, by any rule the scanner applies. */
+function mayJoinWords(code: number): boolean {
+  return code < 0x80 ? ASCII_JOINS[code] !== 0 : MID_LETTER.has(code) || MID_NUM_LET.has(code) || MID_NUM.has(code);
 }
 
 /** Whether a character between two letters keeps them in one word (MidLetter, MidNumLet). */
