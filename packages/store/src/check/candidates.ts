@@ -8,6 +8,12 @@ export interface CheckCandidate {
   vid: number;
   /** Word 4-grams it shares with the whole text: ties between equally good answers go to the source that explains more of the text. */
   shared: number;
+  /**
+   * The quotations (indices into the stretches) it was found for. Its alignment's silence on
+   * one of them says the quotation's words are there but too few to place; its silence on a
+   * quotation it was not found for says nothing.
+   */
+  quotations: ReadonlySet<number>;
 }
 
 /** Sources aligned for each quotation: the best, and one more in case the best answers it less well. */
@@ -57,27 +63,43 @@ export function* candidatesPlan(text: string, stretches: readonly QuotedStretch[
   }
   const sources = new SourceKinds();
   const byShared = (a: number, b: number) => (shared.get(b) ?? 0) - (shared.get(a) ?? 0) || a - b;
-  const chosen = new Set<number>();
-  function* take(vids: Iterable<number>, n: number, better: (a: number, b: number) => number): Plan<void> {
-    for (const vid of yield* best(vids, better, sources, n)) chosen.add(vid);
+  /** Each chosen source, with the quotations it was found for. */
+  const chosen = new Map<number, Set<number>>();
+  function* take(vids: Iterable<number>, n: number, better: (a: number, b: number) => number, quotation?: number): Plan<number> {
+    const taken = yield* best(vids, better, sources, n);
+    for (const vid of taken) {
+      let quotations = chosen.get(vid);
+      if (!quotations) chosen.set(vid, (quotations = new Set()));
+      if (quotation !== undefined) quotations.add(quotation);
+    }
+    return taken.length;
   }
   for (const [i, stretch] of stretches.entries()) {
     const counts = perStretch[i]!;
     if (counts.size > 0) {
-      yield* take(counts.keys(), PER_QUOTATION, (a, b) => counts.get(b)! - counts.get(a)! || byShared(a, b));
-    } else if (stretch.hashes.length === 0) {
-      if (stretch.words.length >= 2) yield* take(yield* ask({ ask: 'phrase', words: stretch.words }), PER_QUOTATION, byShared);
-    } else {
-      const content = [...new Set(stretch.words.map((w) => w.toLowerCase()).filter((w) => !STOP_WORDS.has(w)))];
-      if (content.length > 0) yield* take(yield* ask({ ask: 'anyWords', words: content }), PER_QUOTATION, () => 0);
+      yield* take(counts.keys(), PER_QUOTATION, (a, b) => counts.get(b)! - counts.get(a)! || byShared(a, b), i);
+      continue;
     }
+    if (stretch.hashes.length === 0) {
+      if (stretch.words.length < 2) continue;
+      // "without limits" is no source's phrase, but a source that says "no limits" is the
+      // one whose alignment can tell the quotation is not made up.
+      if ((yield* take(yield* ask({ ask: 'phrase', words: stretch.words }), PER_QUOTATION, byShared, i)) > 0) continue;
+    }
+    const content = contentWords(stretch.words);
+    if (content.length > 0) yield* take(yield* ask({ ask: 'anyWords', words: content }), PER_QUOTATION, () => 0, i);
   }
   const forText = [...shared.keys()].filter((vid) => shared.get(vid)! >= MIN_SHARED_SHINGLES);
   yield* take(forText, FOR_THE_TEXT, byShared);
   return [...chosen]
     .slice(0, MAX_CANDIDATES)
-    .map((vid) => ({ vid, shared: shared.get(vid) ?? 0 }))
+    .map(([vid, quotations]) => ({ vid, shared: shared.get(vid) ?? 0, quotations }))
     .sort((a, b) => byShared(a.vid, b.vid));
+}
+
+/** A quotation's words that say what it is about, each once. */
+function contentWords(words: readonly string[]): string[] {
+  return [...new Set(words.map((w) => w.toLowerCase()).filter((w) => !STOP_WORDS.has(w)))];
 }
 
 /**

@@ -74,16 +74,33 @@ describeEachEngine('store.check', (engine) => {
     await store.close();
   });
 
-  it('gives the same verdicts as the alignment: a name, a title or words at two places of the statement are not called not found', async () => {
-    // Aligned against the statement, none of these is a passage (a name, the statement's own
-    // title, two words at two places, a short quotation whose words but one are the
-    // statement's); "not found" would tell the fact-checker they are made up.
+  it('gives the same verdicts as the alignment: a name, a title or words the statement has in other words are not called not found', async () => {
+    // Aligned against the statement, a name, the statement's own title and a short quotation
+    // whose words but one are the statement's are no passage; "not found" would tell the
+    // fact-checker they are made up. Two words at two places are the statement's, verbatim,
+    // at both places.
     const store = await corpusStore(engine);
     const text =
       'The post cites "the UN 2030 Agenda for Sustainable Development", the title "on the International Relations Entering a New Era and the Global Sustainable Development", a "new era", a pact "with no limits", and "a joint naval base in the Arctic by the year 2030".';
     const result = await store.check(text);
     expect(result.passages.map(summary)).toEqual([
+      { status: 'verbatim', kind: 'quotation', quoted: 'new era', source: 'new era', locator: '0.3', document: STATEMENT_ID },
       { status: 'not_found', kind: 'quotation', quoted: 'a joint naval base in the Arctic by the year 2030', source: null, locator: null, document: null },
+    ]);
+    expect(result.passages[0]!.candidates?.map((c) => c.locator)).toEqual(['title', '0.3']);
+    await store.close();
+  });
+
+  it('does not call a short quotation made up when a source says it in other words: "without limits" for "no limits"', async () => {
+    // Two or three words the statement does not have as they stand, though one of its
+    // sentences has their content word: the alignment gives no verdict on so little, and the
+    // check must not answer "not found" just because no source has the exact phrase. Words
+    // no source has at all are still not found.
+    const store = await corpusStore(engine);
+    const text = 'They declared a friendship "without limits" and said they hold a "lunar cheese monopoly".';
+    const result = await store.check(text);
+    expect(result.passages.map(summary)).toEqual([
+      { status: 'not_found', kind: 'quotation', quoted: 'lunar cheese monopoly', source: null, locator: null, document: null },
     ]);
     await store.close();
   });

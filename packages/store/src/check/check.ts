@@ -47,8 +47,10 @@ export function* checkPlan(text: string, engineVersion: string): Plan<CheckResul
   const sourcesSearched = yield* ask({ ask: 'sourceCount' });
   const searched = now();
 
+  const quotationsOf = new Map(candidates.map((c) => [c.vid, c.quotations]));
   const answers: Array<Answer<Omit<SourceRow, 'text'>>> = rows.map(({ text: sourceText, ...source }) => ({
     source,
+    quotations: quotationsOf.get(source.vid) ?? new Set(),
     passages: align(sourceText, text, { sourceId: source.id, sourceTitle: source.title, sourceSha256: source.sha256, commentarySha256: textSha256, lexicon }).passages,
   }));
   // Without any source, the engine still says which quotations are long enough to be

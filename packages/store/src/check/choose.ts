@@ -5,6 +5,8 @@ import type { TextRange } from './quoted-stretches.js';
 export interface Answer<S> {
   source: S;
   passages: readonly Passage[];
+  /** The quotations (indices into the stretches) this source was a candidate for. */
+  quotations: ReadonlySet<number>;
 }
 
 export type Chosen<S> =
@@ -81,11 +83,13 @@ export function choosePassages<S>(
       out.push(...sets.sort(compareSets)[0]!.map(withEquals));
       return;
     }
-    // A source whose alignment says nothing of the quotation — neither found nor not found —
-    // has its words as a name or a title ("the UN 2030 Agenda for Sustainable Development"),
-    // or too few to pin to one of its places ("new era"): "not found" would call made up
-    // what that source does say. Only a quotation every candidate calls not found is so.
-    if (answers.some((answer) => !answer.passages.some((p) => within(p.commentary, stretch.extent)))) return;
+    // A source found for the quotation whose alignment says nothing of it — neither found nor
+    // not found — has its words as a name or a title ("the UN 2030 Agenda for Sustainable
+    // Development"), or too few to place ("without limits" beside "no limits"): "not found"
+    // would call made up what that source does say. A source found for other quotations of
+    // the text says nothing of this one by its silence.
+    const silent = (answer: Answer<S>) => answer.quotations.has(i) && !answer.passages.some((p) => within(p.commentary, stretch.extent));
+    if (answers.some(silent)) return;
     for (const passage of unanswered) {
       if (passage.status === 'not_found' && within(passage.commentary, stretch.extent)) out.push({ passage, source: null });
     }
