@@ -42,7 +42,7 @@ export interface Comparison {
 }
 
 /** A stretch the two sides have in common (`equal`) or not (`change`), in token indices. */
-interface Op {
+export interface Op {
   equal: boolean;
   s: WordRange;
   c: WordRange;
@@ -107,7 +107,11 @@ function anchoredOps(input: ComparisonInput): Op[] {
   return ops.filter((op) => op.s.end > op.s.start || op.c.end > op.c.start);
 }
 
-function gapOps(input: ComparisonInput, sRange: WordRange, cRange: WordRange): Op[] {
+/**
+ * The equal and changed stretches of the words between two anchors. `alwaysDiff` is for
+ * tests: the diff even where the answer is forced (see singlePairOps).
+ */
+export function gapOps(input: ComparisonInput, sRange: WordRange, cRange: WordRange, alwaysDiff = false): Op[] {
   if (sRange.end <= sRange.start || cRange.end <= cRange.start) return [{ equal: false, s: sRange, c: cRange }];
   const ops: Op[] = [];
   let s = sRange.start;
@@ -119,6 +123,8 @@ function gapOps(input: ComparisonInput, sRange: WordRange, cRange: WordRange): O
   // No word of one side equal to one of the other (the common case of a changed word or
   // two): whatever order the diff gave its removals and additions in, they make one change.
   if (!source.some((a) => commentary.some((b) => comparator(a, b)))) return [{ equal: false, s: sRange, c: cRange }];
+  const forced = alwaysDiff ? undefined : singlePairOps(source, commentary, sRange, cRange, comparator);
+  if (forced) return forced;
   for (const part of diffArrays(source, commentary, { comparator })) {
     const n = part.count ?? part.value.length;
     const last = ops[ops.length - 1];
@@ -135,6 +141,38 @@ function gapOps(input: ComparisonInput, sRange: WordRange, cRange: WordRange): O
   }
   return ops;
 }
+
+/**
+ * The stretches of a gap where exactly one word of one side equals a word of the other (a
+ * word added beside a kept one: "sides [firmly] oppose", or one kept among changed ones):
+ * every edit script of fewest edits keeps that pair, and the words around it on each side
+ * make one change before it and one after — what the diff gives, the order of its removals
+ * and additions aside, which a change does not keep. Without the diff's machinery, which
+ * costs more than everything else a small gap needs. Undefined when no pair or several
+ * pairs match, or the gap is too large to look at every pair.
+ */
+function singlePairOps(source: readonly Token[], commentary: readonly Token[], sRange: WordRange, cRange: WordRange, comparator: (a: Token, b: Token) => boolean): Op[] | undefined {
+  if (source.length * commentary.length > MAX_PAIRS_LOOKED_AT) return undefined;
+  let pair: [number, number] | undefined;
+  for (let i = 0; i < source.length; i++) {
+    for (let j = 0; j < commentary.length; j++) {
+      if (!comparator(source[i]!, commentary[j]!)) continue;
+      if (pair) return undefined;
+      pair = [i, j];
+    }
+  }
+  if (!pair) return undefined;
+  const s = sRange.start + pair[0];
+  const c = cRange.start + pair[1];
+  const ops: Op[] = [];
+  if (s > sRange.start || c > cRange.start) ops.push({ equal: false, s: { start: sRange.start, end: s }, c: { start: cRange.start, end: c } });
+  ops.push({ equal: true, s: { start: s, end: s + 1 }, c: { start: c, end: c + 1 } });
+  if (s + 1 < sRange.end || c + 1 < cRange.end) ops.push({ equal: false, s: { start: s + 1, end: sRange.end }, c: { start: c + 1, end: cRange.end } });
+  return ops;
+}
+
+/** The largest gap (words of one side times words of the other) singlePairOps looks at. */
+const MAX_PAIRS_LOOKED_AT = 256;
 
 /**
  * Folds an equality of fewer words than the changes on both sides of it into one change,
