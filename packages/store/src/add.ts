@@ -50,6 +50,11 @@ export interface AddOutput {
 
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 const MAX_TITLE = 200;
+/**
+ * The longest title a caller may give (the API's limit too): a title is a key of the library's
+ * order, and PostgreSQL's index of it holds entries of at most some 2,700 bytes.
+ */
+export const MAX_GIVEN_TITLE = 500;
 
 export interface Prepared {
   /** For HTML, what the page's metadata says; empty otherwise. */
@@ -127,7 +132,7 @@ export function checkRequest(request: AddRequest): Checked {
   const prepared = prepare(request);
   // What the page says of itself fills what the caller left empty, never what it gave.
   const page = prepared.page;
-  const title = clean(request.title) ?? (page.title ? clip(page.title) : titleFrom(prepared.text));
+  const title = checkTitle(clean(request.title)) ?? (page.title ? clip(page.title) : titleFrom(prepared.text));
   return { kind, date, givenId, title, format: request.format, fromFile: request.fromFile === true, prepared };
 }
 
@@ -440,6 +445,14 @@ export function checkDate(date: string | undefined): string | null {
   const value = clean(date);
   if (value === null || DATE.test(value)) return value;
   throw new StoreError('invalid', `The date ${JSON.stringify(date)} is not a date; write it as YYYY, YYYY-MM or YYYY-MM-DD.`);
+}
+
+/** A title given by the caller, refused when longer than MAX_GIVEN_TITLE characters. */
+export function checkTitle<T extends string | null>(title: T): T {
+  if (title !== null && title.length > MAX_GIVEN_TITLE) {
+    throw new StoreError('invalid', `The title is ${title.length.toLocaleString('en-US')} characters long; a title has at most ${MAX_GIVEN_TITLE}.`);
+  }
+  return title;
 }
 
 /** A field as stored: trimmed, and null when nothing is left. */

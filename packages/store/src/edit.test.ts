@@ -73,6 +73,7 @@ describeEachEngine('editing a document’s metadata', (engine) => {
       'The date "soon" is not a date; write it as YYYY, YYYY-MM or YYYY-MM-DD.',
     );
     await expect(store.edit(added.id, { title: '  ' })).rejects.toThrow('The title is empty; every document has one.');
+    await expect(store.edit(added.id, { title: 'A'.repeat(501) })).rejects.toThrow('The title is 501 characters long; a title has at most 500.');
     await expect(store.edit(added.id, { text: 'Another text.' } as never)).rejects.toThrow(
       'A document’s text is not edited: a new text is a new version of it (add it with the same id).',
     );

@@ -1,4 +1,4 @@
-import { checkDate, clean } from './add.js';
+import { checkDate, checkTitle, clean } from './add.js';
 import { writeTransaction, type Db } from './database.js';
 import { latestVersion, type Metadata } from './documents.js';
 import { StoreError } from './errors.js';
@@ -69,6 +69,7 @@ export function checkEdit(edit: MetadataEdit): Changes {
     const title = changes.title;
     // An add without a title takes the text's first line; an edit has no text to take it from.
     if (title === null || title === undefined) throw new StoreError('invalid', 'The title is empty; every document has one.');
+    checkTitle(title);
   }
   return changes;
 }

@@ -129,7 +129,10 @@ describeEachEngine('store.add', (engine) => {
       'invalid: The date "4 February 2022" is not a date; write it as YYYY, YYYY-MM or YYYY-MM-DD.',
     );
     expect(await refusal(add({ text: 'x', id: '../etc/passwd' }))).toMatch(/^invalid: The id "..\/etc\/passwd" is not usable;/);
+    expect(await refusal(add({ text: 'x', title: 'É'.repeat(501) }))).toBe('invalid: The title is 501 characters long; a title has at most 500.');
     expect(await store.list()).toEqual([]);
+    // The longest a title may be in UTF-8 — 500 characters of three bytes — is a title still, on either engine.
+    expect((await store.add({ format: 'text', kind: 'commentary', text: 'x', title: '漢'.repeat(500) })).title).toHaveLength(500);
     await store.close();
   });
 });

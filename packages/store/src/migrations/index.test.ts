@@ -23,7 +23,7 @@ describe('migrations', () => {
     expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(tables(db)).toEqual([
-      'alignments', 'deleted_documents', 'documents', 'edited_metadata', 'emphasis', 'latest_documents',
+      'alignments', 'deleted_documents', 'documents', 'edited_metadata', 'emphasis', 'latest_documents', 'library_counts',
       'paragraphs', 'paragraphs_fts', 'passages', 'shingle_blocks', 'shingle_segments', 'version_shingles',
     ]);
     db.close();
@@ -70,6 +70,27 @@ describe('migrations', () => {
     const db = new Database(file);
     expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
     db.close();
+  });
+
+  it('bring a version 6 database forward: its library counted by kind, each document under its latest version', async () => {
+    const file = tempDbPath();
+    const v6 = openDatabase(file);
+    expect(migrate(v6, { target: 6 })).toBe(6);
+    const insert = v6.prepare(
+      `INSERT INTO documents (id, version, kind, format, title, sha256, text, created) VALUES (?, ?, ?, 'text', ?, ?, ?, '2022-02-04T00:00:00.000Z')`,
+    );
+    // Two versions of one source, a commentary, and a document whose second version is a commentary.
+    for (const [id, version, kind] of [['statement', 1, 'source'], ['statement', 2, 'source'], ['op-ed', 1, 'commentary'], ['note', 1, 'source'], ['note', 2, 'commentary']] as const) {
+      const text = `${id} ${version}`;
+      insert.run(id, version, kind, id, sha256Hex(text), text);
+    }
+    v6.close();
+
+    const store = await openStore({ path: file });
+    expect([(await store.listPage()).total, (await store.listPage({ kind: 'source' })).total, (await store.listPage({ kind: 'commentary' })).total]).toEqual([3, 1, 2]);
+    expect(await store.delete('note')).toBe(true);
+    expect([(await store.listPage()).total, (await store.listPage({ kind: 'commentary' })).total]).toEqual([2, 1]);
+    await store.close();
   });
 
   it('apply each migration once, however often the database is opened', async () => {

@@ -30,7 +30,7 @@ describe('PostgreSQL migrations', () => {
       expect(await pgSchemaVersion(one)).toBe(PG_LATEST_SCHEMA_VERSION);
       expect((await one.query('SELECT count(*) AS n FROM schema_version')).rows).toEqual([{ n: 1 }]);
       expect(await tables(one)).toEqual([
-        'alignments', 'deleted_documents', 'documents', 'edited_metadata', 'emphasis', 'latest_documents',
+        'alignments', 'deleted_documents', 'documents', 'edited_metadata', 'emphasis', 'latest_documents', 'library_counts',
         'paragraphs', 'passages', 'pending_alignments', 'schema_version', 'shingles', 'verifications',
       ]);
       // The text search the paragraphs are indexed with keeps the words English drops.
@@ -101,6 +101,32 @@ describe('PostgreSQL migrations', () => {
       ]);
       expect(await findCandidates(pool, hashes, 'source')).toEqual([{ vid: source, id: 'statement', shared: hashes.length }]);
       expect(await findCandidates(pool, hashes, 'commentary')).toEqual([{ vid: commentary, id: 'op-ed', shared: hashes.length }]);
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it('bring a version 7 database forward: its library counted by kind, each document under its latest version, and kept counted', async () => {
+    const url = await freshDatabaseUrl();
+    const pool = await openPool(url);
+    try {
+      expect(await migratePostgres(pool, { location: 'test', target: 7 })).toBe(7);
+      const insert = `INSERT INTO documents (id, version, kind, format, title, meta, sha256, text, length, created)
+        VALUES ($1, $2::integer, $3, 'text', $1, '{}', $1 || '-' || $2::text, 'A text.', 7, '2022-02-04')`;
+      // Two versions of one source, a commentary, and a document whose second version is a commentary.
+      for (const values of [['statement', 1, 'source'], ['statement', 2, 'source'], ['op-ed', 1, 'commentary'], ['note', 1, 'source'], ['note', 2, 'commentary']]) {
+        await pool.query(insert, values);
+      }
+      const counts = async () => (await pool.query('SELECT kind, documents FROM library_counts ORDER BY kind')).rows;
+      expect(await migratePostgres(pool, { location: 'test' })).toBe(PG_LATEST_SCHEMA_VERSION);
+      expect(await counts()).toEqual([{ kind: 'commentary', documents: 2 }, { kind: 'source', documents: 1 }]);
+      // Every version of a document deleted in one statement counts it out once.
+      await pool.query("DELETE FROM documents WHERE id IN ('statement', 'note')");
+      expect(await counts()).toEqual([{ kind: 'commentary', documents: 1 }, { kind: 'source', documents: 0 }]);
+      await pool.query(insert, ['statement', 1, 'source']);
+      expect(await counts()).toEqual([{ kind: 'commentary', documents: 1 }, { kind: 'source', documents: 1 }]);
+      // A version's id, number and kind stay as they were written: a change would put the count wrong.
+      await expect(pool.query("UPDATE documents SET kind = 'commentary' WHERE id = 'statement'")).rejects.toThrow('a stored version keeps its id, number and kind');
     } finally {
       await pool.end();
     }

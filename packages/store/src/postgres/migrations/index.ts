@@ -9,11 +9,12 @@ import { pendingAlignments } from './004-pending-alignments.js';
 import { failedAlignments } from './005-failed-alignments.js';
 import { shingleKinds } from './006-shingle-kinds.js';
 import { verifications } from './007-verifications.js';
+import { library } from './008-library.js';
 
 export type { PgMigration } from './migration.js';
 
 /** Every migration in order; a new one is appended, never edited once shipped. */
-export const PG_MIGRATIONS: readonly PgMigration[] = [documents, search, editedMetadata, pendingAlignments, failedAlignments, shingleKinds, verifications];
+export const PG_MIGRATIONS: readonly PgMigration[] = [documents, search, editedMetadata, pendingAlignments, failedAlignments, shingleKinds, verifications, library];
 export const PG_LATEST_SCHEMA_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;
 
 export interface PgMigrateOptions {
