@@ -13,7 +13,7 @@ const MAX_LIMIT = 1000;
 
 export const searchCommand: Command = {
   name: 'search',
-  summary: 'Search the paragraphs of every stored document (SQLite FTS5).',
+  summary: 'Search the paragraphs of every stored document (full text, in FTS5 syntax).',
   usage: `verbatim search <query> [--limit N] [--format text|json]
 
 Finds the paragraphs that match a full-text query — those of sources first, then those
@@ -21,8 +21,8 @@ of commentaries, best matches first within each — each with its document id, l
 and title and an excerpt with the matched words highlighted (bold on a terminal,
 «between guillemets» elsewhere).
 
-The query is SQLite FTS5 syntax: words (all must appear), "a phrase", OR, NOT,
-NEAR(a b, 5), prefix*. Several arguments are joined into one query. A query that is
+The query is SQLite FTS5 syntax, on a team server's PostgreSQL too: words (all must
+appear), "a phrase", OR, NOT, NEAR(a b, 5), prefix*. Several arguments are joined into one query. A query that is
 not valid syntax (an unbalanced quotation mark or parenthesis) is searched as the plain
 words in it, and the results say so.
 
