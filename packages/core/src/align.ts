@@ -5,7 +5,8 @@ import { compareWords } from './classify/differences.js';
 import { statusOf } from './classify/status.js';
 import { detectFootnoteNumbers } from './detect/footnotes.js';
 import { detectMarks, isEmphasis, type DetectedMark } from './detect/marks.js';
-import { detectQuotations, layoutOf } from './detect/quotations.js';
+import { detectQuotations, layoutOf, type Quotation } from './detect/quotations.js';
+import { spokenQuotations } from './detect/spoken-quotations.js';
 import { contextOf } from './report/context.js';
 import { ENGINE_VERSION } from './engine-version.js';
 import { coverageOf, coveredWords, omissionsOf } from './report/coverage.js';
@@ -32,7 +33,7 @@ export function align(source: string, commentary: string, options: AlignOptions 
   const settings = { ...DEFAULTS, ...options };
   const marks = detectMarks(commentary);
   const layout = layoutOf(commentary);
-  const quotations = detectQuotations(commentary, layout);
+  const quotations = withSpoken(detectQuotations(commentary, layout), spokenQuotations(commentary, layout.blocks));
   const prepared = preparedSource(source);
   const sourceTokens = prepared.tokens;
   const index = prepared.index;
@@ -156,6 +157,16 @@ function passageIds(sourceSha: string, commentarySha: string, sourceTokens: read
     const s = l.sourceWords ? `${sourceTokens[l.sourceWords.start]!.start}-${sourceTokens[l.sourceWords.end - 1]!.end}` : 'none';
     return `p-${digest(`${l.kind}:${l.commentary.start}-${l.commentary.end}:${s}`)}`;
   };
+}
+
+/**
+ * The quotations marks give, and those a speaker frames in words ("quote … end quote") that
+ * no marked quotation overlaps, in the order of their content (as the passes read them).
+ */
+function withSpoken(marked: Quotation[], spoken: readonly Quotation[]): Quotation[] {
+  if (spoken.length === 0) return marked;
+  const free = spoken.filter((s) => !marked.some((q) => q.content.start < s.content.end && s.content.start < q.content.end));
+  return free.length === 0 ? marked : [...marked, ...free].sort((a, b) => a.content.start - b.content.start);
 }
 
 /**

@@ -7,6 +7,7 @@ const LEMMA = 0.5;
 const MISMATCH = -1.5;
 const GAP = -1.5;
 const SENTENCE_BREAK = /[.!?;:\n]/u;
+const CLAUSE_BREAK = /[.!?;:,\n]/u;
 /** Words a bracket opening a quotation may stand for alone: articles and possessives (keys: doubled letters folded). */
 const ARTICLES = new Set(['the', 'a', 'an']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'our', 'his', 'her', 'this', 'these', 'that', 'those']);
@@ -88,7 +89,10 @@ export function extend(req: ExtendRequest): Extension {
     // a few more words than it has ("[Moscow and Beijing]" for "The sides").
     if (best.s === 0) {
       const bracketed = words.every((_, i) => cAt(i).bracketed);
-      const near = adjacentInSentence(req, Math.min(m, bracketed ? n + 3 : n), sAt);
+      // Words of the quoter's own stand for source words of the same clause only: "the
+      // sides oppose colour revolutions" does not make "any pretext, oppose" into "the sides
+      // oppose" — the quoter's subject is an addition.
+      const near = adjacentInSentence(req, Math.min(m, bracketed ? n + 3 : n), sAt, bracketed ? SENTENCE_BREAK : CLAUSE_BREAK);
       // A bracket stands for words up to the sentence's edge, or is a gloss of the quoter's —
       // except one opening a quotation where the source has an article or a possessive
       // before the quoted words: "[Beijing's] Global Initiative" stands for "the Global
@@ -154,15 +158,15 @@ function gapBeyond(req: ExtendRequest, j: number, sAt: (j: number) => Token): st
  * How many source words next to the chain, up to `limit`, lie in the chain's sentence: the
  * words a quotation's unmatched edge replaces.
  */
-function adjacentInSentence(req: ExtendRequest, limit: number, sAt: (j: number) => Token): { words: number; atBoundary: boolean } {
+function adjacentInSentence(req: ExtendRequest, limit: number, sAt: (j: number) => Token, boundary: RegExp): { words: number; atBoundary: boolean } {
   let inner: Token | undefined = req.source[req.direction < 0 ? req.sFrom : req.sFrom - 1];
   for (let j = 1; j <= limit; j++) {
     const outer = sAt(j - 1);
     const gap = !inner ? '.' : req.direction < 0 ? req.sourceText.slice(outer.end, inner.start) : req.sourceText.slice(inner.end, outer.start);
-    if (SENTENCE_BREAK.test(gap)) return { words: j - 1, atBoundary: true };
+    if (boundary.test(gap)) return { words: j - 1, atBoundary: true };
     inner = outer;
   }
   const next = req.direction < 0 ? req.sFrom - limit - 1 : req.sFrom + limit;
   const edge = next < 0 || next >= req.source.length;
-  return { words: limit, atBoundary: edge || (limit > 0 && SENTENCE_BREAK.test(gapBeyond(req, limit, sAt))) };
+  return { words: limit, atBoundary: edge || (limit > 0 && boundary.test(gapBeyond(req, limit, sAt))) };
 }

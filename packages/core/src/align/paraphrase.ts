@@ -17,6 +17,12 @@ const MIN_SHARED = 3;
 const mostOf = (n: number) => Math.floor(n / 2) + 1;
 /** …of which this many are not names: a name in common is not a paraphrase. */
 const MIN_PLAIN = 2;
+/**
+ * …and this many are the same words (or forms of them): a line made only of synonyms of a
+ * sentence's words ("the two countries will defend each other against any attack" for
+ * "the sides oppose attempts by some States") says something else in other words.
+ */
+const MIN_SAME = 2;
 /** How much longer than the quotation its place in the source may be, in words. */
 const WINDOW_STRETCH = 1.5;
 const WINDOW_SLACK = 4;
@@ -101,6 +107,8 @@ interface Window {
   plain: number;
   /** The weights of the matched words, summed. */
   weight: number;
+  /** Matched words that are the quotation's own words, or forms of them. */
+  same: number;
   /** Content words of the place between its first and last matched word that match nothing. */
   unmatched: number;
   span: WordRange;
@@ -272,7 +280,12 @@ class ConceptIndex {
     // says something else ("the work of the competent authorities and regions of the two
     // countries … border areas" is no paraphrase of "the two countries will divide the
     // world into spheres of influence", though four of its words fit).
-    const windows = this.bestWindows(hits, width, oneSentence, (w) => w.words >= needed && w.plain >= MIN_PLAIN && w.unmatched <= w.words);
+    const windows = this.bestWindows(
+      hits,
+      width,
+      oneSentence,
+      (w) => w.words >= needed && w.plain >= MIN_PLAIN && w.same >= MIN_SAME && w.unmatched <= w.words,
+    );
     if (windows.length === 0) return undefined;
     const [best, ...rest] = windows;
     // Places that fit as well are candidates too; the first in source order stands for them.
@@ -407,12 +420,14 @@ class ConceptIndex {
     let score = 0;
     let weight = 0;
     let plain = 0;
+    let same = 0;
     let lo = Infinity;
     let hi = -1;
     const taken = new Set<number>();
     for (const hit of matched) {
       score += hit.weight;
       weight += hit.weight;
+      if (hit.weight === SAME_WORD) same++;
       if (!isNameAt(this.source, this.sourceTokens, hit.s)) plain++;
       lo = Math.min(lo, hit.s);
       hi = Math.max(hi, hit.s + hit.length - 1);
@@ -426,6 +441,6 @@ class ConceptIndex {
     let unmatched = 0;
     for (let s = lo; s <= hi; s++) if (!taken.has(s) && !isFunctionWord(this.sourceTokens[s]!.key)) unmatched++;
     score -= SPREAD_COST * unmatched + DISORDER_COST * (matched.length - inOrder(matched));
-    return { score: Math.round(score * 1000) / 1000, words: matched.length, plain, weight, unmatched, span: { start: lo, end: hi + 1 }, ...edgesOf(matched, lo, hi) };
+    return { score: Math.round(score * 1000) / 1000, words: matched.length, plain, weight, same, unmatched, span: { start: lo, end: hi + 1 }, ...edgesOf(matched, lo, hi) };
   }
 }
