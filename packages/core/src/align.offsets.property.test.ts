@@ -7,7 +7,7 @@ import { wordnet } from './test-support/lexicon.js';
 
 /** Pieces that stress offsets: marks, editorial signs, line breaks, astral and combining characters. */
 const PIECES = [
-  '“', '”', '"', "'", '‘', '’', '«', '»', '„', '‚', '‹', '›', '″', "''", '‘‘', '’’', ',,', '12"', '2022"', "O'Neill", "'60s", '(Italics added)', '(emphasis mine)', '…', '...', '[', ']', '[sic]',
+  '“', '”', '"', "'", '‘', '’', '«', '»', '„', '‚', '‹', '›', '″', "''", '‘‘', '’’', ',,', '12"', '2022"', "O'Neill", "'60s", "'sixties", '," it said, "', ' the book ', 'Sides Oppose', '(Italics added)', '(emphasis mine)', '…', '...', '[', ']', '[sic]',
   '[t]he', ' ', ' ', ' ', '\n', '\r\n', '\r', '\n\n', '-\n', '😀', '👩‍👩‍👧', 'e\u0301', '\u200B', '\u202E', '\u0000', 'כן', 'مرحبا',
   '中华人民', 'sides', 'The', 'oppose', 'further', 'enlargement', 'of', 'NATO', 'democracy', 'well-being', '.', ',',
 ];

@@ -1,5 +1,5 @@
 import type { Quotation } from '../detect/quotations.js';
-import { isPresentedAsWords } from '../detect/attribution.js';
+import { isInterruption, isPresentedAsWords, isTitleOfAWork } from '../detect/attribution.js';
 import { bestChains, type Chain } from './chain.js';
 import { placeOf } from './places.js';
 import { oneSentenceHoldsItsWords, shortPlaces } from './short-quotations.js';
@@ -21,22 +21,48 @@ export function delimitedQuotations(state: LocateState, located: Located[], take
     if (q.depth > 0 || (q.marks !== 'paired' && q.marks !== 'block')) continue;
     if (isTaken(q.content)) continue;
     let found = delimitedQuotation(state, q);
-    // Quotations are sorted by where their content starts: those inside this one follow it,
-    // up to the first that starts after it ends (a text of nothing but marks has thousands).
-    for (let j = k + 1; j < quotations.length && quotations[j]!.content.start <= q.content.end; j++) {
-      const inner = quotations[j]!;
-      if (inner.depth !== q.depth + 1 || inner.marks !== 'paired' || !within(inner.content, q.content)) continue;
-      const words = wordsIn(state, inner.content);
-      if (found.length > 0 && found.every((l) => l.anchors.every((a) => a.c >= words.start && a.c + a.length <= words.end))) {
-        const own = delimitedQuotation(state, inner);
-        if (own.length > 0) found = own;
-        break;
-      }
+    // The source's words may be a quotation inside a quotation inside this one, as deep as
+    // the marks go ("she said 'the note reads \"The sides …\"'"): the innermost that holds
+    // them all is the passage.
+    for (let outer = q, at = k; found.length > 0; ) {
+      const inner = innerHolding(state, quotations, outer, at, found);
+      if (!inner) break;
+      const own = delimitedQuotation(state, inner.quotation);
+      if (own.length === 0) break;
+      found = own;
+      outer = inner.quotation;
+      at = inner.index;
     }
+    // The first part of a quotation an attribution breaks ("The sides," it said, "oppose …")
+    // lies where the second part does, just before it: too short or too common to be placed
+    // alone, it is placed by what follows it.
+    if (found.length === 0 || found.some((l) => l.alternatives.length > 0)) found = beforeItsSecondPart(state, quotations, k) ?? found;
     if (found.length === 0) continue;
+    // The title of a work ("the book 'The Sides Oppose …'") is no quotation of the source, unless
+    // it is a title the source names, as the source writes it.
+    if (isTitleOfAWork(state.commentary, q) && !asTheSourceWritesIt(state, found)) {
+      taken.push({ start: q.open?.start ?? q.content.start, end: q.close?.end ?? q.content.end });
+      continue;
+    }
     located.push(...found);
     taken.push({ start: q.open?.start ?? q.content.start, end: q.close?.end ?? q.content.end });
   }
+}
+
+/**
+ * The quotation right inside `outer` (at `index` in `quotations`) whose words hold every
+ * word `found` matched, if one does. Quotations are sorted by where their content starts:
+ * those inside `outer` follow it, up to the first that starts after it ends (a text of
+ * nothing but marks has thousands).
+ */
+function innerHolding(state: LocateState, quotations: readonly Quotation[], outer: Quotation, index: number, found: readonly Located[]): { quotation: Quotation; index: number } | undefined {
+  for (let j = index + 1; j < quotations.length && quotations[j]!.content.start <= outer.content.end; j++) {
+    const inner = quotations[j]!;
+    if (inner.depth !== outer.depth + 1 || inner.marks !== 'paired' || !within(inner.content, outer.content)) continue;
+    const words = wordsIn(state, inner.content);
+    if (found.every((l) => l.anchors.every((a) => a.c >= words.start && a.c + a.length <= words.end))) return { quotation: inner, index: j };
+  }
+  return undefined;
 }
 
 /** A quotation between two marks (or a block quote): its extent is given. */
@@ -128,6 +154,39 @@ export function delimitedQuotation(state: LocateState, q: Quotation): Located[] 
   // text ("democratic standards"), not to the commentary: leave them to the borrowings.
   if (out.length === 1 && quotedInSource(state, out[0]!.sourceWords)) return [];
   return out;
+}
+
+/**
+ * The first part of a quotation broken by an attribution, at the source words just before
+ * where its second part (the next quotation) begins, when they are its words; undefined
+ * when the quotation is not broken so, or the words before the second part are not its own.
+ */
+function beforeItsSecondPart(state: LocateState, quotations: readonly Quotation[], k: number): Located[] | undefined {
+  const q = quotations[k]!;
+  let next = k + 1;
+  while (next < quotations.length && quotations[next]!.depth > q.depth) next++;
+  const second = quotations[next];
+  if (!second || second.depth !== q.depth || second.marks !== 'paired' || !isInterruption(state.commentary, q, second)) return undefined;
+  const [after] = delimitedQuotation(state, second);
+  const words = wordsIn(state, q.content);
+  const n = words.end - words.start;
+  if (!after?.sourceWords || after.alternatives.length > 0 || n === 0 || after.sourceWords.start < n) return undefined;
+  const at = after.sourceWords.start - n;
+  for (let i = 0; i < n; i++) if (state.ids[words.start + i] !== state.index.ids[at + i]) return undefined;
+  const place = { start: at, end: at + n };
+  return [quotation(q.marks, trimmed(state.commentary, q.content), words, place, [{ c: words.start, s: at, length: n }], [])];
+}
+
+/** Whether the passages are one, every word of it the source's, letter for letter and capital for capital. */
+function asTheSourceWritesIt(state: LocateState, found: readonly Located[]): boolean {
+  const [only] = found;
+  if (found.length !== 1 || !only!.sourceWords) return false;
+  const matched = only!.anchors.reduce((sum, a) => sum + a.length, 0);
+  if (matched !== only!.words.end - only!.words.start) return false;
+  return only!.anchors.every((a) => {
+    for (let k = 0; k < a.length; k++) if (state.commentaryTokens[a.c + k]!.forms.fold !== state.sourceTokens[a.s + k]!.forms.fold) return false;
+    return true;
+  });
 }
 
 /** A quotation found word for word (or not found, with no source words). */

@@ -140,3 +140,44 @@ function lastWords(text: string, n: number): string[] {
 function firstWords(text: string, n: number): string[] {
   return (text.match(WORD) ?? []).slice(0, n).map((w) => w.toLowerCase());
 }
+
+/** Words that name a work, or introduce its title, just before the title's opening mark. */
+const WORK = new Set(
+  'book books article articles essay essays report reports paper papers study studies film films documentary column op-ed piece chapter headline headlined podcast lecture poem novel series titled entitled called named'.split(' '),
+);
+/** Words a title leaves in lower case: "The Sides Oppose Politicization of This Issue". */
+const TITLE_SMALL_WORD = /^(?:a|an|and|as|at|but|by|for|from|in|into|nor|of|on|or|over|the|to|under|upon|via|with)$/iu;
+const UPPER = /^\p{Lu}/u;
+
+/**
+ * Whether a quotation is the title of a work — set in title case, every word capitalized
+ * but the small ones, three of them at least, and named as one by a word just before it
+ * ("the book 'The Sides Oppose Politicization of This Issue: a History'", "an essay titled
+ * '…'"): the title's words, not a quotation of the source, whatever source words it takes up.
+ */
+export function isTitleOfAWork(text: string, q: Quotation): boolean {
+  const open = q.open?.start ?? q.content.start;
+  const words = text.slice(q.content.start, q.content.end).match(WORD) ?? [];
+  const big = words.filter((w) => !TITLE_SMALL_WORD.test(w));
+  if (big.length < 3 || big.filter((w) => UPPER.test(w)).length < big.length - 1) return false;
+  return lastWords(text.slice(Math.max(0, open - 60), open), 3).some((w) => WORK.has(w));
+}
+
+/** Most words of an attribution set between two parts of one quotation: `," the statement says, "`. */
+const INTERRUPTION_WORDS = 6;
+/** Verbs that go on with someone's words rather than present them: `," it went on, "`, `," it continues, "`. */
+const GOING_ON = new Set(['went', 'goes', 'continue', 'continues', 'continued', 'explain', 'explains', 'explained', 'concluded', 'concludes']);
+
+/**
+ * Whether the text between two quotations is an attribution breaking one quotation in two
+ * ("The sides," it said, "oppose …"): a comma closing the first part or just after it, a
+ * few words with a reporting verb and no sentence end, and a comma before the second part.
+ */
+export function isInterruption(text: string, first: Quotation, second: Quotation): boolean {
+  if (!first.close || !second.open) return false;
+  const between = text.slice(first.close.end, second.open.start);
+  const commaFirst = /,\s*$/u.test(text.slice(first.content.start, first.content.end)) || between.startsWith(',');
+  if (!commaFirst || !/,\s*$/u.test(between) || /[.!?;:]|\n\s*\n/u.test(between)) return false;
+  const words = between.match(WORD) ?? [];
+  return words.length > 0 && words.length <= INTERRUPTION_WORDS && words.some((w) => REPORTING.has(w.toLowerCase()) || GOING_ON.has(w.toLowerCase()));
+}

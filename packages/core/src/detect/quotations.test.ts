@@ -83,6 +83,18 @@ describe('detectQuotations', () => {
     expect(found('‘First.\n\n’Tis the second.’\n\nAfter.')).toEqual([]);
   });
 
+  it('does not open a quotation at an apostrophe that drops letters or digits', () => {
+    expect(found("In the '60s and the 'sixties, 'tis said, they wrote 'no limits' too.")).toEqual([['paired', 0, 'no limits']]);
+  });
+
+  it('puts a quotation at the top level when the single mark it seemed to be inside never closes', () => {
+    expect(found("Mr O'Neill's 'view: the sides \"oppose further enlargement\" of it.")).toEqual([['paired', 0, 'oppose further enlargement']]);
+    expect(found('She wrote ‘the note says “the sides agree”’.')).toEqual([
+      ['paired', 0, 'the note says “the sides agree”'],
+      ['paired', 1, 'the sides agree'],
+    ]);
+  });
+
   it('takes an indented or ">" paragraph as a block quote', () => {
     expect(found('Intro.\n\n    An indented quotation\n    over two lines.\n\n> Another one.\n\nEnd.').map((q) => q[0])).toEqual(['block', 'block']);
   });

@@ -36,6 +36,8 @@ const LETTER = /[\p{L}\p{N}\p{M}]/u;
 const SPACE = /[\s\u00A0]/u;
 const DIGIT = /\p{Nd}/u;
 const LOWER = /\p{Ll}/u;
+/** What an apostrophe stands before where it drops letters or digits: '60s, '22, the 'sixties, 'tis, 'em. */
+const ELISION = /^(?:\d\d(?:s|['’]s)?|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|tis|twas|em|til|cause)(?![\p{L}\p{N}])/iu;
 const OPENING_CONTEXT = /[\s\u00A0([{\u2014\u2013\-/:]/u;
 
 function familyOf(char: string): Family {
@@ -54,6 +56,7 @@ export function detectQuotations(text: string, layout: TextLayout = layoutOf(tex
   const paragraphs = layout.blocks;
   const allLines = layout.lines;
   let carried: Opener[] = [];
+  const nests = new Nesting();
   const ahead: Lookahead = { until: -1, possessive: false, unitsUntil: -1, closerAhead: false };
   paragraphs.forEach((para, index) => {
     const blockContent = isBlockQuote(text, para, allLines) ? withoutAttribution(text, para, allLines) : null;
@@ -85,13 +88,15 @@ export function detectQuotations(text: string, layout: TextLayout = layoutOf(tex
         if (i >= 0) {
           const opener = stack[i]!;
           stack = stack.slice(0, i);
-          out.push({
+          const q: Quotation = {
             open: { start: opener.at, end: opener.at + opener.char.length },
             close: { start: at, end },
             content: { start: opener.at + opener.char.length, end: at },
             depth: i + base,
             marks: 'paired',
-          });
+          };
+          out.push(q);
+          nests.inside(q, stack);
           lastClosedEnd = end;
         } else if (familyOf(char) === 'double' && stack.length === 0) {
           out.push({
@@ -118,16 +123,19 @@ export function detectQuotations(text: string, layout: TextLayout = layoutOf(tex
     }
     stack.forEach((opener, depth) => {
       // A lone single mark is far more often an apostrophe than a quotation.
-      if (opener.family === 'single') return;
-      out.push({
+      if (opener.family === 'single') return nests.drop(opener);
+      const q: Quotation = {
         open: { start: opener.at, end: opener.at + opener.char.length },
         close: null,
         content: { start: opener.at + opener.char.length, end: para.end },
         depth: depth + base,
         marks: 'closing-missing',
-      });
+      };
+      out.push(q);
+      nests.inside(q, stack.slice(0, depth));
     });
   });
+  nests.settle();
   return joinedBlockQuotes(text, out).sort((a, b) => a.content.start - b.content.start || a.depth - b.depth);
 }
 
@@ -162,6 +170,30 @@ function blockPrefix(text: string, at: number): string {
   while (end < text.length && (text[end] === '>' || text[end] === ' ' || text[end] === '\t')) end++;
   // "> >" and ">>" are one depth; the space after a mark is not an indentation.
   return text.slice(lineStart, end).replace(/>[ \t]*/gu, '>');
+}
+
+/**
+ * The single marks a quotation was found inside of, so that its depth can drop when one of
+ * them turns out never to close — an apostrophe ('sixties, a dropped letter) rather than a
+ * quotation: the double quotation after Mr O'Neill's "the 'sixties" is no quotation's inner one.
+ */
+class Nesting {
+  private readonly below = new Map<Quotation, Opener[]>();
+  private readonly dropped = new Set<Opener>();
+
+  inside(q: Quotation, openers: readonly Opener[]): void {
+    const singles = openers.filter((o) => o.family === 'single');
+    if (singles.length > 0) this.below.set(q, singles);
+  }
+
+  drop(opener: Opener): void {
+    this.dropped.add(opener);
+  }
+
+  settle(): void {
+    if (this.dropped.size === 0) return;
+    for (const [q, openers] of this.below) for (const o of openers) if (this.dropped.has(o)) q.depth--;
+  }
 }
 
 /** A text's lines and blocks, found once for everything that reads them. */
@@ -240,8 +272,9 @@ function roleOf(text: string, at: number, char: string, stack: readonly Opener[]
     case 'apostrophe': {
       if (LETTER.test(prev) && LETTER.test(next)) return 'none';
       if (rightFlanking && !leftFlanking) return canClose && !isPluralPossessive(text, at, paraEnd, ahead) ? 'close' : 'none';
-      // The straight one may open ('the sides'); ’ never does (’90s).
-      if (leftFlanking && !rightFlanking && mark.closers.length > 0) return 'open';
+      // The straight one may open ('the sides'); ’ never does (’90s), nor does one that
+      // drops letters or digits ('60s, the 'sixties, 'tis).
+      if (leftFlanking && !rightFlanking && mark.closers.length > 0) return ELISION.test(text.slice(at + 1, at + 12)) ? 'none' : 'open';
       return 'none';
     }
     default:
