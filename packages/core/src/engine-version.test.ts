@@ -91,6 +91,8 @@ const SEED_PAIR_DIGEST: Record<string, string> = {
   // innermost of nested quotations holds the source's words, a title of a work is no
   // quotation, an apostrophe of a decade or a name neither opens nor nests one: unchanged.
   '0.26.0': 'a588ee8424fe0d5a1d017e683629d1b904169531e57028d6f015cdb2c326fc16',
+  // A headline's title case is its style, not a change of the source's case: unchanged.
+  '0.27.0': 'a588ee8424fe0d5a1d017e683629d1b904169531e57028d6f015cdb2c326fc16',
 };
 
 describe('the engine version', () => {

@@ -51,6 +51,11 @@ describe('word differences', () => {
     ]);
   });
 
+  it('takes the capitals of a headline in title case for its style, and a capital in a sentence for a change of case', () => {
+    expect(compare('is an inalienable part of China', 'Statement Says Taiwan Is An Inalienable Part Of China').read).toEqual([' → Statement Says Taiwan'].map((x) => `insert wording: ${x}`));
+    expect(compare('an inalienable part of China', 'they said it is an Inalienable part of China').read).toContain('replace case: inalienable → Inalienable');
+  });
+
   it('tells spelling, case and typography apart, and ignores the case of the first letter', () => {
     const r = compare("The fulfilment of citizens' well-being in States", 'the fulfillment of citizens’ wellbeing in states');
     expect(r.read).toEqual([

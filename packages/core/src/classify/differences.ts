@@ -240,6 +240,21 @@ function isInflection(input: ComparisonInput, op: Op): boolean {
   return true;
 }
 
+/** Fewest long words a line has for its capitals to say it is a headline. */
+const HEADLINE_WORDS = 3;
+
+/**
+ * Whether the commentary's line at `at` is a headline in title case: every word of four
+ * letters or more capitalized, three at least. The capital of each word's first letter is
+ * then the headline's style, not a change of the source's case.
+ */
+function inTitleCaseLine(text: string, at: number): boolean {
+  const from = text.lastIndexOf('\n', at - 1) + 1;
+  const next = text.indexOf('\n', at);
+  const long = text.slice(from, next < 0 ? text.length : next).match(/\p{L}{4,}/gu) ?? [];
+  return long.length >= HEADLINE_WORDS && long.every((w) => /^\p{Lu}/u.test(w));
+}
+
 /** What a pair of words that compare equal differs by, if anything. */
 function pairCategory(input: ComparisonInput, s: Token, c: Token, firstOfPassage: boolean): DifferenceCategory | undefined {
   // One forms object is one spelling, character for character (spellings.ts): two words of
@@ -250,7 +265,8 @@ function pairCategory(input: ComparisonInput, s: Token, c: Token, firstOfPassage
   if (c.forms.lower === s.forms.lower) {
     // An accurate bracket ([t]he) and the case of a quotation's first letter are not changes.
     if (c.bracketed) return undefined;
-    if (firstOfPassage && c.forms.fold.slice(1) === s.forms.fold.slice(1)) return undefined;
+    // Nor is a headline's title case ("Statement Says Taiwan 'An Inalienable Part Of China'").
+    if (c.forms.fold.slice(1) === s.forms.fold.slice(1) && (firstOfPassage || inTitleCaseLine(input.commentaryText, c.start))) return undefined;
     return 'case';
   }
   return 'spelling';
