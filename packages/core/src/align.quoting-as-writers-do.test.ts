@@ -32,6 +32,8 @@ suite('quoting as writers do', () => {
       ['intend to strongly uphold the ', 'verbatim', 'IV.3'],
       ['increase cooperation', 'verbatim', 'II.9'],
       ['fight hegemonism', 'not_found', null],
+      ['The sides note that the denunc', 'verbatim', 'III.13'],
+      ['The sides attach great importa', 'verbatim', 'III.20'],
     ]);
     expect(passages().flatMap(describe).filter((d) => !d.endsWith('(typography)'))).toEqual([]);
   });
@@ -64,6 +66,14 @@ suite('quoting as writers do', () => {
     expect(p.commentary.text.replace(/\s+/g, ' ')).toBe('intend to strongly uphold the outcomes of the Second World War');
     expect(including('sixties')).toEqual([]);
     expect(including('friends')).toEqual([]);
+  });
+
+  it('aligns a quotation of two paragraphs that are not neighbours in the statement a paragraph at a time, each verbatim', () => {
+    // As one run of words, III.13's passage grew over the second paragraph's first sentence as a
+    // rewording, and the rest was pinned to IV.9 for "The sides are ready to strengthen dialogue".
+    const second = quoting(NAME, 'The sides attach great importance');
+    expect(second.commentary.text.replace(/\s+/g, ' ')).toBe('The sides attach great importance to the issues of governance in the field of artificial intelligence. The sides are ready to strengthen dialogue and contacts on artificial intelligence.');
+    expect(quoting(NAME, 'The sides note that the denunciation').commentary.text.endsWith('stability.')).toBe(true);
   });
 
   it('joins short quotations in one sentence to their verb: found words verbatim at their places, a condensed phrase unjudged, a phrase the statement lacks not found', () => {

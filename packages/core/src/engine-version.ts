@@ -5,4 +5,4 @@
  * ETag that includes it never lets a client keep an outdated report. A test pins the seed
  * pair's report digest to it, so a change of behaviour without a bump fails.
  */
-export const ENGINE_VERSION = '0.27.0';
+export const ENGINE_VERSION = '0.28.0';

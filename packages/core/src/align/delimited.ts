@@ -7,6 +7,7 @@ import type { Run } from './runs.js';
 import { SEED_LENGTH } from './source-index.js';
 import { extendChain, quotedInSource, runsIn, trimmed, wordsIn, type Located, type LocateState, type Offsets, type WordRange } from './state.js';
 import type { QuotationMarks } from '../types.js';
+import { isQuotationMark } from '../detect/quotation-marks.js';
 
 /**
  * Pass 1: quotations whose marks give their extent (paired marks, block quotes). Each is
@@ -20,7 +21,7 @@ export function delimitedQuotations(state: LocateState, located: Located[], take
     const q = quotations[k]!;
     if (q.depth > 0 || (q.marks !== 'paired' && q.marks !== 'block')) continue;
     if (isTaken(q.content)) continue;
-    let found = delimitedQuotation(state, q);
+    let found = byParagraph(state, q) ?? delimitedQuotation(state, q);
     // The source's words may be a quotation inside a quotation inside this one, as deep as
     // the marks go ("she said 'the note reads \"The sides …\"'"): the innermost that holds
     // them all is the passage.
@@ -175,6 +176,53 @@ function beforeItsSecondPart(state: LocateState, quotations: readonly Quotation[
   for (let i = 0; i < n; i++) if (state.ids[words.start + i] !== state.index.ids[at + i]) return undefined;
   const place = { start: at, end: at + n };
   return [quotation(q.marks, trimmed(state.commentary, q.content), words, place, [{ c: words.start, s: at, length: n }], [])];
+}
+
+const PARAGRAPH_BREAK = /\n[ \t>]*\n/gu;
+
+/**
+ * A quotation over paragraphs, aligned a paragraph at a time: a quoter who takes two
+ * paragraphs that are not neighbours in the source (II.11 and IV.9) quotes each whole, and
+ * aligned as one run of words the first would grow over the second's words as a rewording.
+ * Paragraphs whose places follow each other in the source are one passage again (III.16–III.17).
+ * Undefined for a quotation of one paragraph.
+ */
+function byParagraph(state: LocateState, q: Quotation): Located[] | undefined {
+  const text = state.commentary.slice(q.content.start, q.content.end);
+  const pieces: Offsets[] = [];
+  let from = q.content.start;
+  for (const m of text.matchAll(PARAGRAPH_BREAK)) {
+    pieces.push({ start: from, end: q.content.start + m.index });
+    from = q.content.start + m.index + m[0].length;
+    // The mark that reopens the quotation at the paragraph's head is no word of it.
+    while (from < q.content.end && isQuotationMark(state.commentary[from])) from++;
+  }
+  if (pieces.length === 0) return undefined;
+  pieces.push({ start: from, end: q.content.end });
+  const out: Located[] = [];
+  for (const piece of pieces) {
+    for (const l of delimitedQuotation(state, { ...q, content: piece })) {
+      const last = out.at(-1);
+      if (last && follows(last, l)) out[out.length - 1] = joined(last, l);
+      else out.push(l);
+    }
+  }
+  return out;
+}
+
+/** Whether `b` takes up the source where `a` ends, both found at one place. */
+function follows(a: Located, b: Located): boolean {
+  return a.evidence === 'exact' && b.evidence === 'exact' && a.sourceWords !== null && b.sourceWords !== null && a.alternatives.length === 0 && b.alternatives.length === 0 && a.sourceWords.end === b.sourceWords.start;
+}
+
+function joined(a: Located, b: Located): Located {
+  return {
+    ...a,
+    commentary: { start: a.commentary.start, end: b.commentary.end },
+    words: { start: a.words.start, end: b.words.end },
+    sourceWords: { start: a.sourceWords!.start, end: b.sourceWords!.end },
+    anchors: [...a.anchors, ...b.anchors],
+  };
 }
 
 /** Whether the passages are one, every word of it the source's, letter for letter and capital for capital. */
