@@ -145,7 +145,7 @@ function writeVersion(ctx: AddContext, request: AddRequest, checked: Checked, pl
   const { kind, prepared } = checked;
   const previous = latestVersion(db, plan.id);
   const vid = insertVersion(db, newVersionOf(request, checked, plan.id, (previous?.version ?? 0) + 1));
-  insertParagraphs(db, vid, prepared.paragraphs);
+  insertParagraphs(db, vid, prepared.text, prepared.paragraphs);
   insertEmphasis(db, vid, prepared.emphasis);
   const unknownLocators = request.verification ? applyVerification(db, vid, request.verification) : [];
   if (previous) {
@@ -153,7 +153,7 @@ function writeVersion(ctx: AddContext, request: AddRequest, checked: Checked, pl
     batch?.shingles.write();
     unindexVersion(db, previous.vid);
   }
-  indexVersion(db, vid, plan.id, prepared.text, prepared.hashes, batch);
+  indexVersion(db, vid, prepared.text, prepared.hashes, batch);
   cached(db, 'DELETE FROM deleted_documents WHERE id = ?').run(plan.id);
   for (const other of plan.candidates) {
     const report = reports.get(other)!;

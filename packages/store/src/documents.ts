@@ -85,12 +85,33 @@ export function updateMetadata(db: Db, vid: number, metadata: Metadata): void {
   db.prepare(`UPDATE documents SET ${assignments} WHERE vid = @vid`).run({ ...metadata, vid });
 }
 
-export function insertParagraphs(db: Db, vid: number, paragraphs: readonly Paragraph[]): void {
+export function insertParagraphs(db: Db, vid: number, text: string, paragraphs: readonly Paragraph[]): void {
   const insert = cached(db, 
-    `INSERT INTO paragraphs (vid, ordinal, start, "end", locator, section, is_title)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO paragraphs (vid, ordinal, start, "end", locator, section, is_title, text_offset, text_bytes)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  paragraphs.forEach((p, i) => insert.run(vid, i + 1, p.start, p.end, p.locator, p.section, p.title ? 1 : 0));
+  const bytes = utf8Ranges(text, paragraphs);
+  paragraphs.forEach((p, i) => insert.run(vid, i + 1, p.start, p.end, p.locator, p.section, p.title ? 1 : 0, bytes[i]!.offset, bytes[i]!.bytes));
+}
+
+/**
+ * Where each range of a text lies in its UTF-8 bytes, as SQLite stores it: the full-text
+ * index reads a paragraph's text back from its document by them (the view paragraph_texts,
+ * migration 8), since `start` and `end` count UTF-16 code units, which no SQL function does.
+ * One pass over the text for ranges in order.
+ */
+export function utf8Ranges(text: string, ranges: ReadonlyArray<{ start: number; end: number }>): Array<{ offset: number; bytes: number }> {
+  let at = 0;
+  let bytesAt = 0;
+  return ranges.map(({ start, end }) => {
+    if (start < at) {
+      at = 0;
+      bytesAt = 0;
+    }
+    bytesAt += Buffer.byteLength(text.slice(at, start), 'utf8');
+    at = start;
+    return { offset: bytesAt, bytes: Buffer.byteLength(text.slice(start, end), 'utf8') };
+  });
 }
 
 export function insertEmphasis(db: Db, vid: number, spans: readonly EmphasisSpan[]): void {

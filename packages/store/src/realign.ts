@@ -25,7 +25,7 @@ export function realign(ctx: AddContext, onProgress?: ProgressListener): Realign
       const row = versionByVid(db, vid);
       if (!row) return;
       unindexVersion(db, vid);
-      indexVersion(db, vid, row.id, row.text, shingles(row.text));
+      indexVersion(db, vid, row.text, shingles(row.text));
     });
     mergeSegments(db);
     onProgress?.({ phase: 'reindex', done: i + 1, total: latest.length });

@@ -28,6 +28,21 @@ describeEachEngine('store.search', (engine) => {
     await store.close();
   });
 
+  it('cuts a snippet exactly from a text with accents and characters outside the Basic Multilingual Plane before it', async () => {
+    const store = await engine.open();
+    const text = 'Note 𝔸 préliminaire 🙂 sur l’amitié\n\nL’amitié 🤝 entre les deux États n’a pas de limites, disent-ils 𝒜.\n\nFin 🙂.';
+    await store.add({ text, format: 'text', kind: 'source', id: 'note' });
+    const [hit] = (await store.search('limites')).hits;
+    const paragraph = text.slice(hit!.start, hit!.end);
+    expect([hit!.locator, paragraph]).toEqual(['¶1', 'L’amitié 🤝 entre les deux États n’a pas de limites, disent-ils 𝒜.']);
+    // Each engine ends a snippet its own way (an ellipsis, the last stop); its words are the paragraph's.
+    expect(hit!.excerpt.text).toContain('L’amitié 🤝 entre les deux États n’a pas de limites, disent-ils 𝒜');
+    expect(paragraph).toContain(hit!.excerpt.text.replace(/^…|…$/g, ''));
+    const [last] = (await store.search('fin')).hits;
+    expect([text.slice(last!.start, last!.end), last!.excerpt.text.replace(/^…|…$/g, '')]).toEqual(['Fin 🙂.', expect.stringMatching(/^Fin/)]);
+    await store.close();
+  });
+
   it('takes FTS5 syntax, a limit and the highlight marks', async () => {
     const store = await engine.open({ corpusDir: CORPUS_DIR });
     expect((await store.search('sovereign*', { limit: 3 })).hits).toHaveLength(3);

@@ -56,7 +56,7 @@ function run(db: Db, query: string, limit: number, highlight: { open: string; cl
   const rows = db
     .prepare(
       `SELECT d.id AS document_id, d.title, d.kind, d.version, p.locator, p.start, p."end",
-         snippet(paragraphs_fts, 2, '${OPEN}', '${CLOSE}', '…', ${SNIPPET_WORDS}) AS snippet
+         snippet(paragraphs_fts, 0, '${OPEN}', '${CLOSE}', '…', ${SNIPPET_WORDS}) AS snippet
        FROM paragraphs_fts
        JOIN paragraphs p ON p.rowid = paragraphs_fts.rowid
        JOIN documents d ON d.vid = p.vid

@@ -6,11 +6,13 @@ import { addPairs, checkVid, removePairs } from './shingle-index.js';
  * candidate table. Only a document's latest version is indexed, so a new version takes
  * the place of the old one here while the old one stays stored.
  */
-export function indexVersion(db: Db, vid: number, id: string, text: string, hashes: readonly number[], batch?: HeldIn): void {
-  const paragraphs = cached(db, 'SELECT rowid, start, "end", locator FROM paragraphs WHERE vid = ?')
-    .all(vid) as Array<{ rowid: number; start: number; end: number; locator: string }>;
-  const addFts = cached(db, 'INSERT INTO paragraphs_fts (rowid, document_id, locator, text) VALUES (?, ?, ?, ?)');
-  for (const p of paragraphs) addFts.run(p.rowid, id, p.locator, text.slice(p.start, p.end));
+export function indexVersion(db: Db, vid: number, text: string, hashes: readonly number[], batch?: HeldIn): void {
+  const paragraphs = cached(db, 'SELECT rowid, start, "end" FROM paragraphs WHERE vid = ?')
+    .all(vid) as Array<{ rowid: number; start: number; end: number }>;
+  // The index keeps no copy of the text (migration 8): it reads it back from the document
+  // when a snippet needs it, and is given it here, as FTS5's external content must be.
+  const addFts = cached(db, 'INSERT INTO paragraphs_fts (rowid, text) VALUES (?, ?)');
+  for (const p of paragraphs) addFts.run(p.rowid, text.slice(p.start, p.end));
   if (batch) batch.shingles.hold(vid, hashes, batch.place);
   else {
     const own = new ShingleBatch(db);
@@ -123,9 +125,18 @@ export class ShingleBatch {
   }
 }
 
+/**
+ * Takes a version out of the indexes, if it is in them (it is while it has its list of
+ * shingles): before its rows go, if they go, since the full-text index finds the words to
+ * remove in the version's own text. The full-text index must never be asked to remove a
+ * paragraph it does not hold, such as an older version's: it would take that for a corrupt
+ * index.
+ */
 export function unindexVersion(db: Db, vid: number): void {
+  const blob = db.prepare('SELECT hashes FROM version_shingles WHERE vid = ?').pluck().get(vid) as Buffer | undefined;
+  if (!blob) return;
   db.prepare('DELETE FROM paragraphs_fts WHERE rowid IN (SELECT rowid FROM paragraphs WHERE vid = ?)').run(vid);
-  removePairs(db, vid, storedShingles(db, vid));
+  removePairs(db, vid, decode(blob));
   db.prepare('DELETE FROM version_shingles WHERE vid = ?').run(vid);
 }
 

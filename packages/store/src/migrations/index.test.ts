@@ -24,7 +24,7 @@ describe('migrations', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(tables(db)).toEqual([
       'alignments', 'deleted_documents', 'documents', 'edited_metadata', 'emphasis', 'latest_documents', 'library_counts',
-      'paragraphs', 'paragraphs_fts', 'passages', 'shingle_blocks', 'shingle_segments', 'version_shingles',
+      'paragraph_texts', 'paragraphs', 'paragraphs_fts', 'passages', 'shingle_blocks', 'shingle_segments', 'version_shingles',
     ]);
     db.close();
 
@@ -91,6 +91,71 @@ describe('migrations', () => {
     expect(await store.delete('note')).toBe(true);
     expect([(await store.listPage()).total, (await store.listPage({ kind: 'commentary' })).total]).toEqual([2, 1]);
     await store.close();
+  });
+
+  it('bring a version 7 database forward: its full-text index keeps no copy of the text, and every search answers as before, snippets and ranks alike', async () => {
+    const file = tempDbPath();
+    const v7 = openDatabase(file);
+    expect(migrate(v7, { target: 7 })).toBe(7);
+    // Accents and characters outside the Basic Multilingual Plane before and inside a
+    // paragraph: JavaScript and SQLite count their offsets differently.
+    const other = 'Note 𝔸 préliminaire 🙂 sur l’amitié\n\nL’amitié 🤝 entre les deux États n’a pas de limites, disent-ils 𝒜.\n\nFin.';
+    const statement = statementText();
+    const addVersion = (id: string, version: number, text: string, indexed: boolean) => {
+      const vid = Number(
+        v7
+          .prepare(
+            `INSERT INTO documents (id, version, kind, format, title, sha256, text, created)
+             VALUES (?, ?, 'source', 'text', ?, ?, ?, '2022-02-04T00:00:00.000Z')`,
+          )
+          .run(id, version, id, sha256Hex(text), text).lastInsertRowid,
+      );
+      const insert = v7.prepare('INSERT INTO paragraphs (vid, ordinal, start, "end", locator, section, is_title) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      const fts = v7.prepare('INSERT INTO paragraphs_fts (rowid, document_id, locator, text) VALUES (?, ?, ?, ?)');
+      splitParagraphs(text).forEach((p, i) => {
+        const rowid = insert.run(vid, i + 1, p.start, p.end, p.locator, p.section, p.title ? 1 : 0).lastInsertRowid;
+        if (indexed) fts.run(rowid, id, p.locator, text.slice(p.start, p.end));
+      });
+      // An indexed version has its list of shingles (empty here: the candidate index is not what this test is about).
+      if (indexed) v7.prepare('INSERT INTO version_shingles (vid, hashes) VALUES (?, ?)').run(vid, Buffer.alloc(0));
+    };
+    // Version 1 of the statement is stored but, replaced by version 2, no longer indexed.
+    addVersion(STATEMENT_ID, 1, statement.replace('no limits', 'some limits'), false);
+    addVersion(STATEMENT_ID, 2, statement, true);
+    addVersion('note', 1, other, true);
+    const QUERIES = ['"no limits"', 'disent', 'amitié', '"some limits"', 'sovereign*', 'NEAR(Olympic Winter, 3)'];
+    const answers = (db: Database.Database, column: number) =>
+      QUERIES.map((q) =>
+        db
+          .prepare(
+            `SELECT rowid, snippet(paragraphs_fts, ${column}, '[', ']', '…', 24) AS snippet, round(bm25(paragraphs_fts), 9) AS rank
+             FROM paragraphs_fts WHERE paragraphs_fts MATCH ? ORDER BY rank, rowid`,
+          )
+          .all(q),
+      );
+    const before = answers(v7, 2);
+    expect(before[1]).toEqual([expect.objectContaining({ snippet: 'L’amitié 🤝 entre les deux États n’a pas de limites, [disent]-ils 𝒜.' })]);
+    expect(before[3]).toEqual([]);
+    v7.close();
+
+    const store = await openStore({ path: file });
+    expect((await store.search('disent')).hits.map((h) => [h.documentId, h.locator, h.snippet])).toEqual([
+      ['note', '¶1', 'L’amitié 🤝 entre les deux États n’a pas de limites, **disent**-ils 𝒜.'],
+    ]);
+    await store.close();
+    const db = new Database(file);
+    expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
+    expect(answers(db, 0)).toEqual(before);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'paragraphs_fts_content'").pluck().get()).toBe(0);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
+
+    // A new version of the note replaces the old one in the index, through the text of the old one.
+    const again = await openStore({ path: file });
+    await again.add({ text: other.replace('de limites', 'de bornes'), format: 'text', kind: 'source', id: 'note' });
+    expect((await again.search('limites')).hits.filter((h) => h.documentId === 'note')).toEqual([]);
+    expect((await again.search('bornes')).hits.map((h) => h.snippet)).toEqual(['L’amitié 🤝 entre les deux États n’a pas de **bornes**, disent-ils 𝒜.']);
+    await again.close();
   });
 
   it('apply each migration once, however often the database is opened', async () => {

@@ -8,13 +8,14 @@ import { editedMetadata } from './004-edited-metadata.js';
 import { libraryOrder } from './005-library-order.js';
 import { shingleSegments } from './006-shingle-segments.js';
 import { libraryCounts } from './007-library-counts.js';
+import { ftsOverDocuments } from './008-fts-over-documents.js';
 import { LATEST_SCHEMA_VERSION, schemaVersion } from './schema-version.js';
 
 export type { Migration } from './migration.js';
 export { LATEST_SCHEMA_VERSION, schemaVersion };
 
 /** Every migration in order; a new one is appended, never edited once shipped. */
-export const MIGRATIONS: readonly Migration[] = [documents, search, kindIndex, editedMetadata, libraryOrder, shingleSegments, libraryCounts];
+export const MIGRATIONS: readonly Migration[] = [documents, search, kindIndex, editedMetadata, libraryOrder, shingleSegments, libraryCounts, ftsOverDocuments];
 
 // A migration appended without moving LATEST_SCHEMA_VERSION would never be applied: say so at once.
 if (MIGRATIONS[MIGRATIONS.length - 1]!.version !== LATEST_SCHEMA_VERSION) {

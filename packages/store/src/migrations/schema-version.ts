@@ -6,7 +6,7 @@ import type { Db } from '../database.js';
  * `verbatim check`, which opens a database read-only and only asks whether it is current,
  * loads none of the migrations.
  */
-export const LATEST_SCHEMA_VERSION = 7;
+export const LATEST_SCHEMA_VERSION = 8;
 
 export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;

@@ -1,7 +1,7 @@
 import { shingles, type AlignmentReport } from '@verbatim/core';
 import { insertPassages } from '../alignments.js';
 import { writeTransaction, type Db } from '../database.js';
-import { insertEmphasis, insertVersion, type VersionRow } from '../documents.js';
+import { insertEmphasis, insertVersion, utf8Ranges, type VersionRow } from '../documents.js';
 import { StoreError } from '../errors.js';
 import { mergeSegments } from '../shingle-index.js';
 import { indexVersion, ShingleBatch } from '../text-index.js';
@@ -90,8 +90,8 @@ export async function importSqlite(db: Db, records: AsyncIterable<CorpusRecord>,
     const vids = new Map<string, number>();
     const latest = new Map<string, VersionRecord & { vid: number }>();
     const insertParagraph = db.prepare(
-      `INSERT INTO paragraphs (vid, ordinal, start, "end", locator, section, is_title, verification, verification_note)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO paragraphs (vid, ordinal, start, "end", locator, section, is_title, verification, verification_note, text_offset, text_bytes)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insertAlignment = db.prepare(
       'INSERT INTO alignments (source_vid, commentary_vid, engine_version, report, created) VALUES (?, ?, ?, ?, ?)',
@@ -101,8 +101,9 @@ export async function importSqlite(db: Db, records: AsyncIterable<CorpusRecord>,
         checkText(record);
         const { type: _, paragraphs, emphasis, created, ...row } = record;
         const vid = insertVersion(db, row, created);
+        const bytes = utf8Ranges(record.text, paragraphs);
         paragraphs.forEach((p, i) =>
-          insertParagraph.run(vid, i + 1, p.start, p.end, p.locator, p.section, p.title ? 1 : 0, p.verification, p.verificationNote),
+          insertParagraph.run(vid, i + 1, p.start, p.end, p.locator, p.section, p.title ? 1 : 0, p.verification, p.verificationNote, bytes[i]!.offset, bytes[i]!.bytes),
         );
         insertEmphasis(db, vid, emphasis);
         vids.set(versionKey(record), vid);
@@ -123,7 +124,7 @@ export async function importSqlite(db: Db, records: AsyncIterable<CorpusRecord>,
     const shingleRows = new ShingleBatch(db);
     let place = 0;
     for (const v of latest.values()) {
-      indexVersion(db, v.vid, v.id, v.text, shingles(v.text), { shingles: shingleRows, place: place++ });
+      indexVersion(db, v.vid, v.text, shingles(v.text), { shingles: shingleRows, place: place++ });
       if (place % 1000 === 0) shingleRows.write();
     }
     shingleRows.write();
