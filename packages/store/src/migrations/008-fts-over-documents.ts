@@ -24,12 +24,14 @@ export const ftsOverDocuments: Migration = {
       ALTER TABLE paragraphs ADD COLUMN text_offset INTEGER;
       ALTER TABLE paragraphs ADD COLUMN text_bytes INTEGER;
     `);
-    const versions = db.prepare('SELECT vid, text FROM documents').iterate() as IterableIterator<{ vid: number; text: string }>;
+    // One version's text in memory at a time, however large the corpus; the ids first, since
+    // better-sqlite3 cannot write while a statement of the same connection iterates.
+    const vids = db.prepare('SELECT vid FROM documents ORDER BY vid').pluck().all() as number[];
+    const textOf = db.prepare('SELECT text FROM documents WHERE vid = ?').pluck();
     const paragraphsOf = db.prepare('SELECT rowid, start, "end" FROM paragraphs WHERE vid = ? ORDER BY start');
     const setBytes = db.prepare('UPDATE paragraphs SET text_offset = ?, text_bytes = ? WHERE rowid = ?');
-    // Read all first: better-sqlite3 cannot write while a statement of the same connection iterates.
-    const all = [...versions];
-    for (const { vid, text } of all) {
+    for (const vid of vids) {
+      const text = textOf.get(vid) as string;
       let at = 0;
       let bytesAt = 0;
       for (const p of paragraphsOf.all(vid) as Array<{ rowid: number; start: number; end: number }>) {
