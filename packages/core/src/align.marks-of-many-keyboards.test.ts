@@ -1,8 +1,7 @@
 import { describe as suite, expect, it } from 'vitest';
-import { QUOTATION_MARKS } from './detect/quotation-marks.js';
 import { commentaryReports } from './test-support/commentary-reports.js';
-import { badSpans, describe, schemaErrors, statement } from './test-support/corpus.js';
-import type { Passage } from './types.js';
+import { twinReading } from './test-support/twin-reading.js';
+import { badSpans, schemaErrors, statement } from './test-support/corpus.js';
 
 /**
  * A commentary quoting the statement with the marks of many keyboards and typesetters —
@@ -14,20 +13,7 @@ const MESSY = 'marks-of-many-keyboards.txt';
 const CLEAN = 'marks-of-many-keyboards.clean.txt';
 const { of, quoting } = commentaryReports();
 
-const MARK_OR_SPACE = new RegExp(`[\\s${QUOTATION_MARKS}]`, 'gu');
-
-/** What a reader compares of a passage: where it is in the source, its verdict, and its words without marks or spacing. */
-function reading(p: Passage) {
-  return {
-    kind: p.kind,
-    quotationMarks: p.quotationMarks,
-    status: p.status,
-    locator: p.source?.locator,
-    source: p.source?.text,
-    words: p.commentary.text.replace(MARK_OR_SPACE, ''),
-    changes: describe(p).filter((d) => !d.endsWith('(typography)')),
-  };
-}
+const reading = twinReading();
 
 suite('quotation marks as writers across Europe and on old typewriters set them', () => {
   it('is a schema-valid report whose every span slices back to its text', () => {

@@ -1,8 +1,7 @@
 import { describe as suite, expect, it } from 'vitest';
-import { QUOTATION_MARKS } from './detect/quotation-marks.js';
 import { commentaryReports } from './test-support/commentary-reports.js';
-import { badSpans, describe, schemaErrors, statement } from './test-support/corpus.js';
-import type { Passage } from './types.js';
+import { twinReading } from './test-support/twin-reading.js';
+import { badSpans, schemaErrors, statement } from './test-support/corpus.js';
 
 /**
  * A commentary quoting the statement with a German typewriter's marks (,,…''), quotations
@@ -15,20 +14,7 @@ const MESSY = 'typewriters-and-tape-measures.txt';
 const CLEAN = 'typewriters-and-tape-measures.clean.txt';
 const { of, quoting } = commentaryReports();
 
-const MARK_OR_SPACE = new RegExp(`[\\s,${QUOTATION_MARKS}]`, 'gu');
-
-/** What a reader compares of a passage: where it is in the source, its verdict, and its words without marks, commas or spacing. */
-function reading(p: Passage) {
-  return {
-    kind: p.kind,
-    quotationMarks: p.quotationMarks,
-    status: p.status,
-    locator: p.source?.locator,
-    source: p.source?.text,
-    words: p.commentary.text.replace(MARK_OR_SPACE, ''),
-    changes: describe(p).filter((d) => !d.endsWith('(typography)')),
-  };
-}
+const reading = twinReading(',');
 
 suite('typewriter marks, marks that reopen a paragraph, and inches', () => {
   it.each([MESSY, CLEAN])('%s is a schema-valid report whose every span slices back to its text', (name) => {
